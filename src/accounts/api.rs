@@ -1,0 +1,255 @@
+//! The accounts part of the JSON API.
+
+use actix_web::{HttpResponse, web};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::model::{Role, UserDto};
+use crate::api::JsonBody;
+use crate::app::AppState;
+use crate::auth::extract::{ClientAddress, Viewer};
+use crate::auth::tokens::TokenKind;
+use crate::error::AppError;
+use crate::i18n::format_datetime;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/auth/register", web::post().to(register))
+        .route("/auth/token", web::post().to(token))
+        .route("/auth/logout-all", web::post().to(logout_all))
+        .route("/auth/recover", web::post().to(recover))
+        .route("/me", web::get().to(me))
+        .route("/me", web::patch().to(update_me))
+        .route("/me/password", web::post().to(change_password))
+        .route("/admin/users", web::get().to(list_users))
+        .route("/admin/users/{id}/role", web::post().to(change_role))
+        .route("/admin/audit", web::get().to(audit));
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RegisteredDto {
+    user: UserDto,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recovery_codes: Option<Vec<String>>,
+}
+
+/// Create an account (a scholar). Accounts without email get ten single-use recovery codes, shown once.
+#[utoipa::path(post, path = "/api/v1/auth/register", request_body = super::RegisterInput,
+    responses((status = 201, body = RegisteredDto), (status = 422, body = crate::api::ErrorBody), (status = 429)))]
+pub async fn register(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    address: ClientAddress,
+    body: JsonBody<super::RegisterInput>,
+) -> Result<HttpResponse, AppError> {
+    let input = body.into_inner()?;
+    super::check_registration_rate(&state.limits, &address.0)?;
+    let done = super::register(&state.db, input, viewer.locale).await?;
+    Ok(HttpResponse::Created()
+        .json(RegisteredDto { user: UserDto::from(&done.user), recovery_codes: done.recovery_codes }))
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct TokenInput {
+    handle: String,
+    password: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct TokenDto {
+    token: String,
+    expires_at: String,
+    user: UserDto,
+}
+
+/// Sign in: a Bearer token for the API. An unknown handle and a wrong password get the same 401.
+#[utoipa::path(post, path = "/api/v1/auth/token", request_body = TokenInput,
+    responses((status = 200, body = TokenDto), (status = 401, body = crate::api::ErrorBody), (status = 429)))]
+pub async fn token(
+    state: web::Data<AppState>,
+    address: ClientAddress,
+    body: JsonBody<TokenInput>,
+) -> Result<HttpResponse, AppError> {
+    let input = body.into_inner()?;
+    let user = super::sign_in(&state.db, &state.limits, &input.handle, &input.password, &address.0).await?;
+    let issued = state.tokens.issue(TokenKind::Session, &user.id)?;
+    Ok(HttpResponse::Ok().json(TokenDto {
+        token: issued.token,
+        expires_at: rfc3339(issued.expires_at),
+        user: UserDto::from(&user),
+    }))
+}
+
+/// Sign out everywhere: every token issued before now stops working, this one too.
+#[utoipa::path(post, path = "/api/v1/auth/logout-all", responses((status = 204), (status = 401)),
+    security(("bearer" = [])))]
+pub async fn logout_all(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    super::sign_out_everywhere(&state.db, &user.id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Set a new password with a recovery code; each code works once.
+#[utoipa::path(post, path = "/api/v1/auth/recover", request_body = super::RecoverInput,
+    responses((status = 204), (status = 422, body = crate::api::ErrorBody), (status = 429)))]
+pub async fn recover(
+    state: web::Data<AppState>,
+    address: ClientAddress,
+    body: JsonBody<super::RecoverInput>,
+) -> Result<HttpResponse, AppError> {
+    let input = body.into_inner()?;
+    super::recover(&state.db, &state.limits, input, &address.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[utoipa::path(get, path = "/api/v1/me", responses((status = 200, body = UserDto), (status = 401)),
+    security(("bearer" = [])))]
+pub async fn me(viewer: Viewer) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(UserDto::from(viewer.user()?)))
+}
+
+/// Change language, email or the name printed on certificates; `null` or "" removes email and name.
+#[utoipa::path(patch, path = "/api/v1/me", request_body = super::ProfileInput,
+    responses((status = 200, body = UserDto), (status = 401), (status = 422, body = crate::api::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn update_me(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: JsonBody<super::ProfileInput>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let updated = super::update_profile(&state.db, user, body.into_inner()?).await?;
+    Ok(HttpResponse::Ok().json(UserDto::from(&updated)))
+}
+
+/// Change the password; every other session and token stops working.
+#[utoipa::path(post, path = "/api/v1/me/password", request_body = super::ChangePasswordInput,
+    responses((status = 204), (status = 401), (status = 422, body = crate::api::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: JsonBody<super::ChangePasswordInput>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let session = viewer.session_id.clone().unwrap_or_default();
+    super::change_password(&state.db, user, body.into_inner()?, &session).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Deserialize)]
+pub struct Page {
+    after: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct UserList {
+    items: Vec<UserDto>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
+}
+
+pub const PAGE_SIZE: i64 = 100;
+
+/// Every account, by handle; `next` is the `after` of the following page.
+#[utoipa::path(get, path = "/api/v1/admin/users", params(("after" = Option<String>, Query)),
+    responses((status = 200, body = UserList), (status = 401), (status = 403)), security(("bearer" = [])))]
+pub async fn list_users(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<Page>,
+) -> Result<HttpResponse, AppError> {
+    viewer.admin()?;
+    let users = super::list_users(&state.db, query.into_inner().after, PAGE_SIZE + 1).await?;
+    let more = users.len() as i64 > PAGE_SIZE;
+    let items: Vec<UserDto> = users.iter().take(PAGE_SIZE as usize).map(UserDto::from).collect();
+    let next = more.then(|| items.last().map(|u| super::model::handle_key(&u.handle))).flatten();
+    Ok(HttpResponse::Ok().json(UserList { items, next }))
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct RoleInput {
+    role: String,
+}
+
+/// Change someone's role; takes effect on their next request. The last administrator stays (409).
+#[utoipa::path(post, path = "/api/v1/admin/users/{id}/role", request_body = RoleInput,
+    params(("id" = String, Path)),
+    responses((status = 200, body = UserDto), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)),
+    security(("bearer" = [])))]
+pub async fn change_role(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: JsonBody<RoleInput>,
+) -> Result<HttpResponse, AppError> {
+    let actor = viewer.admin()?;
+    let id = path.into_inner();
+    if super::find_user(&state.db, &id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let input = body.into_inner()?;
+    let role = Role::parse(&input.role).ok_or_else(|| AppError::field("role", super::error_msg("role-unknown")))?;
+    let user = super::change_role(&state.db, actor, &id, role).await?;
+    Ok(HttpResponse::Ok().json(UserDto::from(&user)))
+}
+
+#[derive(Deserialize)]
+pub struct AuditPage {
+    before: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct AuditItem {
+    id: String,
+    at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actor_id: Option<String>,
+    action: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_user_id: Option<String>,
+    details: serde_json::Value,
+    /// The date in the reader's language.
+    at_text: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct AuditList {
+    items: Vec<AuditItem>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
+}
+
+/// The audit log, newest first; `next` is the `before` of the following page.
+#[utoipa::path(get, path = "/api/v1/admin/audit", params(("before" = Option<String>, Query)),
+    responses((status = 200, body = AuditList), (status = 401), (status = 403)), security(("bearer" = [])))]
+pub async fn audit(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<AuditPage>,
+) -> Result<HttpResponse, AppError> {
+    viewer.admin()?;
+    let before = query.into_inner().before.and_then(|b| b.parse::<i64>().ok());
+    let entries = super::audit_log(&state.db, before, PAGE_SIZE + 1).await?;
+    let more = entries.len() as i64 > PAGE_SIZE;
+    let items: Vec<AuditItem> = entries
+        .into_iter()
+        .take(PAGE_SIZE as usize)
+        .map(|e| AuditItem {
+            id: e.id.to_string(),
+            at: rfc3339(e.at.and_utc()),
+            actor_id: e.actor_id,
+            action: e.action,
+            target_user_id: e.target_user_id,
+            details: serde_json::from_str(&e.details).unwrap_or(serde_json::Value::Null),
+            at_text: format_datetime(viewer.locale, e.at),
+        })
+        .collect();
+    let next = more.then(|| items.last().map(|i| i.id.clone())).flatten();
+    Ok(HttpResponse::Ok().json(AuditList { items, next }))
+}
+
+pub fn rfc3339(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}

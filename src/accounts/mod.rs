@@ -1,0 +1,564 @@
+//! Accounts: registration, signing in and out, passwords and recovery codes, profile settings, roles and
+//! the audit log. These functions hold the rules; `pages.rs` and `api.rs` are two faces of them.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+pub mod store;
+
+use base64::Engine;
+use serde::{Deserialize, Deserializer};
+use sha2::{Digest, Sha256};
+use validator::Validate;
+
+use crate::auth::password;
+use crate::auth::ratelimit::{self, RateLimiter};
+use crate::auth::tokens::{Claims, TokenKind, Tokens};
+use crate::db::{self, Db};
+use crate::error::AppError;
+use crate::i18n::{Locale, Msg};
+use model::{Handle, Role, User, handle_key};
+
+pub const RECOVERY_CODE_COUNT: usize = 10;
+
+/// What registering takes (a form or a JSON body).
+#[derive(Debug, Clone, Default, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(default)]
+pub struct RegisterInput {
+    #[validate(custom(function = "model::validate_handle"))]
+    pub handle: String,
+    #[validate(custom(function = "password::validate_new"))]
+    pub password: String,
+    #[validate(custom(function = "model::validate_locale"))]
+    pub locale: Option<String>,
+    #[serde(default, deserialize_with = "empty_as_none")]
+    #[validate(email(code = "email-invalid"), length(max = 254, code = "email-invalid"))]
+    pub email: Option<String>,
+}
+
+/// A new account, and the recovery codes to show once (accounts without email).
+pub struct Registered {
+    pub user: User,
+    pub recovery_codes: Option<Vec<String>>,
+}
+
+pub async fn register(db: &Db, input: RegisterInput, fallback_locale: Locale) -> Result<Registered, AppError> {
+    input.validate()?;
+    let handle = handle_field(&input.handle)?;
+    let locale = input.locale.as_deref().and_then(Locale::parse).unwrap_or(fallback_locale);
+    let email = input.email.map(|e| e.trim().to_owned());
+    let hash = blocking(move || password::hash(&input.password)).await?;
+    let codes = email.is_none().then(new_recovery_codes);
+    let hashes: Vec<String> = codes.iter().flatten().map(|c| hash_recovery_code(c)).collect();
+    let user = db
+        .write(move |conn| {
+            if store::handle_taken(conn, &handle.key())? {
+                return Err(AppError::field("handle", error_msg("handle-taken")));
+            }
+            let id = uuid::Uuid::now_v7().to_string();
+            let now = db::now();
+            let inserted = store::insert_user(
+                conn,
+                &store::NewUser {
+                    id: &id,
+                    handle: handle.as_str(),
+                    handle_key: &handle.key(),
+                    password_hash: Some(&hash),
+                    role: Role::Scholar.as_str(),
+                    locale: locale.code(),
+                    email: email.as_deref(),
+                    valid_after: now,
+                    created_at: now,
+                },
+            );
+            inserted.map_err(|e| handle_clash_or(e, "handle"))?;
+            if !hashes.is_empty() {
+                store::insert_recovery_codes(conn, &id, &hashes)?;
+            }
+            store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
+        })
+        .await?;
+    Ok(Registered { user, recovery_codes: codes })
+}
+
+/// Signs in with a handle and password, within the rate limits. A wrong password and an unknown handle
+/// get the same answer, in the same time.
+pub async fn sign_in(
+    db: &Db,
+    limits: &RateLimiter,
+    handle: &str,
+    password: &str,
+    address: &str,
+) -> Result<User, AppError> {
+    let keys = AttemptKeys::new(handle, address);
+    keys.check(limits)?;
+    let key = handle_key(handle);
+    let found = db.run(move |conn| store::find_credentials(conn, &key)).await?;
+    let (user, hash) = match found {
+        Some((user, hash)) => (Some(user), hash),
+        None => (None, None),
+    };
+    let typed = password.to_owned();
+    let ok = blocking(move || Ok(password::verify(&typed, hash.as_deref()))).await?;
+    match user {
+        Some(user) if ok => {
+            keys.succeeded(limits);
+            Ok(user)
+        }
+        _ => {
+            keys.failed(limits);
+            Err(AppError::BadCredentials)
+        }
+    }
+}
+
+/// The rate-limit keys of one attempt: the handle as typed (existing or not) and the address.
+struct AttemptKeys {
+    handle: String,
+    address: String,
+    success: String,
+}
+
+impl AttemptKeys {
+    fn new(handle: &str, address: &str) -> Self {
+        Self {
+            handle: format!("fail-handle:{}", handle_key(handle)),
+            address: format!("fail-addr:{address}"),
+            success: format!("ok-addr:{address}"),
+        }
+    }
+
+    fn check(&self, limits: &RateLimiter) -> Result<(), AppError> {
+        let limited = limits
+            .check(&self.handle, ratelimit::FAILED_PER_HANDLE)
+            .and(limits.check(&self.address, ratelimit::FAILED_PER_ADDRESS))
+            .and(limits.check(&self.success, ratelimit::SUCCESS_PER_ADDRESS));
+        limited.map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })
+    }
+
+    fn failed(&self, limits: &RateLimiter) {
+        limits.record(&self.handle, ratelimit::FAILED_PER_HANDLE);
+        limits.record(&self.address, ratelimit::FAILED_PER_ADDRESS);
+    }
+
+    fn succeeded(&self, limits: &RateLimiter) {
+        limits.record(&self.success, ratelimit::SUCCESS_PER_ADDRESS);
+    }
+}
+
+/// Registrations share the per-address limit of successful sign-ins.
+pub fn check_registration_rate(limits: &RateLimiter, address: &str) -> Result<(), AppError> {
+    let key = format!("ok-addr:{address}");
+    limits
+        .check(&key, ratelimit::SUCCESS_PER_ADDRESS)
+        .map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })?;
+    limits.record(&key, ratelimit::SUCCESS_PER_ADDRESS);
+    Ok(())
+}
+
+/// The user a session token belongs to, if the token is valid and was not ended by "sign out everywhere"
+/// or a password change.
+pub async fn authenticate(db: &Db, tokens: &Tokens, token: &str) -> Result<Option<(User, Claims)>, AppError> {
+    let Some(claims) = tokens.verify(TokenKind::Session, token) else {
+        return Ok(None);
+    };
+    let id = claims.sub.clone();
+    let Some(user) = db.run(move |conn| store::find_by_id(conn, &id)).await? else {
+        return Ok(None);
+    };
+    Ok(session_still_valid(&user, &claims).then_some((user, claims)))
+}
+
+fn session_still_valid(user: &User, claims: &Claims) -> bool {
+    claims.iat_us >= user.valid_after.and_utc().timestamp_micros()
+        || user.kept_session_id.as_deref() == Some(claims.sid.as_str())
+}
+
+/// Ends every session of the user, this one included.
+pub async fn sign_out_everywhere(db: &Db, user_id: &str) -> Result<(), AppError> {
+    let id = user_id.to_owned();
+    db.write(move |conn| store::end_sessions(conn, &id, db::now())).await
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ChangePasswordInput {
+    pub current_password: String,
+    #[validate(custom(function = "password::validate_new"))]
+    pub new_password: String,
+}
+
+/// Changes the password; every other session ends, the one with id `keep_session` goes on.
+pub async fn change_password(
+    db: &Db,
+    user: &User,
+    input: ChangePasswordInput,
+    keep_session: &str,
+) -> Result<(), AppError> {
+    input.validate()?;
+    let id = user.id.clone();
+    let stored = db.run(move |conn| store::password_hash(conn, &id)).await?;
+    let (current, new) = (input.current_password, input.new_password);
+    let hash = blocking(move || {
+        if !password::verify(&current, stored.as_deref()) {
+            return Err(AppError::field("current_password", error_msg("password-wrong")));
+        }
+        password::hash(&new)
+    })
+    .await?;
+    let (id, keep) = (user.id.clone(), keep_session.to_owned());
+    db.write(move |conn| store::set_password(conn, &id, &hash, db::now(), Some(&keep))).await
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(default)]
+pub struct RecoverInput {
+    pub handle: String,
+    pub recovery_code: String,
+    #[validate(custom(function = "password::validate_new"))]
+    pub new_password: String,
+}
+
+/// Sets a new password with a recovery code; each code works once. Limited like failed sign-ins.
+pub async fn recover(db: &Db, limits: &RateLimiter, input: RecoverInput, address: &str) -> Result<User, AppError> {
+    let keys = AttemptKeys::new(&input.handle, address);
+    keys.check(limits)?;
+    input.validate()?;
+    let key = handle_key(&input.handle);
+    let code_hash = hash_recovery_code(&input.recovery_code);
+    let new = input.new_password;
+    let hash = blocking(move || password::hash(&new)).await?;
+    let result = db
+        .write(move |conn| {
+            let Some((user, _)) = store::find_credentials(conn, &key)? else {
+                return Ok(None);
+            };
+            let now = db::now();
+            if !store::use_recovery_code(conn, &user.id, &code_hash, now)? {
+                return Ok(None);
+            }
+            store::set_password(conn, &user.id, &hash, now, None)?;
+            store::append_audit(conn, now, Some(&user.id), "password.recovered", Some(&user.id), "{}")?;
+            Ok(Some(user))
+        })
+        .await?;
+    result.ok_or_else(|| {
+        keys.failed(limits);
+        AppError::field("recovery_code", error_msg("recovery-code-wrong"))
+    })
+}
+
+/// `PATCH /me` and the account form: absent fields stay; an empty (or null) email or name removes it.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct ProfileInput {
+    pub locale: Option<String>,
+    #[serde(default, deserialize_with = "present_or_null")]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present_or_null")]
+    #[schema(value_type = Option<String>)]
+    pub certificate_name: Option<Option<String>>,
+}
+
+pub const CERTIFICATE_NAME_MAX: usize = 100;
+
+impl ProfileInput {
+    fn check(&self) -> Result<(), AppError> {
+        use validator::ValidateEmail;
+        let mut fields = crate::error::FieldErrors::new();
+        if let Some(code) = &self.locale
+            && Locale::parse(code).is_none()
+        {
+            fields.insert("locale".into(), vec![error_msg("locale-unknown")]);
+        }
+        if let Some(Some(email)) = &self.email {
+            let email = email.trim();
+            if !email.is_empty() && (!email.validate_email() || email.len() > 254) {
+                fields.insert("email".into(), vec![error_msg("email-invalid")]);
+            }
+        }
+        if let Some(Some(name)) = &self.certificate_name
+            && name.trim().chars().count() > CERTIFICATE_NAME_MAX
+        {
+            let msg = error_msg("certificate-name-too-long").with("max", CERTIFICATE_NAME_MAX);
+            fields.insert("certificate_name".into(), vec![msg]);
+        }
+        if fields.is_empty() { Ok(()) } else { Err(AppError::Validation(fields)) }
+    }
+}
+
+pub async fn update_profile(db: &Db, user: &User, input: ProfileInput) -> Result<User, AppError> {
+    input.check()?;
+    let locale = input.locale.as_deref().and_then(Locale::parse).unwrap_or(user.locale);
+    let tidy = |v: Option<Option<String>>, old: &Option<String>| match v {
+        None => old.clone(),
+        Some(v) => v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
+    };
+    let email = tidy(input.email, &user.email);
+    let name = tidy(input.certificate_name, &user.certificate_name);
+    let id = user.id.clone();
+    db.write(move |conn| {
+        store::update_profile(conn, &id, locale, email.as_deref(), name.as_deref())?;
+        store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+pub async fn set_locale(db: &Db, user_id: &str, locale: Locale) -> Result<(), AppError> {
+    let id = user_id.to_owned();
+    db.write(move |conn| store::set_locale(conn, &id, locale)).await
+}
+
+/// An admin changes someone's role. The last administrator cannot be demoted; every change is audited.
+pub async fn change_role(db: &Db, actor: &User, target_id: &str, role: Role) -> Result<User, AppError> {
+    if !actor.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let (actor_id, target_id) = (actor.id.clone(), target_id.to_owned());
+    db.write(move |conn| {
+        let admins = store::lock_admin_ids(conn)?;
+        let target = store::find_by_id(conn, &target_id)?.ok_or(AppError::NotFound)?;
+        if target.role == role {
+            return Ok(target);
+        }
+        if target.role == Role::Admin && admins.len() <= 1 {
+            return Err(AppError::Conflict(Msg::new("error-last-admin")));
+        }
+        store::set_role(conn, &target.id, role)?;
+        let details = serde_json::json!({"from": target.role.as_str(), "to": role.as_str()}).to_string();
+        store::append_audit(conn, db::now(), Some(&actor_id), "role.changed", Some(&target.id), &details)?;
+        store::find_by_id(conn, &target.id)?.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+/// An account made by an operator (`pravo user create`), with a password or none yet.
+pub fn create_user(
+    conn: &mut db::AnyConnection,
+    handle: &Handle,
+    role: Role,
+    password_hash: Option<&str>,
+) -> Result<User, AppError> {
+    db::write_transaction(conn, |conn| {
+        if store::handle_taken(conn, &handle.key())? {
+            return Err(AppError::field("handle", error_msg("handle-taken")));
+        }
+        let id = uuid::Uuid::now_v7().to_string();
+        let now = db::now();
+        store::insert_user(
+            conn,
+            &store::NewUser {
+                id: &id,
+                handle: handle.as_str(),
+                handle_key: &handle.key(),
+                password_hash,
+                role: role.as_str(),
+                locale: Locale::En.code(),
+                email: None,
+                valid_after: now,
+                created_at: now,
+            },
+        )?;
+        let details = serde_json::json!({"role": role.as_str()}).to_string();
+        store::append_audit(conn, now, None, "user.created", Some(&id), &details)?;
+        store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
+    })
+}
+
+/// Sets the role from the command line (no acting user; audited as the operator).
+pub fn set_role_by_operator(conn: &mut db::AnyConnection, handle: &str, role: Role) -> Result<User, AppError> {
+    db::write_transaction(conn, |conn| {
+        let (user, _) = store::find_credentials(conn, &handle_key(handle))?.ok_or(AppError::NotFound)?;
+        let admins = store::lock_admin_ids(conn)?;
+        if user.role == Role::Admin && role != Role::Admin && admins.len() <= 1 {
+            return Err(AppError::Conflict(Msg::new("error-last-admin")));
+        }
+        store::set_role(conn, &user.id, role)?;
+        let details = serde_json::json!({"from": user.role.as_str(), "to": role.as_str()}).to_string();
+        store::append_audit(conn, db::now(), None, "role.changed", Some(&user.id), &details)?;
+        store::find_by_id(conn, &user.id)?.ok_or(AppError::NotFound)
+    })
+}
+
+/// A link to set a password for an account made without one; it works once (setting the password moves
+/// the account's `valid_after` past the link's issue time).
+pub fn set_password_link(tokens: &Tokens, base_url: &str, user: &User) -> Result<String, AppError> {
+    let issued = tokens.issue(TokenKind::SetPassword, &user.id)?;
+    Ok(format!("{base_url}/set-password?token={}", issued.token))
+}
+
+/// The account a set-password link is for, if the link is still good.
+pub async fn set_password_target(db: &Db, tokens: &Tokens, token: &str) -> Result<User, AppError> {
+    let claims = tokens.verify(TokenKind::SetPassword, token).ok_or(AppError::NotFound)?;
+    let id = claims.sub.clone();
+    let user = db.run(move |conn| store::find_by_id(conn, &id)).await?.ok_or(AppError::NotFound)?;
+    if claims.iat_us < user.valid_after.and_utc().timestamp_micros() {
+        return Err(AppError::NotFound);
+    }
+    Ok(user)
+}
+
+pub async fn set_password_with_link(
+    db: &Db,
+    tokens: &Tokens,
+    token: &str,
+    new_password: String,
+) -> Result<User, AppError> {
+    let user = set_password_target(db, tokens, token).await?;
+    password::check_new(&new_password).map_err(|p| {
+        AppError::field(
+            "password",
+            error_msg(p.code()).with("min", password::MIN_CHARS).with("max", password::MAX_CHARS),
+        )
+    })?;
+    let hash = blocking(move || password::hash(&new_password)).await?;
+    let id = user.id.clone();
+    db.write(move |conn| {
+        store::set_password(conn, &id, &hash, db::now(), None)?;
+        store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+/// A link to create the first administrator, while there is none.
+pub fn bootstrap_link(tokens: &Tokens, base_url: &str) -> Result<String, AppError> {
+    let issued = tokens.issue(TokenKind::Bootstrap, "bootstrap")?;
+    Ok(format!("{base_url}/setup?token={}", issued.token))
+}
+
+pub fn bootstrap_token_valid(tokens: &Tokens, token: &str) -> bool {
+    tokens.verify(TokenKind::Bootstrap, token).is_some()
+}
+
+/// Creates the first administrator with a bootstrap link; refused once any administrator exists.
+pub async fn create_first_admin(db: &Db, tokens: &Tokens, token: &str, input: RegisterInput) -> Result<User, AppError> {
+    if !bootstrap_token_valid(tokens, token) {
+        return Err(AppError::NotFound);
+    }
+    input.validate()?;
+    let handle = handle_field(&input.handle)?;
+    let locale = input.locale.as_deref().and_then(Locale::parse).unwrap_or_default();
+    let password = input.password;
+    let hash = blocking(move || password::hash(&password)).await?;
+    db.write(move |conn| {
+        if store::count_admins(conn)? > 0 {
+            return Err(AppError::Conflict(Msg::new("error-already-set-up")));
+        }
+        if store::handle_taken(conn, &handle.key())? {
+            return Err(AppError::field("handle", error_msg("handle-taken")));
+        }
+        let id = uuid::Uuid::now_v7().to_string();
+        let now = db::now();
+        store::insert_user(
+            conn,
+            &store::NewUser {
+                id: &id,
+                handle: handle.as_str(),
+                handle_key: &handle.key(),
+                password_hash: Some(&hash),
+                role: Role::Admin.as_str(),
+                locale: locale.code(),
+                email: None,
+                valid_after: now,
+                created_at: now,
+            },
+        )?;
+        store::append_audit(conn, now, Some(&id), "user.first_admin", Some(&id), "{}")?;
+        store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+pub async fn admin_exists(db: &Db) -> Result<bool, AppError> {
+    db.run(|conn| Ok(store::count_admins(conn)? > 0)).await
+}
+
+/// Ten fresh single-use recovery codes, shown once; only their hashes are kept.
+pub fn new_recovery_codes() -> Vec<String> {
+    use rand::Rng;
+    // No 0/o, 1/l/i: codes are often copied by hand.
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut rng = rand::rngs::OsRng;
+    (0..RECOVERY_CODE_COUNT)
+        .map(|_| {
+            let chars: String = (0..12).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect();
+            format!("{}-{}-{}", &chars[0..4], &chars[4..8], &chars[8..12])
+        })
+        .collect()
+}
+
+/// Codes are compared without case, spaces or dashes. They carry about 59 random bits, so a fast hash is
+/// enough (Argon2 is for low-entropy passwords).
+pub fn hash_recovery_code(code: &str) -> String {
+    let normal: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
+    base64::engine::general_purpose::STANDARD_NO_PAD.encode(Sha256::digest(normal.as_bytes()))
+}
+
+pub async fn unused_recovery_codes(db: &Db, user_id: &str) -> Result<i64, AppError> {
+    let id = user_id.to_owned();
+    db.run(move |conn| store::count_unused_recovery_codes(conn, &id)).await
+}
+
+/// Makes a new set of recovery codes, replacing the old ones.
+pub async fn regenerate_recovery_codes(db: &Db, user_id: &str) -> Result<Vec<String>, AppError> {
+    let codes = new_recovery_codes();
+    let hashes: Vec<String> = codes.iter().map(|c| hash_recovery_code(c)).collect();
+    let id = user_id.to_owned();
+    db.write(move |conn| store::insert_recovery_codes(conn, &id, &hashes)).await?;
+    Ok(codes)
+}
+
+pub async fn list_users(db: &Db, after: Option<String>, limit: i64) -> Result<Vec<User>, AppError> {
+    db.run(move |conn| store::list_users(conn, after.as_deref(), limit)).await
+}
+
+pub async fn count_users(db: &Db) -> Result<i64, AppError> {
+    db.run(store::count_users).await
+}
+
+pub async fn find_user(db: &Db, id: &str) -> Result<Option<User>, AppError> {
+    let id = id.to_owned();
+    db.run(move |conn| store::find_by_id(conn, &id)).await
+}
+
+pub async fn audit_log(db: &Db, before: Option<i64>, limit: i64) -> Result<Vec<model::AuditEntry>, AppError> {
+    db.run(move |conn| store::list_audit(conn, before, limit)).await
+}
+
+/// Parses a handle, or says what is wrong with it as a message on the `handle` field.
+pub fn handle_field(raw: &str) -> Result<Handle, AppError> {
+    Handle::parse(raw).map_err(|code| {
+        let msg = error_msg(code).with("min", model::HANDLE_MIN).with("max", model::HANDLE_MAX);
+        AppError::field("handle", msg)
+    })
+}
+
+/// The Fluent message for a validation code.
+pub fn error_msg(code: &str) -> Msg {
+    Msg::new(format!("error-{code}"))
+}
+
+fn handle_clash_or(error: AppError, field: &str) -> AppError {
+    match &error {
+        AppError::Internal(detail) if detail.contains("UNIQUE") || detail.contains("unique") => {
+            AppError::field(field, error_msg("handle-taken"))
+        }
+        _ => error,
+    }
+}
+
+/// Runs CPU-heavy work (Argon2) in the blocking pool.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, AppError> + Send + 'static) -> Result<T, AppError> {
+    actix_web::web::block(f).await.map_err(|e| AppError::internal(format!("blocking task failed: {e}")))?
+}
+
+/// For optional text fields: an empty string means "none".
+fn empty_as_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let value: Option<String> = Option::deserialize(d)?;
+    Ok(value.filter(|s| !s.trim().is_empty()))
+}
+
+/// For PATCH fields: absent → `None` (keep), `null` → `Some(None)` (remove), a value → `Some(Some(v))`.
+fn present_or_null<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Ok(Some(Option::deserialize(d)?))
+}

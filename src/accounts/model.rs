@@ -1,0 +1,163 @@
+//! Account types: roles, handles (parsed once at the edge), the user as the rest of Pravo sees it.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Locale;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Scholar,
+    Trainer,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Scholar, Role::Trainer, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Scholar => "scholar",
+            Role::Trainer => "trainer",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// A handle: 3 to 32 Unicode letters, digits, `_`, `-` and `.`; unique ignoring case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handle(String);
+
+pub const HANDLE_MIN: usize = 3;
+pub const HANDLE_MAX: usize = 32;
+
+impl Handle {
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let trimmed = raw.trim();
+        let chars = trimmed.chars().count();
+        if !(HANDLE_MIN..=HANDLE_MAX).contains(&chars) {
+            return Err("handle-length");
+        }
+        if !trimmed.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.')) {
+            return Err("handle-characters");
+        }
+        Ok(Handle(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The form compared for uniqueness.
+    pub fn key(&self) -> String {
+        handle_key(&self.0)
+    }
+}
+
+/// How a handle is compared: trimmed and lower-cased (Unicode-aware), so that "Olena" and "olena" clash.
+pub fn handle_key(raw: &str) -> String {
+    raw.trim().to_lowercase()
+}
+
+/// For `validator`: `#[validate(custom(function = "crate::accounts::model::validate_handle"))]`.
+pub fn validate_handle(raw: &str) -> Result<(), validator::ValidationError> {
+    Handle::parse(raw).map(|_| ()).map_err(|code| {
+        let mut e = validator::ValidationError::new(code);
+        e.add_param("min".into(), &HANDLE_MIN);
+        e.add_param("max".into(), &HANDLE_MAX);
+        e
+    })
+}
+
+pub fn validate_locale(raw: &str) -> Result<(), validator::ValidationError> {
+    Locale::parse(raw).map(|_| ()).ok_or_else(|| validator::ValidationError::new("locale-unknown"))
+}
+
+pub fn validate_role(raw: &str) -> Result<(), validator::ValidationError> {
+    Role::parse(raw).map(|_| ()).ok_or_else(|| validator::ValidationError::new("role-unknown"))
+}
+
+/// A user as the rest of Pravo sees it (no password hash).
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: String,
+    pub handle: String,
+    pub role: Role,
+    pub locale: Locale,
+    pub email: Option<String>,
+    pub certificate_name: Option<String>,
+    pub valid_after: NaiveDateTime,
+    pub kept_session_id: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+impl User {
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    /// Trainers and admins may author courses.
+    pub fn is_staff(&self) -> bool {
+        matches!(self.role, Role::Trainer | Role::Admin)
+    }
+}
+
+/// The API's `user` object.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct UserDto {
+    pub id: String,
+    pub handle: String,
+    pub role: Role,
+    #[schema(value_type = String, example = "en")]
+    pub locale: Locale,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate_name: Option<String>,
+}
+
+impl From<&User> for UserDto {
+    fn from(u: &User) -> Self {
+        UserDto {
+            id: u.id.clone(),
+            handle: u.handle.clone(),
+            role: u.role,
+            locale: u.locale,
+            email: u.email.clone(),
+            certificate_name: u.certificate_name.clone(),
+        }
+    }
+}
+
+/// One audit log entry.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: NaiveDateTime,
+    pub actor_id: Option<String>,
+    pub actor_handle: Option<String>,
+    pub action: String,
+    pub target_user_id: Option<String>,
+    pub target_handle: Option<String>,
+    pub details: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_take_unicode_letters_and_refuse_the_rest() {
+        assert!(Handle::parse("Олена_2").is_ok());
+        assert!(Handle::parse("a.b-c").is_ok());
+        assert_eq!(Handle::parse("ab"), Err("handle-length"));
+        assert_eq!(Handle::parse("has space"), Err("handle-characters"));
+        assert_eq!(Handle::parse(&"я".repeat(33)), Err("handle-length"));
+        assert_eq!(Handle::parse("ОЛЕНА").map(|h| h.key()), Ok("олена".to_owned()));
+    }
+}

@@ -1,0 +1,253 @@
+//! Storage of accounts, recovery codes and the audit log: the only code that names these tables.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::model::{AuditEntry, Role, User};
+use crate::db::AnyConnection;
+use crate::db::schema::{audit_log, recovery_codes, users};
+use crate::db_match;
+use crate::error::AppError;
+use crate::i18n::Locale;
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users)]
+struct UserRow {
+    id: String,
+    handle: String,
+    role: String,
+    locale: String,
+    email: Option<String>,
+    certificate_name: Option<String>,
+    valid_after: NaiveDateTime,
+    kept_session_id: Option<String>,
+    created_at: NaiveDateTime,
+}
+
+impl From<UserRow> for User {
+    fn from(r: UserRow) -> Self {
+        User {
+            id: r.id,
+            handle: r.handle,
+            role: Role::parse(&r.role).unwrap_or(Role::Scholar),
+            locale: Locale::parse(&r.locale).unwrap_or_default(),
+            email: r.email,
+            certificate_name: r.certificate_name,
+            valid_after: r.valid_after,
+            kept_session_id: r.kept_session_id,
+            created_at: r.created_at,
+        }
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub id: &'a str,
+    pub handle: &'a str,
+    pub handle_key: &'a str,
+    pub password_hash: Option<&'a str>,
+    pub role: &'a str,
+    pub locale: &'a str,
+    pub email: Option<&'a str>,
+    pub valid_after: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert_user(conn: &mut AnyConnection, new: &NewUser) -> Result<(), AppError> {
+    diesel::insert_into(users::table).values(new).execute(conn)?;
+    Ok(())
+}
+
+pub fn handle_taken(conn: &mut AnyConnection, key: &str) -> Result<bool, AppError> {
+    let n: i64 = users::table.filter(users::handle_key.eq(key)).count().get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn find_by_id(conn: &mut AnyConnection, id: &str) -> Result<Option<User>, AppError> {
+    let row = users::table.filter(users::id.eq(id)).select(UserRow::as_select()).first(conn).optional()?;
+    Ok(row.map(User::from))
+}
+
+/// The user and their password hash, for signing in.
+pub fn find_credentials(conn: &mut AnyConnection, key: &str) -> Result<Option<(User, Option<String>)>, AppError> {
+    let row = users::table
+        .filter(users::handle_key.eq(key))
+        .select((UserRow::as_select(), users::password_hash))
+        .first::<(UserRow, Option<String>)>(conn)
+        .optional()?;
+    Ok(row.map(|(u, h)| (u.into(), h)))
+}
+
+pub fn password_hash(conn: &mut AnyConnection, id: &str) -> Result<Option<String>, AppError> {
+    Ok(users::table.filter(users::id.eq(id)).select(users::password_hash).first(conn)?)
+}
+
+/// Sets the password and moves `valid_after`, so that every earlier token stops working but the session
+/// `keep` (the one that changed it, if any).
+pub fn set_password(
+    conn: &mut AnyConnection,
+    id: &str,
+    hash: &str,
+    now: NaiveDateTime,
+    keep: Option<&str>,
+) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((users::password_hash.eq(hash), users::valid_after.eq(now), users::kept_session_id.eq(keep)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Ends every session issued before `now`.
+pub fn end_sessions(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((users::valid_after.eq(now), users::kept_session_id.eq(None::<String>)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn update_profile(
+    conn: &mut AnyConnection,
+    id: &str,
+    locale: Locale,
+    email: Option<&str>,
+    certificate_name: Option<&str>,
+) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((users::locale.eq(locale.code()), users::email.eq(email), users::certificate_name.eq(certificate_name)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_locale(conn: &mut AnyConnection, id: &str, locale: Locale) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(id))).set(users::locale.eq(locale.code())).execute(conn)?;
+    Ok(())
+}
+
+pub fn set_role(conn: &mut AnyConnection, id: &str, role: Role) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(id))).set(users::role.eq(role.as_str())).execute(conn)?;
+    Ok(())
+}
+
+/// The ids of all administrators, locked against concurrent role changes on PostgreSQL (SQLite's
+/// IMMEDIATE transaction already holds the write lock).
+pub fn lock_admin_ids(conn: &mut AnyConnection) -> Result<Vec<String>, AppError> {
+    let ids = db_match!(conn,
+        sqlite => users::table.filter(users::role.eq("admin")).select(users::id).load(conn)?,
+        postgres => users::table.filter(users::role.eq("admin")).select(users::id).for_update().load(conn)?,
+    );
+    Ok(ids)
+}
+
+pub fn count_admins(conn: &mut AnyConnection) -> Result<i64, AppError> {
+    Ok(users::table.filter(users::role.eq("admin")).count().get_result(conn)?)
+}
+
+pub fn count_users(conn: &mut AnyConnection) -> Result<i64, AppError> {
+    Ok(users::table.count().get_result(conn)?)
+}
+
+/// Users in handle order, `limit` at a time, after the handle key `after`.
+pub fn list_users(conn: &mut AnyConnection, after: Option<&str>, limit: i64) -> Result<Vec<User>, AppError> {
+    let mut query = users::table.select(UserRow::as_select()).order(users::handle_key.asc()).limit(limit).into_boxed();
+    if let Some(after) = after {
+        query = query.filter(users::handle_key.gt(after.to_owned()));
+    }
+    Ok(query.load(conn)?.into_iter().map(User::from).collect())
+}
+
+pub fn insert_recovery_codes(conn: &mut AnyConnection, user_id: &str, hashes: &[String]) -> Result<(), AppError> {
+    diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(user_id))).execute(conn)?;
+    // One statement per code: MultiConnection has no portable multi-row INSERT.
+    for hash in hashes {
+        diesel::insert_into(recovery_codes::table)
+            .values((recovery_codes::user_id.eq(user_id), recovery_codes::code_hash.eq(hash)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Marks an unused code as used; `false` if there was none with this hash.
+pub fn use_recovery_code(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    code_hash: &str,
+    now: NaiveDateTime,
+) -> Result<bool, AppError> {
+    let n = diesel::update(
+        recovery_codes::table
+            .filter(recovery_codes::user_id.eq(user_id))
+            .filter(recovery_codes::code_hash.eq(code_hash))
+            .filter(recovery_codes::used_at.is_null()),
+    )
+    .set(recovery_codes::used_at.eq(now))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn count_unused_recovery_codes(conn: &mut AnyConnection, user_id: &str) -> Result<i64, AppError> {
+    Ok(recovery_codes::table
+        .filter(recovery_codes::user_id.eq(user_id))
+        .filter(recovery_codes::used_at.is_null())
+        .count()
+        .get_result(conn)?)
+}
+
+pub fn append_audit(
+    conn: &mut AnyConnection,
+    at: NaiveDateTime,
+    actor_id: Option<&str>,
+    action: &str,
+    target_user_id: Option<&str>,
+    details: &str,
+) -> Result<(), AppError> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::at.eq(at),
+            audit_log::actor_id.eq(actor_id),
+            audit_log::action.eq(action),
+            audit_log::target_user_id.eq(target_user_id),
+            audit_log::details.eq(details),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Newest first, `limit` at a time, before the entry id `before`; with the handles of actor and target.
+pub fn list_audit(conn: &mut AnyConnection, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>, AppError> {
+    let (actors, targets) = diesel::alias!(users as actors, users as targets);
+    let mut query = audit_log::table
+        .left_join(actors.on(audit_log::actor_id.eq(actors.field(users::id).nullable())))
+        .left_join(targets.on(audit_log::target_user_id.eq(targets.field(users::id).nullable())))
+        .select((
+            audit_log::id,
+            audit_log::at,
+            audit_log::actor_id,
+            actors.field(users::handle).nullable(),
+            audit_log::action,
+            audit_log::target_user_id,
+            targets.field(users::handle).nullable(),
+            audit_log::details,
+        ))
+        .order(audit_log::id.desc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(before) = before {
+        query = query.filter(audit_log::id.lt(before));
+    }
+    type Row = (i64, NaiveDateTime, Option<String>, Option<String>, String, Option<String>, Option<String>, String);
+    let rows: Vec<Row> = query.load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, at, actor_id, actor_handle, action, target_user_id, target_handle, details)| AuditEntry {
+            id,
+            at,
+            actor_id,
+            actor_handle,
+            action,
+            target_user_id,
+            target_handle,
+            details,
+        })
+        .collect())
+}

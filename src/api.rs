@@ -1,0 +1,112 @@
+//! The JSON API under `/api/v1`: the routes of every domain, the body extractor that keeps the API's
+//! check order (401 → 403 → 404 → 400/413/422 → 409), and the OpenAPI description.
+
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use serde::de::DeserializeOwned;
+use utoipa::OpenApi;
+
+use crate::accounts;
+use crate::error::AppError;
+use crate::i18n::Msg;
+use crate::web::forms::payload_error;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/openapi.json", web::get().to(openapi)).configure(accounts::api::routes);
+}
+
+/// A JSON body, parsed when the handler asks for it, so that authorisation is decided before the body is
+/// judged.
+pub struct JsonBody<T>(Result<T, AppError>);
+
+impl<T> JsonBody<T> {
+    pub fn into_inner(self) -> Result<T, AppError> {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = web::Bytes::from_request(req, payload);
+        let is_json = req
+            .headers()
+            .get("content-type")
+            .and_then(|h| h.to_str().ok())
+            .is_some_and(|ct| ct.trim_start().to_ascii_lowercase().starts_with("application/json"));
+        Box::pin(async move {
+            let parsed = match body.await {
+                Err(e) => Err(payload_error(e)),
+                Ok(_) if !is_json => Err(AppError::BadRequest(Msg::new("error-json-content-type"))),
+                Ok(bytes) => {
+                    serde_json::from_slice(&bytes).map_err(|_| AppError::BadRequest(Msg::new("error-bad-json")))
+                }
+            };
+            Ok(JsonBody(parsed))
+        })
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Pravo API", version = "1", description = "The JSON API of Pravo. See API.md for the contract."),
+    paths(
+        accounts::api::register,
+        accounts::api::token,
+        accounts::api::logout_all,
+        accounts::api::recover,
+        accounts::api::me,
+        accounts::api::update_me,
+        accounts::api::change_password,
+        accounts::api::list_users,
+        accounts::api::change_role,
+        accounts::api::audit,
+    ),
+    components(schemas(
+        accounts::model::UserDto,
+        accounts::model::Role,
+        accounts::RegisterInput,
+        accounts::ChangePasswordInput,
+        accounts::RecoverInput,
+        accounts::ProfileInput,
+        accounts::api::TokenInput,
+        accounts::api::TokenDto,
+        accounts::api::RegisteredDto,
+        accounts::api::RoleInput,
+        accounts::api::UserList,
+        accounts::api::AuditItem,
+        accounts::api::AuditList,
+        ErrorBody,
+    )),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+/// The error shape every failing call answers with.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct ErrorBody {
+    /// `{code, message, fields?}`
+    error: serde_json::Value,
+}
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+    }
+}
+
+async fn openapi() -> HttpResponse {
+    HttpResponse::Ok().content_type("application/json").body(ApiDoc::openapi().to_json().unwrap_or_default())
+}

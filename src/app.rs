@@ -1,0 +1,136 @@
+//! `Application::build` is the only way Pravo starts, in `main` and in the tests: it prepares the
+//! database, binds the listener (port 0 picks a free one) and wires the state and the routes.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpResponse, HttpServer, web};
+
+use crate::auth::csrf::CsrfKey;
+use crate::auth::ratelimit::RateLimiter;
+use crate::auth::tokens::Tokens;
+use crate::config::Settings;
+use crate::db::{self, Db, Secrets};
+use crate::error::AppError;
+use crate::i18n::Msg;
+use crate::{accounts, api, home, web as pweb};
+
+/// What every handler can reach.
+pub struct AppState {
+    pub db: Db,
+    pub settings: Settings,
+    pub tokens: Tokens,
+    pub csrf: CsrfKey,
+    pub limits: RateLimiter,
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    /// A link to create the first administrator, while the database has none.
+    pub bootstrap_link: Option<String>,
+}
+
+/// The largest request body: forms and JSON alike.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, AppError> {
+        settings.create_folders().map_err(AppError::internal)?;
+        let url = settings.database_url.clone();
+        let secrets = web::block(move || -> Result<Secrets, AppError> {
+            let mut conn = db::prepare(&url)?;
+            db::with_startup_lock(&mut conn, |conn| db::write_transaction(conn, Secrets::load_or_create))
+        })
+        .await
+        .map_err(|e| AppError::internal(format!("start-up task failed: {e}")))??;
+        let db = Db::connect(&settings.database_url)?;
+        let tokens = Tokens::new(&secrets.token_key)?;
+        let bootstrap_link = if accounts::admin_exists(&db).await? {
+            None
+        } else {
+            Some(accounts::bootstrap_link(&tokens, &settings.base_url)?)
+        };
+        let listener = TcpListener::bind(&settings.bind)
+            .map_err(|e| AppError::internal(format!("cannot listen on {}: {e}", settings.bind)))?;
+        let port = listener.local_addr().map_err(|e| AppError::internal(e.to_string()))?.port();
+        let workers = settings.workers;
+        let state = web::Data::new(AppState {
+            db,
+            settings,
+            tokens,
+            csrf: CsrfKey::new(&secrets.csrf_key),
+            limits: RateLimiter::default(),
+        });
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(json_config())
+                .app_data(web::PayloadConfig::new(BODY_LIMIT))
+                .app_data(web::FormConfig::default().limit(BODY_LIMIT))
+                .wrap(from_fn(pweb::errors::render))
+                .wrap(from_fn(pweb::headers::finish))
+                .wrap(Compress::default())
+                .configure(routes)
+                .default_service(web::to(not_found))
+        });
+        if let Some(workers) = workers {
+            server = server.workers(workers);
+        }
+        let server = server.listen(listener).map_err(|e| AppError::internal(format!("cannot serve: {e}")))?.run();
+        Ok(Self { port, server, bootstrap_link })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(healthz))
+        .configure(pweb::assets::routes)
+        .configure(home::routes)
+        .configure(accounts::pages::routes)
+        .service(web::scope("/api/v1").configure(api::routes));
+}
+
+fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default().limit(BODY_LIMIT).error_handler(|error, _req| {
+        use actix_web::error::JsonPayloadError;
+        let app_error = match error {
+            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+                AppError::PayloadTooLarge
+            }
+            JsonPayloadError::ContentType => AppError::BadRequest(Msg::new("error-json-content-type")),
+            JsonPayloadError::Payload(actix_web::error::PayloadError::Overflow) => AppError::PayloadTooLarge,
+            _ => AppError::BadRequest(Msg::new("error-bad-json")),
+        };
+        app_error.into()
+    })
+}
+
+async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+/// 200 once migrations are done and the database answers.
+async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    state
+        .db
+        .run(|conn| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query("SELECT 1").execute(conn)?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().content_type("text/plain").body("ok"))
+}

@@ -1,0 +1,144 @@
+//! Settings: environment variables first, then an optional `pravo.toml`, then defaults.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::db::DatabaseUrl;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub data_dir: PathBuf,
+    pub database_url: DatabaseUrl,
+    pub bind: String,
+    pub base_url: String,
+    pub site_name: String,
+    pub issuer_name: String,
+    pub reminder_days: u32,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
+    pub trust_proxy: bool,
+    /// HTTP worker threads; `None` lets actix pick one per core.
+    pub workers: Option<usize>,
+}
+
+/// The keys a `pravo.toml` may hold: the environment variable names in lower case, without `PRAVO_`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    data_dir: Option<String>,
+    database_url: Option<String>,
+    bind: Option<String>,
+    base_url: Option<String>,
+    site_name: Option<String>,
+    issuer_name: Option<String>,
+    reminder_days: Option<u32>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    trust_proxy: Option<bool>,
+    workers: Option<usize>,
+}
+
+impl Settings {
+    /// Reads the environment and `pravo.toml` (or the file `PRAVO_CONFIG` names) from the working folder.
+    pub fn load() -> Result<Self, String> {
+        let path = std::env::var("PRAVO_CONFIG").unwrap_or_else(|_| "pravo.toml".to_owned());
+        let file = if Path::new(&path).exists() {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            toml::from_str(&text).map_err(|e| format!("{path}: {e}"))?
+        } else {
+            FileSettings::default()
+        };
+        Self::resolve(|name| std::env::var(name).ok().filter(|v| !v.is_empty()), file)
+    }
+
+    fn resolve(env: impl Fn(&str) -> Option<String>, file: FileSettings) -> Result<Self, String> {
+        let data_dir = PathBuf::from(env("PRAVO_DATA_DIR").or(file.data_dir).unwrap_or_else(|| "data".into()));
+        let database_url = env("DATABASE_URL")
+            .or(file.database_url)
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("pravo.db").display()));
+        let database_url = DatabaseUrl::parse(&database_url)?;
+        let bind = env("PRAVO_BIND").or(file.bind).unwrap_or_else(|| "127.0.0.1:8080".into());
+        let base_url = env("PRAVO_BASE_URL")
+            .or(file.base_url)
+            .unwrap_or_else(|| format!("http://{bind}"))
+            .trim_end_matches('/')
+            .to_owned();
+        let parsed = url::Url::parse(&base_url).map_err(|e| format!("PRAVO_BASE_URL {base_url:?}: {e}"))?;
+        let host = parsed.host_str().unwrap_or("localhost").to_owned();
+        let number = |name: &str, fallback: Option<u32>, default: u32| -> Result<u32, String> {
+            match env(name) {
+                Some(v) => v.parse().map_err(|_| format!("{name} must be a whole number (got {v:?})")),
+                None => Ok(fallback.unwrap_or(default)),
+            }
+        };
+        let flag = |name: &str, fallback: Option<bool>| match env(name).as_deref() {
+            Some("1" | "true" | "yes") => true,
+            Some(_) => false,
+            None => fallback.unwrap_or(false),
+        };
+        Ok(Settings {
+            database_url,
+            bind,
+            site_name: env("PRAVO_SITE_NAME").or(file.site_name).unwrap_or_else(|| "Pravo".into()),
+            issuer_name: env("PRAVO_ISSUER_NAME").or(file.issuer_name).unwrap_or_else(|| "Pravo".into()),
+            reminder_days: number("PRAVO_REMINDER_DAYS", file.reminder_days, 14)?,
+            smtp_url: env("SMTP_URL").or(file.smtp_url),
+            mail_from: env("PRAVO_MAIL_FROM").or(file.mail_from).unwrap_or_else(|| format!("noreply@{host}")),
+            trust_proxy: flag("PRAVO_TRUST_PROXY", file.trust_proxy),
+            workers: match env("PRAVO_WORKERS") {
+                Some(v) => Some(v.parse().map_err(|_| format!("PRAVO_WORKERS must be a whole number (got {v:?})"))?),
+                None => file.workers,
+            },
+            base_url,
+            data_dir,
+        })
+    }
+
+    /// Whether cookies must be `Secure` and `__Host-` prefixed.
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    /// Creates the data folder (and the SQLite file's folder) if missing.
+    pub fn create_folders(&self) -> Result<(), String> {
+        std::fs::create_dir_all(&self.data_dir).map_err(|e| format!("cannot create {}: {e}", self.data_dir.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+    }
+
+    #[test]
+    fn defaults_put_the_database_in_the_data_folder() {
+        let s = Settings::resolve(env_of(&[]), FileSettings::default()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.database_url, DatabaseUrl::Sqlite("data/pravo.db".into()));
+        assert_eq!(s.base_url, "http://127.0.0.1:8080");
+        assert_eq!(s.mail_from, "noreply@127.0.0.1");
+    }
+
+    #[test]
+    fn environment_wins_over_the_file() {
+        let file =
+            FileSettings { bind: Some("0.0.0.0:9000".into()), site_name: Some("File".into()), ..Default::default() };
+        let s = Settings::resolve(env_of(&[("PRAVO_SITE_NAME", "Env")]), file).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.site_name, "Env");
+        assert_eq!(s.bind, "0.0.0.0:9000");
+    }
+
+    #[test]
+    fn an_unknown_database_scheme_is_refused_clearly() {
+        let err = Settings::resolve(env_of(&[("DATABASE_URL", "mysql://x")]), FileSettings::default())
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("sqlite://, postgres:// or postgresql://"), "{err}");
+        let abs = Settings::resolve(env_of(&[("DATABASE_URL", "sqlite:///tmp/p.db")]), FileSettings::default());
+        assert_eq!(abs.map(|s| s.database_url).ok(), Some(DatabaseUrl::Sqlite("/tmp/p.db".into())));
+    }
+}

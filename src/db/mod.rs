@@ -1,0 +1,270 @@
+//! The database layer: one connection type over SQLite and PostgreSQL, chosen at run time by the URL
+//! scheme, a pool whose SQLite connections get their pragmas, embedded migrations per backend run under a
+//! start-up lock, and the helpers that run store code off the async executor.
+
+pub mod schema;
+mod secrets;
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{NaiveDateTime, SubsecRound, Utc};
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{self, CustomizeConnection, ManageConnection, Pool};
+use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::error::AppError;
+pub use secrets::Secrets;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Any key will do as long as every Pravo instance uses the same one: it serialises start-up work.
+const STARTUP_LOCK_KEY: i64 = 0x5052_4156_4f00_0001;
+
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
+/// A connection to whichever database `DATABASE_URL` names.
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Sqlite(SqliteConnection),
+    Pg(PgConnection),
+}
+
+/// Which backend a URL names, and what to hand to its driver.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// A file path (relative to the working folder, or absolute).
+    Sqlite(String),
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    pub fn parse(url: &str) -> Result<Self, String> {
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err("DATABASE_URL: sqlite:// needs a file path, e.g. sqlite://data/pravo.db".into());
+            }
+            Ok(Self::Sqlite(path.to_owned()))
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Self::Postgres(url.to_owned()))
+        } else {
+            Err(format!(
+                "DATABASE_URL must start with sqlite://, postgres:// or postgresql:// (got {:?})",
+                url.split("://").next().unwrap_or_default()
+            ))
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Self::Sqlite(_) => Backend::Sqlite,
+            Self::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Opens one plain connection; for SQLite the file and its folder are created when missing.
+    pub fn establish(&self) -> Result<AnyConnection, diesel::ConnectionError> {
+        match self {
+            Self::Sqlite(path) => {
+                if let Some(parent) = Path::new(path).parent()
+                    && !parent.as_os_str().is_empty()
+                {
+                    std::fs::create_dir_all(parent).map_err(|e| {
+                        diesel::ConnectionError::BadConnection(format!("cannot create {}: {e}", parent.display()))
+                    })?;
+                }
+                let mut conn = SqliteConnection::establish(path)?;
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
+            Self::Postgres(url) => Ok(AnyConnection::Pg(PgConnection::establish(url)?)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs `f` while holding the start-up lock: a PostgreSQL advisory lock shared by every instance, or an
+/// exclusive SQLite transaction-free section (SQLite's own file locks and busy_timeout serialise writers).
+pub fn with_startup_lock<T>(
+    conn: &mut AnyConnection,
+    f: impl FnOnce(&mut AnyConnection) -> Result<T, AppError>,
+) -> Result<T, AppError> {
+    if matches!(conn, AnyConnection::Pg(_)) {
+        diesel::sql_query(format!("SELECT pg_advisory_lock({STARTUP_LOCK_KEY})")).execute(conn)?;
+        let result = f(conn);
+        diesel::sql_query(format!("SELECT pg_advisory_unlock({STARTUP_LOCK_KEY})")).execute(conn)?;
+        result
+    } else {
+        f(conn)
+    }
+}
+
+/// Runs the pending migrations of the connection's backend.
+pub fn run_migrations(conn: &mut AnyConnection) -> Result<(), AppError> {
+    let result = match conn {
+        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+        AnyConnection::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
+    };
+    result.map_err(|e| AppError::internal(format!("migrations failed: {e}")))
+}
+
+/// Opens the database named by `url`, creating it if needed, and runs pending migrations under the
+/// start-up lock. Every command that touches the database calls this first.
+pub fn prepare(url: &DatabaseUrl) -> Result<AnyConnection, AppError> {
+    let mut conn = url.establish().map_err(|e| AppError::internal(format!("cannot open the database: {e}")))?;
+    with_startup_lock(&mut conn, run_migrations)?;
+    Ok(conn)
+}
+
+struct Manager {
+    url: DatabaseUrl,
+}
+
+impl ManageConnection for Manager {
+    type Connection = AnyConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        self.url.establish().map_err(r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        use diesel::r2d2::R2D2Connection;
+        conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        use diesel::r2d2::R2D2Connection;
+        conn.is_broken()
+    }
+}
+
+/// Re-applies the SQLite pragmas on every connection the pool opens (they are per connection).
+#[derive(Debug)]
+struct Pragmas;
+
+impl CustomizeConnection<AnyConnection, r2d2::Error> for Pragmas {
+    fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        if matches!(conn, AnyConnection::Sqlite(_)) {
+            conn.batch_execute(SQLITE_PRAGMAS).map_err(r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// The pool, and the way to run store code on it without blocking the async executor.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool<Manager>,
+    backend: Backend,
+}
+
+impl Db {
+    pub fn connect(url: &DatabaseUrl) -> Result<Self, AppError> {
+        let size = match url.backend() {
+            Backend::Sqlite => 4,
+            Backend::Postgres => 10,
+        };
+        let pool = Pool::builder()
+            .max_size(size)
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(10))
+            .connection_customizer(Box::new(Pragmas))
+            .build(Manager { url: url.clone() })
+            .map_err(|e| AppError::internal(format!("cannot build the connection pool: {e}")))?;
+        Ok(Self { pool, backend: url.backend() })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Runs `f` on a pooled connection in the blocking thread pool; the connection goes back to the pool
+    /// before the future resolves, so none is ever held across an `.await`.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get().map_err(|e| AppError::internal(format!("database pool: {e}")))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))?
+    }
+
+    /// Like [`Db::run`], inside a write transaction (see [`write_transaction`]).
+    pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        self.run(move |conn| write_transaction(conn, f)).await
+    }
+}
+
+/// A transaction for read-then-write work. On SQLite it is `BEGIN IMMEDIATE`, so that the write lock is
+/// taken up front and two writers cannot both read a stale state and then fail to upgrade. On PostgreSQL
+/// it is an ordinary transaction; store code that must serialise takes row locks (`FOR UPDATE`).
+/// Store functions never open transactions of their own: the domain function owns the boundary.
+pub fn write_transaction<T>(
+    conn: &mut AnyConnection,
+    f: impl FnOnce(&mut AnyConnection) -> Result<T, AppError>,
+) -> Result<T, AppError> {
+    match conn {
+        AnyConnection::Pg(_) => conn.transaction(f),
+        AnyConnection::Sqlite(_) => {
+            conn.batch_execute("BEGIN IMMEDIATE")?;
+            let mut guard = RollbackGuard { conn, done: false };
+            let value = f(guard.conn)?;
+            guard.conn.batch_execute("COMMIT")?;
+            guard.done = true;
+            Ok(value)
+        }
+    }
+}
+
+/// Rolls back a manual SQLite transaction that did not commit, whether by error or by unwinding, so that a
+/// connection never returns to the pool inside a transaction.
+struct RollbackGuard<'a> {
+    conn: &'a mut AnyConnection,
+    done: bool,
+}
+
+impl Drop for RollbackGuard<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            // The connection may already have rolled back (e.g. on SQLITE_FULL); nothing more to do then.
+            let _ = self.conn.batch_execute("ROLLBACK");
+        }
+    }
+}
+
+/// Now, in UTC, truncated to the microseconds that both backends store.
+pub fn now() -> NaiveDateTime {
+    Utc::now().naive_utc().trunc_subsecs(6)
+}
+
+/// Runs one of two bodies depending on the backend, with `$conn` rebound to the concrete connection.
+/// The escape hatch for the few queries `MultiConnection` cannot express (RETURNING, ON CONFLICT,
+/// FOR UPDATE SKIP LOCKED).
+#[macro_export]
+macro_rules! db_match {
+    ($conn:ident, sqlite => $sqlite:expr, postgres => $pg:expr $(,)?) => {
+        match $conn {
+            $crate::db::AnyConnection::Sqlite($conn) => $sqlite,
+            $crate::db::AnyConnection::Pg($conn) => $pg,
+        }
+    };
+}

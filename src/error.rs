@@ -1,0 +1,168 @@
+//! The one error type. Handlers and domain functions return `AppError`; it becomes a response in exactly
+//! one place: `error_response` marks the response, and `web::errors::render` turns the mark into the JSON
+//! error body (under /api/) or an HTML page, in the reader's language.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+
+use crate::i18n::Msg;
+
+/// Field name → messages, as in the API's `fields`.
+pub type FieldErrors = BTreeMap<String, Vec<Msg>>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("bad request")]
+    BadRequest(Msg),
+    #[error("not signed in")]
+    Unauthorized,
+    /// A wrong password or an unknown handle: one answer for both.
+    #[error("bad credentials")]
+    BadCredentials,
+    #[error("forbidden")]
+    Forbidden,
+    /// A form or cookie-authenticated API call without a valid CSRF token, or from another site.
+    #[error("csrf check failed")]
+    CsrfRejected,
+    #[error("not found")]
+    NotFound,
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("validation failed")]
+    Validation(FieldErrors),
+    #[error("conflict")]
+    Conflict(Msg),
+    #[error("rate limited")]
+    RateLimited { retry_after_seconds: u64 },
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn internal(detail: impl Into<String>) -> Self {
+        AppError::Internal(detail.into())
+    }
+
+    /// One validation message on one field.
+    pub fn field(field: &str, msg: Msg) -> Self {
+        let mut fields = FieldErrors::new();
+        fields.insert(field.to_owned(), vec![msg]);
+        AppError::Validation(fields)
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Unauthorized | AppError::BadCredentials => "unauthorized",
+            AppError::Forbidden | AppError::CsrfRejected => "forbidden",
+            AppError::NotFound => "not_found",
+            AppError::PayloadTooLarge => "payload_too_large",
+            AppError::Validation(_) => "validation_failed",
+            AppError::Conflict(_) => "conflict",
+            AppError::RateLimited { .. } => "rate_limited",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// The headline message of the error, in Fluent terms.
+    pub fn message(&self) -> Msg {
+        match self {
+            AppError::BadRequest(msg) | AppError::Conflict(msg) => msg.clone(),
+            AppError::RateLimited { retry_after_seconds } => {
+                Msg::new("error-rate-limited").with("minutes", retry_after_seconds.div_ceil(60) as i64)
+            }
+            AppError::BadCredentials => Msg::new("error-bad-credentials"),
+            AppError::CsrfRejected => Msg::new("error-csrf"),
+            other => Msg::new(format!("error-{}", other.code().replace('_', "-"))),
+        }
+    }
+}
+
+/// What `error_response` leaves in the response's extensions for the renderer.
+#[derive(Debug, Clone)]
+pub struct ErrorMark {
+    pub code: &'static str,
+    pub message: Msg,
+    pub fields: FieldErrors,
+    pub incident: Option<String>,
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let incident = match self {
+            AppError::Internal(detail) => {
+                let incident = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
+                tracing::error!(incident = %incident, error = %detail, "unexpected error");
+                Some(incident)
+            }
+            _ => None,
+        };
+        let mut response = HttpResponse::build(self.status_code());
+        if let AppError::RateLimited { retry_after_seconds } = self {
+            response.insert_header(("Retry-After", retry_after_seconds.to_string()));
+        }
+        let mut response = response.finish();
+        response.extensions_mut().insert(ErrorMark {
+            code: self.code(),
+            message: self.message(),
+            fields: match self {
+                AppError::Validation(fields) => fields.clone(),
+                _ => FieldErrors::new(),
+            },
+            incident,
+        });
+        response
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(error: diesel::result::Error) -> Self {
+        match error {
+            diesel::result::Error::NotFound => AppError::NotFound,
+            other => AppError::Internal(format!("database: {other}")),
+        }
+    }
+}
+
+impl From<validator::ValidationErrors> for AppError {
+    fn from(errors: validator::ValidationErrors) -> Self {
+        let mut fields = FieldErrors::new();
+        for (field, list) in errors.field_errors() {
+            let messages = list
+                .iter()
+                .map(|e| {
+                    let mut msg = Msg::new(format!("error-{}", e.code));
+                    for (name, value) in &e.params {
+                        if let Some(n) = value.as_i64()
+                            && let Some(name) = PARAM_NAMES.iter().find(|p| **p == name.as_ref())
+                        {
+                            msg = msg.with(name, n);
+                        }
+                    }
+                    msg
+                })
+                .collect();
+            fields.insert(field.to_string(), messages);
+        }
+        AppError::Validation(fields)
+    }
+}
+
+/// Numeric validator parameters that messages may use (`{ $min }`, `{ $max }`).
+const PARAM_NAMES: [&str; 2] = ["min", "max"];

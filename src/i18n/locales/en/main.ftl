@@ -1,0 +1,170 @@
+## Shell
+language-name = English
+language-switch-label = Language
+skip-to-content = Skip to content
+nav-label = Main
+nav-home = Home
+nav-sign-in = Sign in
+nav-register = Create an account
+nav-account = Account
+nav-admin-users = Users
+nav-admin-audit = Audit log
+nav-sign-out = Sign out
+footer-privacy = Pravo asks for no real name, phone or address, and loads nothing from other sites.
+footer-signed-in-as = Signed in as
+list-next = Next page
+
+## Dates
+date-long = { $day } { $month } { $year }
+month-genitive-1 = January
+month-genitive-2 = February
+month-genitive-3 = March
+month-genitive-4 = April
+month-genitive-5 = May
+month-genitive-6 = June
+month-genitive-7 = July
+month-genitive-8 = August
+month-genitive-9 = September
+month-genitive-10 = October
+month-genitive-11 = November
+month-genitive-12 = December
+
+## Counts
+course-count = { $count ->
+    [one] { $count } course
+   *[other] { $count } courses
+}
+
+## Home
+home-title = Learn to document human-rights violations
+home-intro = Pravo is the online classroom of a scholarship programme that trains activists to monitor and document human-rights violations linked to gender inequality, HIV and drug policy, and to bring them before national and international bodies.
+home-privacy = You can take part under a pseudonym. An email address is optional, and nothing you do here is shared with other sites.
+home-welcome-back = Welcome back, { $handle }.
+
+## Forms
+form-has-errors = Please correct the fields marked below.
+field-handle = Handle
+field-password = Password
+field-new-password = New password
+field-current-password = Current password
+field-email-optional = Email (optional)
+field-language = Language
+field-recovery-code = Recovery code
+field-certificate-name = Name on certificates (optional)
+handle-hint = A pseudonym is welcome: 3 to 32 letters, digits, dots, dashes or underscores.
+password-hint = { $min } to { $max } characters. A few unrelated words make a strong password.
+email-hint = Only for password resets and certificates. Without it you get recovery codes instead.
+certificate-name-hint = Printed on your certificates only. Leave empty to use your handle.
+
+## Sign in
+login-title = Sign in
+login-submit = Sign in
+login-no-account = No account yet?
+login-forgot = Forgot your password?
+
+## Registration
+register-title = Create an account
+register-intro = You need only a handle and a password.
+register-submit = Create account
+codes-title = Your recovery codes
+codes-intro = Without an email address, these codes are the only way back into your account if you forget your password. Each code works once.
+codes-keep-safe = Write them down or store them somewhere safe now: they will not be shown again.
+codes-continue = I have saved my codes
+
+## Recovery and single-use links
+recover-title = Recover your account
+recover-intro = Enter your handle, one of your recovery codes and a new password.
+recover-submit = Set new password
+set-password-title = Set your password
+set-password-intro = Choose a password for the account { $handle }.
+set-password-submit = Set password
+setup-title = Create the first administrator
+setup-intro = This Pravo has no administrator yet. Choose the handle and password of the first one.
+setup-submit = Create administrator
+
+## Account
+account-title = Your account
+account-role = Role
+account-since = Member since
+account-profile = Settings
+account-save = Save settings
+account-saved-profile = Your settings are saved.
+account-saved-password = Your password is changed. Other devices have been signed out.
+account-password = Password
+account-change-password = Change password
+account-recovery-codes = Recovery codes
+account-codes-left = { $count ->
+    [0] You have no unused recovery codes.
+    [one] You have { $count } unused recovery code.
+   *[other] You have { $count } unused recovery codes.
+}
+account-new-codes = Make new recovery codes
+account-sessions = Sessions
+account-sessions-intro = Lost a phone, or signed in on a shared computer? Sign out on every device at once.
+account-logout-all = Sign out everywhere
+role-scholar = Scholar
+role-trainer = Trainer
+role-admin = Administrator
+
+## Administration
+users-title = Users
+users-count = { $count ->
+    [one] { $count } account
+   *[other] { $count } accounts
+}
+users-role-of = Role of { $handle }
+users-change-role = Change
+audit-title = Audit log
+audit-empty = Nothing has been recorded yet.
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-whom = Whom
+audit-operator = server operator
+audit-action-role-changed = Role changed from { $from } to { $to }
+audit-action-user-created = Account created as { $role }
+audit-action-user-first-admin = First administrator created
+audit-action-password-recovered = Password reset with a recovery code
+
+## Errors
+error-title-400 = The request could not be read
+error-title-401 = Please sign in
+error-title-403 = Not allowed
+error-title-404 = Page not found
+error-title-409 = That cannot be done now
+error-title-413 = Too large
+error-title-422 = Please check what you entered
+error-title-429 = Too many attempts
+error-title-500 = Something went wrong
+error-incident = If this keeps happening, tell an administrator this incident number:
+error-home-link = Back to the home page
+error-unauthorized = Please sign in to continue.
+error-bad-credentials = The handle or the password is wrong.
+error-forbidden = You are not allowed to do this.
+error-csrf = This form has expired or came from another site. Go back, reload the page and try again.
+error-not-found = There is nothing here. The link may be wrong, or it has expired.
+error-payload-too-large = What you sent is too large.
+error-validation-failed = Some of what you entered needs correcting.
+error-conflict = That cannot be done in the current state.
+error-rate-limited = { $minutes ->
+    [one] Too many attempts. Please wait a minute and try again.
+   *[other] Too many attempts. Please wait { $minutes } minutes and try again.
+}
+error-internal = Something went wrong on our side. Nothing you entered was lost; please try again.
+error-bad-form = The form could not be read. Reload the page and try again.
+error-bad-json = The request body is not valid JSON.
+error-json-content-type = Send the request body as application/json.
+error-last-admin = The last administrator cannot lose that role. Make someone else an administrator first.
+error-already-set-up = An administrator already exists. Sign in instead.
+error-handle-length = A handle has { $min } to { $max } characters.
+error-handle-characters = A handle may contain only letters, digits, dots, dashes and underscores.
+error-handle-taken = This handle is taken. Please choose another one.
+error-password-too-short = A password needs at least { $min } characters.
+error-password-too-long = A password may have at most { $max } characters.
+error-password-common = This password is among the most common ones and easy to guess. Please choose another.
+error-password-wrong = The current password is wrong.
+error-email-invalid = This does not look like an email address.
+error-locale-unknown = Choose English, Russian or Ukrainian.
+error-role-unknown = Choose scholar, trainer or administrator.
+error-certificate-name-too-long = A name may have at most { $max } characters.
+error-recovery-code-wrong = The handle or the recovery code is wrong, or the code was used already.

@@ -1,0 +1,178 @@
+## Shell
+language-name = Русский
+language-switch-label = Язык
+skip-to-content = Перейти к содержанию
+nav-label = Главное меню
+nav-home = Главная
+nav-sign-in = Войти
+nav-register = Создать аккаунт
+nav-account = Аккаунт
+nav-admin-users = Пользователи
+nav-admin-audit = Журнал аудита
+nav-sign-out = Выйти
+footer-privacy = Pravo не спрашивает настоящее имя, телефон или адрес и ничего не загружает с других сайтов.
+footer-signed-in-as = Вы вошли как
+list-next = Следующая страница
+
+## Dates
+date-long = { $day } { $month } { $year } г.
+month-genitive-1 = января
+month-genitive-2 = февраля
+month-genitive-3 = марта
+month-genitive-4 = апреля
+month-genitive-5 = мая
+month-genitive-6 = июня
+month-genitive-7 = июля
+month-genitive-8 = августа
+month-genitive-9 = сентября
+month-genitive-10 = октября
+month-genitive-11 = ноября
+month-genitive-12 = декабря
+
+## Counts
+course-count = { $count ->
+    [one] { $count } курс
+    [few] { $count } курса
+    [many] { $count } курсов
+   *[other] { $count } курса
+}
+
+## Home
+home-title = Учимся документировать нарушения прав человека
+home-intro = Pravo — онлайн-класс стипендиальной программы, которая учит активисток и активистов отслеживать и документировать нарушения прав человека, связанные с гендерным неравенством, ВИЧ и наркополитикой, и доводить их до национальных и международных органов.
+home-privacy = Участвовать можно под псевдонимом. Электронная почта не обязательна, и ничего из того, что вы здесь делаете, не передаётся другим сайтам.
+home-welcome-back = С возвращением, { $handle }.
+
+## Forms
+form-has-errors = Пожалуйста, исправьте отмеченные ниже поля.
+field-handle = Псевдоним
+field-password = Пароль
+field-new-password = Новый пароль
+field-current-password = Текущий пароль
+field-email-optional = Электронная почта (не обязательно)
+field-language = Язык
+field-recovery-code = Код восстановления
+field-certificate-name = Имя в сертификатах (не обязательно)
+handle-hint = Псевдоним приветствуется: от 3 до 32 букв, цифр, точек, дефисов или подчёркиваний.
+password-hint = От { $min } до { $max } символов. Несколько не связанных между собой слов — надёжный пароль.
+email-hint = Только для сброса пароля и сертификатов. Без неё вы получите коды восстановления.
+certificate-name-hint = Печатается только в ваших сертификатах. Оставьте пустым, чтобы использовать псевдоним.
+
+## Sign in
+login-title = Вход
+login-submit = Войти
+login-no-account = Ещё нет аккаунта?
+login-forgot = Забыли пароль?
+
+## Registration
+register-title = Создать аккаунт
+register-intro = Нужны только псевдоним и пароль.
+register-submit = Создать аккаунт
+codes-title = Ваши коды восстановления
+codes-intro = Без электронной почты эти коды — единственный способ вернуться в аккаунт, если вы забудете пароль. Каждый код действует один раз.
+codes-keep-safe = Запишите их или сохраните в надёжном месте прямо сейчас: больше они показаны не будут.
+codes-continue = Я сохранил(а) коды
+
+## Recovery and single-use links
+recover-title = Восстановление доступа
+recover-intro = Введите псевдоним, один из кодов восстановления и новый пароль.
+recover-submit = Задать новый пароль
+set-password-title = Задайте пароль
+set-password-intro = Выберите пароль для аккаунта { $handle }.
+set-password-submit = Сохранить пароль
+setup-title = Первый администратор
+setup-intro = В этом Pravo ещё нет администратора. Выберите псевдоним и пароль первого.
+setup-submit = Создать администратора
+
+## Account
+account-title = Ваш аккаунт
+account-role = Роль
+account-since = С нами с
+account-profile = Настройки
+account-save = Сохранить настройки
+account-saved-profile = Настройки сохранены.
+account-saved-password = Пароль изменён. На других устройствах выполнен выход.
+account-password = Пароль
+account-change-password = Сменить пароль
+account-recovery-codes = Коды восстановления
+account-codes-left = { $count ->
+    [0] У вас не осталось неиспользованных кодов восстановления.
+    [one] У вас { $count } неиспользованный код восстановления.
+    [few] У вас { $count } неиспользованных кода восстановления.
+    [many] У вас { $count } неиспользованных кодов восстановления.
+   *[other] У вас { $count } неиспользованного кода восстановления.
+}
+account-new-codes = Создать новые коды восстановления
+account-sessions = Сеансы
+account-sessions-intro = Потеряли телефон или входили с чужого компьютера? Выйдите сразу на всех устройствах.
+account-logout-all = Выйти на всех устройствах
+role-scholar = Стипендиат(ка)
+role-trainer = Тренер
+role-admin = Администратор
+
+## Administration
+users-title = Пользователи
+users-count = { $count ->
+    [one] { $count } аккаунт
+    [few] { $count } аккаунта
+    [many] { $count } аккаунтов
+   *[other] { $count } аккаунта
+}
+users-role-of = Роль { $handle }
+users-change-role = Изменить
+audit-title = Журнал аудита
+audit-empty = Пока ничего не записано.
+audit-when = Когда
+audit-who = Кто
+audit-what = Что
+audit-whom = Кого
+audit-operator = оператор сервера
+audit-action-role-changed = Роль изменена: { $from } → { $to }
+audit-action-user-created = Аккаунт создан с ролью «{ $role }»
+audit-action-user-first-admin = Создан первый администратор
+audit-action-password-recovered = Пароль сброшен кодом восстановления
+
+## Errors
+error-title-400 = Не удалось прочитать запрос
+error-title-401 = Пожалуйста, войдите
+error-title-403 = Нет доступа
+error-title-404 = Страница не найдена
+error-title-409 = Сейчас это невозможно
+error-title-413 = Слишком большой объём
+error-title-422 = Проверьте введённые данные
+error-title-429 = Слишком много попыток
+error-title-500 = Что-то пошло не так
+error-incident = Если это повторяется, сообщите администратору номер инцидента:
+error-home-link = На главную
+error-unauthorized = Пожалуйста, войдите, чтобы продолжить.
+error-bad-credentials = Неверный псевдоним или пароль.
+error-forbidden = У вас нет прав на это действие.
+error-csrf = Форма устарела или отправлена с другого сайта. Вернитесь, обновите страницу и попробуйте ещё раз.
+error-not-found = Здесь ничего нет. Ссылка неверна или устарела.
+error-payload-too-large = Отправленные данные слишком велики.
+error-validation-failed = Часть введённых данных нужно исправить.
+error-conflict = В текущем состоянии это невозможно.
+error-rate-limited = { $minutes ->
+    [one] Слишком много попыток. Подождите { $minutes } минуту и попробуйте снова.
+    [few] Слишком много попыток. Подождите { $minutes } минуты и попробуйте снова.
+    [many] Слишком много попыток. Подождите { $minutes } минут и попробуйте снова.
+   *[other] Слишком много попыток. Подождите { $minutes } минуты и попробуйте снова.
+}
+error-internal = На нашей стороне произошла ошибка. Введённое вами не потеряно; попробуйте ещё раз.
+error-bad-form = Не удалось прочитать форму. Обновите страницу и попробуйте ещё раз.
+error-bad-json = Тело запроса — не корректный JSON.
+error-json-content-type = Отправьте тело запроса как application/json.
+error-last-admin = Последний администратор не может лишиться этой роли. Сначала назначьте администратором кого-то ещё.
+error-already-set-up = Администратор уже есть. Войдите в систему.
+error-handle-length = Псевдоним должен содержать от { $min } до { $max } символов.
+error-handle-characters = Псевдоним может содержать только буквы, цифры, точки, дефисы и подчёркивания.
+error-handle-taken = Этот псевдоним занят. Выберите другой.
+error-password-too-short = Пароль должен содержать не меньше { $min } символов.
+error-password-too-long = Пароль может содержать не больше { $max } символов.
+error-password-common = Этот пароль — один из самых распространённых, его легко угадать. Выберите другой.
+error-password-wrong = Текущий пароль неверен.
+error-email-invalid = Это не похоже на адрес электронной почты.
+error-locale-unknown = Выберите английский, русский или украинский.
+error-role-unknown = Выберите роль: стипендиат(ка), тренер или администратор.
+error-certificate-name-too-long = Имя может содержать не больше { $max } символов.
+error-recovery-code-wrong = Неверный псевдоним или код восстановления, или код уже использован.

@@ -1,0 +1,178 @@
+## Shell
+language-name = Українська
+language-switch-label = Мова
+skip-to-content = Перейти до змісту
+nav-label = Головне меню
+nav-home = Головна
+nav-sign-in = Увійти
+nav-register = Створити обліковий запис
+nav-account = Обліковий запис
+nav-admin-users = Користувачі
+nav-admin-audit = Журнал аудиту
+nav-sign-out = Вийти
+footer-privacy = Pravo не питає справжнього імені, телефону чи адреси й нічого не завантажує з інших сайтів.
+footer-signed-in-as = Ви увійшли як
+list-next = Наступна сторінка
+
+## Dates
+date-long = { $day } { $month } { $year } р.
+month-genitive-1 = січня
+month-genitive-2 = лютого
+month-genitive-3 = березня
+month-genitive-4 = квітня
+month-genitive-5 = травня
+month-genitive-6 = червня
+month-genitive-7 = липня
+month-genitive-8 = серпня
+month-genitive-9 = вересня
+month-genitive-10 = жовтня
+month-genitive-11 = листопада
+month-genitive-12 = грудня
+
+## Counts
+course-count = { $count ->
+    [one] { $count } курс
+    [few] { $count } курси
+    [many] { $count } курсів
+   *[other] { $count } курсу
+}
+
+## Home
+home-title = Вчимося документувати порушення прав людини
+home-intro = Pravo — онлайн-клас стипендіальної програми, яка навчає активісток і активістів відстежувати та документувати порушення прав людини, пов’язані з гендерною нерівністю, ВІЛ і наркополітикою, та доносити їх до національних і міжнародних органів.
+home-privacy = Брати участь можна під псевдонімом. Електронна пошта не обов’язкова, і нічого з того, що ви тут робите, не передається іншим сайтам.
+home-welcome-back = З поверненням, { $handle }.
+
+## Forms
+form-has-errors = Будь ласка, виправте позначені нижче поля.
+field-handle = Псевдонім
+field-password = Пароль
+field-new-password = Новий пароль
+field-current-password = Поточний пароль
+field-email-optional = Електронна пошта (не обов’язково)
+field-language = Мова
+field-recovery-code = Код відновлення
+field-certificate-name = Ім’я в сертифікатах (не обов’язково)
+handle-hint = Псевдонім вітається: від 3 до 32 літер, цифр, крапок, дефісів або підкреслень.
+password-hint = Від { $min } до { $max } символів. Кілька не пов’язаних між собою слів — надійний пароль.
+email-hint = Лише для скидання пароля та сертифікатів. Без неї ви отримаєте коди відновлення.
+certificate-name-hint = Друкується лише у ваших сертифікатах. Залиште порожнім, щоб використати псевдонім.
+
+## Sign in
+login-title = Вхід
+login-submit = Увійти
+login-no-account = Ще немає облікового запису?
+login-forgot = Забули пароль?
+
+## Registration
+register-title = Створити обліковий запис
+register-intro = Потрібні лише псевдонім і пароль.
+register-submit = Створити обліковий запис
+codes-title = Ваші коди відновлення
+codes-intro = Без електронної пошти ці коди — єдиний спосіб повернутися до облікового запису, якщо ви забудете пароль. Кожен код діє один раз.
+codes-keep-safe = Запишіть їх або збережіть у надійному місці просто зараз: більше їх не буде показано.
+codes-continue = Я зберіг(ла) коди
+
+## Recovery and single-use links
+recover-title = Відновлення доступу
+recover-intro = Введіть псевдонім, один із кодів відновлення та новий пароль.
+recover-submit = Встановити новий пароль
+set-password-title = Встановіть пароль
+set-password-intro = Оберіть пароль для облікового запису { $handle }.
+set-password-submit = Зберегти пароль
+setup-title = Перший адміністратор
+setup-intro = У цьому Pravo ще немає адміністратора. Оберіть псевдонім і пароль першого.
+setup-submit = Створити адміністратора
+
+## Account
+account-title = Ваш обліковий запис
+account-role = Роль
+account-since = З нами від
+account-profile = Налаштування
+account-save = Зберегти налаштування
+account-saved-profile = Налаштування збережено.
+account-saved-password = Пароль змінено. На інших пристроях виконано вихід.
+account-password = Пароль
+account-change-password = Змінити пароль
+account-recovery-codes = Коди відновлення
+account-codes-left = { $count ->
+    [0] У вас не лишилося невикористаних кодів відновлення.
+    [one] У вас { $count } невикористаний код відновлення.
+    [few] У вас { $count } невикористані коди відновлення.
+    [many] У вас { $count } невикористаних кодів відновлення.
+   *[other] У вас { $count } невикористаного коду відновлення.
+}
+account-new-codes = Створити нові коди відновлення
+account-sessions = Сеанси
+account-sessions-intro = Загубили телефон або входили з чужого комп’ютера? Вийдіть одразу на всіх пристроях.
+account-logout-all = Вийти на всіх пристроях
+role-scholar = Стипендіат(ка)
+role-trainer = Тренер(ка)
+role-admin = Адміністратор
+
+## Administration
+users-title = Користувачі
+users-count = { $count ->
+    [one] { $count } обліковий запис
+    [few] { $count } облікові записи
+    [many] { $count } облікових записів
+   *[other] { $count } облікового запису
+}
+users-role-of = Роль { $handle }
+users-change-role = Змінити
+audit-title = Журнал аудиту
+audit-empty = Поки нічого не записано.
+audit-when = Коли
+audit-who = Хто
+audit-what = Що
+audit-whom = Кого
+audit-operator = оператор сервера
+audit-action-role-changed = Роль змінено: { $from } → { $to }
+audit-action-user-created = Обліковий запис створено з роллю «{ $role }»
+audit-action-user-first-admin = Створено першого адміністратора
+audit-action-password-recovered = Пароль скинуто кодом відновлення
+
+## Errors
+error-title-400 = Не вдалося прочитати запит
+error-title-401 = Будь ласка, увійдіть
+error-title-403 = Немає доступу
+error-title-404 = Сторінку не знайдено
+error-title-409 = Зараз це неможливо
+error-title-413 = Завеликий обсяг
+error-title-422 = Перевірте введені дані
+error-title-429 = Забагато спроб
+error-title-500 = Щось пішло не так
+error-incident = Якщо це повторюється, повідомте адміністратору номер інциденту:
+error-home-link = На головну
+error-unauthorized = Будь ласка, увійдіть, щоб продовжити.
+error-bad-credentials = Неправильний псевдонім або пароль.
+error-forbidden = У вас немає прав на цю дію.
+error-csrf = Форма застаріла або надіслана з іншого сайту. Поверніться, оновіть сторінку й спробуйте ще раз.
+error-not-found = Тут нічого немає. Посилання неправильне або застаріле.
+error-payload-too-large = Надіслані дані завеликі.
+error-validation-failed = Частину введених даних потрібно виправити.
+error-conflict = У поточному стані це неможливо.
+error-rate-limited = { $minutes ->
+    [one] Забагато спроб. Зачекайте { $minutes } хвилину й спробуйте знову.
+    [few] Забагато спроб. Зачекайте { $minutes } хвилини й спробуйте знову.
+    [many] Забагато спроб. Зачекайте { $minutes } хвилин і спробуйте знову.
+   *[other] Забагато спроб. Зачекайте { $minutes } хвилини й спробуйте знову.
+}
+error-internal = На нашому боці сталася помилка. Введене вами не втрачено; спробуйте ще раз.
+error-bad-form = Не вдалося прочитати форму. Оновіть сторінку й спробуйте ще раз.
+error-bad-json = Тіло запиту — некоректний JSON.
+error-json-content-type = Надішліть тіло запиту як application/json.
+error-last-admin = Останній адміністратор не може втратити цю роль. Спершу призначте адміністратором когось іншого.
+error-already-set-up = Адміністратор уже є. Увійдіть до системи.
+error-handle-length = Псевдонім має містити від { $min } до { $max } символів.
+error-handle-characters = Псевдонім може містити лише літери, цифри, крапки, дефіси та підкреслення.
+error-handle-taken = Цей псевдонім зайнятий. Оберіть інший.
+error-password-too-short = Пароль має містити щонайменше { $min } символів.
+error-password-too-long = Пароль може містити щонайбільше { $max } символів.
+error-password-common = Цей пароль — один із найпоширеніших, його легко вгадати. Оберіть інший.
+error-password-wrong = Поточний пароль неправильний.
+error-email-invalid = Це не схоже на адресу електронної пошти.
+error-locale-unknown = Оберіть англійську, російську або українську.
+error-role-unknown = Оберіть роль: стипендіат(ка), тренер(ка) або адміністратор.
+error-certificate-name-too-long = Ім’я може містити щонайбільше { $max } символів.
+error-recovery-code-wrong = Неправильний псевдонім або код відновлення, або код уже використано.

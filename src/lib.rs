@@ -1,0 +1,12 @@
+//! Pravo: a learning platform for scholarship training programmes.
+
+pub mod accounts;
+pub mod api;
+pub mod app;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod web;

@@ -1,0 +1,169 @@
+//! The `pravo` command line: serve the site, run migrations, manage users.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use pravo::accounts::{self, model::Role};
+use pravo::app::Application;
+use pravo::auth::{password, tokens::Tokens};
+use pravo::config::Settings;
+use pravo::db::{self, Secrets};
+use pravo::error::AppError;
+use pravo::i18n::{Locale, Msg};
+
+#[derive(Parser)]
+#[command(name = "pravo", version, about = "Pravo: a learning platform for scholarship training programmes.")]
+#[command(long_about = "Pravo: a learning platform for scholarship training programmes.\n\n\
+Configuration comes from environment variables (DATABASE_URL, PRAVO_DATA_DIR, PRAVO_BIND, PRAVO_BASE_URL, \
+PRAVO_SITE_NAME, SMTP_URL, ...), then an optional pravo.toml, then defaults. See README.md.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (127.0.0.1:8080 unless PRAVO_BIND says otherwise).
+    Serve,
+    /// Create the database if needed and run pending migrations, then exit.
+    Migrate,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account; prints a one-time link to set its password, unless --password-stdin is given.
+    Create {
+        /// The account's handle (3 to 32 letters, digits, _ - .).
+        #[arg(long)]
+        handle: String,
+        #[arg(long, value_enum, default_value_t = RoleArg::Scholar)]
+        role: RoleArg,
+        /// Read the password from standard input (for scripts) instead of printing a link.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Change an account's role (the last administrator cannot be demoted).
+    SetRole {
+        #[arg(long)]
+        handle: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Scholar,
+    Trainer,
+    Admin,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Scholar => Role::Scholar,
+            RoleArg::Trainer => Role::Trainer,
+            RoleArg::Admin => Role::Admin,
+        }
+    }
+}
+
+#[actix_web::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_server=warn")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let settings = match Settings::load() {
+        Ok(s) => s,
+        Err(message) => {
+            eprintln!("pravo: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cli.command {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => migrate(&settings),
+        Command::User(command) => user(&settings, command),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("pravo: {}", describe(&error));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn describe(error: &AppError) -> String {
+    let texts = |msgs: &[Msg]| msgs.iter().map(|m| m.text(Locale::En)).collect::<Vec<_>>().join("; ");
+    match error {
+        AppError::Validation(fields) => {
+            fields.iter().map(|(f, m)| format!("{f}: {}", texts(m))).collect::<Vec<_>>().join("\n")
+        }
+        AppError::Internal(detail) => detail.clone(),
+        AppError::NotFound => "no such account".into(),
+        other => other.message().text(Locale::En),
+    }
+}
+
+async fn serve(settings: Settings) -> Result<(), AppError> {
+    let app = Application::build(settings.clone()).await?;
+    println!("Pravo is listening on {} ({})", settings.bind, settings.base_url);
+    if let Some(link) = &app.bootstrap_link {
+        println!("No administrator yet. Open this one-time link to create the first one (valid for 24 hours):");
+        println!("  {link}");
+    }
+    app.run_until_stopped().await.map_err(|e| AppError::internal(e.to_string()))
+}
+
+fn migrate(settings: &Settings) -> Result<(), AppError> {
+    settings.create_folders().map_err(AppError::internal)?;
+    db::prepare(&settings.database_url)?;
+    println!("Migrations are up to date.");
+    Ok(())
+}
+
+fn user(settings: &Settings, command: UserCommand) -> Result<(), AppError> {
+    settings.create_folders().map_err(AppError::internal)?;
+    let mut conn = db::prepare(&settings.database_url)?;
+    let secrets = db::with_startup_lock(&mut conn, |c| db::write_transaction(c, Secrets::load_or_create))?;
+    match command {
+        UserCommand::Create { handle, role, password_stdin } => {
+            let handle = accounts::handle_field(&handle)?;
+            let hash = if password_stdin {
+                let mut typed = String::new();
+                std::io::stdin().read_to_string(&mut typed).map_err(|e| AppError::internal(e.to_string()))?;
+                let typed = typed.trim_end_matches(['\r', '\n']);
+                password::check_new(typed).map_err(|p| {
+                    let msg =
+                        accounts::error_msg(p.code()).with("min", password::MIN_CHARS).with("max", password::MAX_CHARS);
+                    AppError::field("password", msg)
+                })?;
+                Some(password::hash(typed)?)
+            } else {
+                None
+            };
+            let user = accounts::create_user(&mut conn, &handle, role.into(), hash.as_deref())?;
+            println!("Created {} ({}).", user.handle, user.role.as_str());
+            if hash.is_none() {
+                let link = accounts::set_password_link(&Tokens::new(&secrets.token_key)?, &settings.base_url, &user)?;
+                println!("One-time link to set the password (valid for 3 days):\n  {link}");
+            }
+            Ok(())
+        }
+        UserCommand::SetRole { handle, role } => {
+            let user = accounts::set_role_by_operator(&mut conn, &handle, role.into())?;
+            println!("{} is now {}.", user.handle, user.role.as_str());
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! Static files embedded in the binary, served with a content hash in the URL so they can be cached.
+
+use std::sync::LazyLock;
+
+use actix_web::{HttpResponse, web};
+use sha2::{Digest, Sha256};
+
+const CSS: &str = include_str!("../../static/pravo.css");
+
+static CSS_VERSION: LazyLock<String> = LazyLock::new(|| hex::encode(&Sha256::digest(CSS.as_bytes())[..6]));
+
+/// The stylesheet's URL, with its version.
+pub fn css_url() -> String {
+    format!("/static/pravo.css?v={}", *CSS_VERSION)
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/static/pravo.css", web::get().to(css));
+}
+
+async fn css() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=31536000, immutable"))
+        .body(CSS)
+}

@@ -1,0 +1,159 @@
+//! Form pieces: the CSRF-checked form extractor, and inputs that show their errors beside them and keep
+//! what was typed.
+
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use maud::{Markup, html};
+use serde::de::DeserializeOwned;
+
+use crate::auth::csrf;
+use crate::auth::extract::{csrf_cookie_name, state};
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::{Locale, Msg, t};
+
+/// A urlencoded form whose `csrf` field matches the request's CSRF cookie.
+pub struct CsrfForm<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = web::Bytes::from_request(req, payload);
+        let req = req.clone();
+        Box::pin(async move {
+            let bytes = body.await.map_err(payload_error)?;
+            let state = state(&req)?;
+            let pairs: Vec<(String, String)> =
+                serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::BadRequest(Msg::new("error-bad-form")))?;
+            let submitted = pairs.iter().find(|(k, _)| k == csrf::FORM_FIELD).map(|(_, v)| v.as_str());
+            let cookie = req.cookie(&csrf_cookie_name(state));
+            match (cookie, submitted) {
+                (Some(cookie), Some(token)) if state.csrf.is_valid(cookie.value(), token) => {}
+                _ => return Err(AppError::CsrfRejected),
+            }
+            serde_urlencoded::from_bytes(&bytes)
+                .map(CsrfForm)
+                .map_err(|_| AppError::BadRequest(Msg::new("error-bad-form")))
+        })
+    }
+}
+
+/// Maps actix's body errors onto the API's codes (413 for an oversized body, else 400).
+pub fn payload_error(error: actix_web::Error) -> AppError {
+    if error.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::PayloadTooLarge
+    } else {
+        AppError::BadRequest(Msg::new("error-bad-form"))
+    }
+}
+
+/// A form's state when it is shown again: the errors of each field.
+#[derive(Default)]
+pub struct Problems {
+    pub fields: FieldErrors,
+    /// A message about the whole form.
+    pub form: Option<Msg>,
+}
+
+impl Problems {
+    /// Sorts an error into field messages or a form message; anything else is passed on.
+    pub fn from_error(error: AppError) -> Result<Self, AppError> {
+        match error {
+            AppError::Validation(fields) => Ok(Problems { fields, form: None }),
+            AppError::BadCredentials | AppError::Conflict(_) | AppError::RateLimited { .. } => {
+                Ok(Problems { fields: FieldErrors::new(), form: Some(error.message()) })
+            }
+            other => Err(other),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty() && self.form.is_none()
+    }
+}
+
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub label: String,
+    pub kind: &'a str,
+    pub value: &'a str,
+    pub hint: Option<String>,
+    pub autocomplete: &'a str,
+    pub required: bool,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(name: &'a str, label: String) -> Self {
+        Input { name, label, kind: "text", value: "", hint: None, autocomplete: "off", required: false }
+    }
+    pub fn kind(mut self, kind: &'a str) -> Self {
+        self.kind = kind;
+        self
+    }
+    pub fn value(mut self, value: &'a str) -> Self {
+        self.value = value;
+        self
+    }
+    pub fn hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+    pub fn autocomplete(mut self, autocomplete: &'a str) -> Self {
+        self.autocomplete = autocomplete;
+        self
+    }
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    /// The label, input, hint and errors of one field. Password inputs never echo a value.
+    pub fn render(&self, locale: Locale, problems: &Problems) -> Markup {
+        let id = format!("f-{}", self.name);
+        let hint_id = format!("{id}-hint");
+        let error_id = format!("{id}-error");
+        let errors = problems.fields.get(self.name);
+        let mut described = Vec::new();
+        if self.hint.is_some() {
+            described.push(hint_id.clone());
+        }
+        if errors.is_some() {
+            described.push(error_id.clone());
+        }
+        let described = described.join(" ");
+        let value = if self.kind == "password" { "" } else { self.value };
+        html! {
+            div.field.invalid[errors.is_some()] {
+                label for=(id) { (self.label) }
+                @if let Some(hint) = &self.hint { p.hint id=(hint_id) { (hint) } }
+                @if let Some(errors) = errors {
+                    ul.field-errors id=(error_id) {
+                        @for e in errors { li { (e.text(locale)) } }
+                    }
+                }
+                input id=(id) name=(self.name) type=(self.kind) value=(value) autocomplete=(self.autocomplete)
+                    required[self.required] aria-invalid=[errors.map(|_| "true")]
+                    aria-describedby=[(!described.is_empty()).then_some(described.as_str())];
+            }
+        }
+    }
+}
+
+/// A message about the whole form, announced to screen readers.
+pub fn form_problem(locale: Locale, problems: &Problems) -> Markup {
+    html! {
+        @if let Some(msg) = &problems.form {
+            div.alert role="alert" { (msg.text(locale)) }
+        } @else if !problems.fields.is_empty() {
+            div.alert role="alert" { (t(locale, "form-has-errors")) }
+        }
+    }
+}
+
+/// The hidden CSRF field every form carries.
+pub fn csrf_field(token: &str) -> Markup {
+    html! { input type="hidden" name=(csrf::FORM_FIELD) value=(token); }
+}

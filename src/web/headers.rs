@@ -1,0 +1,48 @@
+//! Middleware on every response: security headers, `no-store` caching, and the CSRF cookie when a page
+//! created one.
+
+use actix_web::body::MessageBody;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{Error, HttpMessage};
+
+use crate::auth::extract::{NewCsrfCookie, csrf_cookie_name, state};
+
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+                   object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+pub async fn finish(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let mut res = next.call(req).await?;
+    let new_cookie = res.request().extensions().get::<NewCsrfCookie>().cloned();
+    if let Some(NewCsrfCookie(value)) = new_cookie
+        && let Ok(state) = state(res.request())
+    {
+        let cookie = Cookie::build(csrf_cookie_name(state), value)
+            .path("/")
+            .http_only(true)
+            .secure(state.settings.is_https())
+            .same_site(SameSite::Lax)
+            .finish();
+        res.response_mut().add_cookie(&cookie)?;
+    }
+    let is_static = res.request().path().starts_with("/static/");
+    let headers = res.headers_mut();
+    let mut set = |name: &'static str, value: &'static str| {
+        headers.insert(HeaderName::from_static(name), HeaderValue::from_static(value));
+    };
+    set("content-security-policy", CSP);
+    set("x-content-type-options", "nosniff");
+    set("referrer-policy", "no-referrer");
+    set("x-frame-options", "DENY");
+    set("cross-origin-opener-policy", "same-origin");
+    set("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    if !is_static {
+        set("cache-control", "no-store");
+    }
+    Ok(res)
+}

@@ -1,0 +1,160 @@
+//! Registration, recovery codes, profile settings and passwords.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::both;
+use crate::helpers::{Backend, PASSWORD, TestApp};
+
+both!(
+    registration_without_email_gives_ten_recovery_codes,
+    registration_refuses_each_bad_value_with_a_message_per_field,
+    handles_are_unique_ignoring_case,
+    validation_messages_follow_the_language,
+    registration_page_keeps_what_was_typed_but_not_the_password,
+    a_recovery_code_resets_the_password_once,
+    profile_changes_and_removals,
+);
+
+async fn registration_without_email_gives_ten_recovery_codes(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let api = app.api();
+    let (status, body) = api.post("/auth/register", json!({"handle": "Олена_2", "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["user"]["handle"], "Олена_2");
+    assert_eq!(body["user"]["role"], "scholar");
+    assert_eq!(body["user"]["locale"], "en");
+    assert!(body["user"].get("email").is_none(), "absent optional fields are left out: {body}");
+    let codes = body["recovery_codes"].as_array().expect("codes");
+    assert_eq!(codes.len(), 10);
+
+    let (status, body) = api
+        .post(
+            "/auth/register",
+            json!({"handle": "maria", "password": PASSWORD, "email": "m@example.org", "locale": "uk"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert!(body.get("recovery_codes").is_none());
+    assert_eq!(body["user"]["email"], "m@example.org");
+    assert_eq!(body["user"]["locale"], "uk");
+}
+
+async fn registration_refuses_each_bad_value_with_a_message_per_field(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let api = app.api();
+    let cases = [
+        (json!({"handle": "ab", "password": PASSWORD}), "handle", "3 to 32"),
+        (json!({"handle": "has space", "password": PASSWORD}), "handle", "only letters"),
+        (json!({"handle": "x".repeat(33), "password": PASSWORD}), "handle", "3 to 32"),
+        (json!({"handle": "fine", "password": "too short"}), "password", "at least 12"),
+        (json!({"handle": "fine", "password": "p".repeat(129)}), "password", "at most 128"),
+        (json!({"handle": "fine", "password": "QWERTY123456"}), "password", "most common"),
+        (json!({"handle": "fine", "password": PASSWORD, "email": "not-an-email"}), "email", "email address"),
+        (json!({"handle": "fine", "password": PASSWORD, "locale": "de"}), "locale", "English, Russian or Ukrainian"),
+        (json!({}), "handle", "3 to 32"),
+    ];
+    for (body, field, expected) in cases {
+        let (status, answer) = api.post("/auth/register", body.clone()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body} → {answer}");
+        assert_eq!(answer["error"]["code"], "validation_failed");
+        let message = answer["error"]["fields"][field][0].as_str().unwrap_or_default();
+        assert!(message.contains(expected), "{body}: {field} said {message:?}");
+    }
+    let (status, answer) = api.post("/auth/register", json!({"handle": "fine", "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::CREATED, "after all those refusals a good one goes through: {answer}");
+}
+
+async fn handles_are_unique_ignoring_case(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let api = app.api();
+    let (status, _) = api.post("/auth/register", json!({"handle": "Olena", "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::CREATED);
+    for clash in ["olena", "OLENA", " Olena "] {
+        let (status, body) = api.post("/auth/register", json!({"handle": clash, "password": PASSWORD})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{clash}");
+        assert!(body["error"]["fields"]["handle"][0].as_str().unwrap_or_default().contains("taken"));
+    }
+    let (status, _) = api.post("/auth/register", json!({"handle": "ОЛЕНА", "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::CREATED, "Cyrillic is another handle");
+    let (status, _) = api.post("/auth/register", json!({"handle": "олена", "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "Cyrillic case is folded too");
+}
+
+async fn validation_messages_follow_the_language(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let mut api = app.api();
+    api.lang = Some("ru-RU,ru;q=0.9");
+    let (_, body) = api.post("/auth/register", json!({"handle": "ok_handle", "password": "short"})).await;
+    assert_eq!(body["error"]["fields"]["password"][0], "Пароль должен содержать не меньше 12 символов.");
+    api.lang = Some("uk");
+    let (_, body) = api.post("/auth/register", json!({"handle": "a", "password": PASSWORD})).await;
+    assert_eq!(body["error"]["fields"]["handle"][0], "Псевдонім має містити від 3 до 32 символів.");
+    assert_eq!(body["error"]["message"], "Частину введених даних потрібно виправити.");
+}
+
+async fn registration_page_keeps_what_was_typed_but_not_the_password(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let mut browser = app.browser().await;
+    browser.get("/register").await;
+    let page = browser
+        .post("/register", &[("handle", "has space"), ("password", "too-short"), ("locale", "ru"), ("email", "x at y")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(page.value_of("#f-handle").as_deref(), Some("has space"));
+    assert_eq!(page.value_of("#f-email").as_deref(), Some("x at y"));
+    assert!(!page.body.contains("too-short"), "the password is never echoed");
+    assert!(page.has("#f-handle-error") && page.has("#f-password-error") && page.has("#f-email-error"));
+    assert!(page.has(r#"#f-handle[aria-invalid="true"][aria-describedby~="f-handle-error"]"#));
+    assert!(page.has(r#"#f-locale option[value="ru"][selected]"#), "the chosen language stays chosen");
+
+    let page = browser.post("/register", &[("handle", "newcomer"), ("password", PASSWORD), ("locale", "uk")]).await;
+    assert_eq!(page.status, StatusCode::CREATED, "{}", page.body);
+    assert!(page.text().contains("Ваші коди відновлення"), "the codes page is in the chosen language");
+    assert_eq!(page.body.matches("<li><code>").count(), 10);
+    let account = browser.get("/account").await;
+    assert_eq!(account.status, StatusCode::OK, "registration signs in");
+    assert!(account.text().contains("newcomer"));
+}
+
+async fn a_recovery_code_resets_the_password_once(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let api = app.api();
+    let (_, body) = api.post("/auth/register", json!({"handle": "forgetful", "password": PASSWORD})).await;
+    let code = body["recovery_codes"][3].as_str().expect("code").to_uppercase();
+    let new_password = "a brand new long password";
+    let recover = json!({"handle": "forgetful", "recovery_code": code, "new_password": new_password});
+    let (status, body) = api.post("/auth/recover", recover.clone()).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (status, _) = api.post("/auth/token", json!({"handle": "forgetful", "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "the old password is gone");
+    let (status, _) = api.post("/auth/token", json!({"handle": "forgetful", "password": new_password})).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = api.post("/auth/recover", recover).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a code works once");
+    assert!(body["error"]["fields"]["recovery_code"][0].is_string());
+    let (status, body) = api
+        .post("/auth/recover", json!({"handle": "nobody-here", "recovery_code": code, "new_password": new_password}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "unknown handles answer alike: {body}");
+}
+
+async fn profile_changes_and_removals(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let (_, api) = app.signed_in("settler", pravo::accounts::model::Role::Scholar).await;
+    let (status, body) =
+        api.patch("/me", json!({"locale": "ru", "email": "s@example.org", "certificate_name": "Олена Петренко"})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["locale"], "ru");
+    assert_eq!(body["certificate_name"], "Олена Петренко");
+    let (_, body) = api.patch("/me", json!({"email": null})).await;
+    assert!(body.get("email").is_none(), "null removes the email: {body}");
+    assert_eq!(body["certificate_name"], "Олена Петренко", "absent fields stay");
+    let (status, body) = api.patch("/me", json!({"certificate_name": "я".repeat(101), "email": "bad"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["error"]["fields"]["certificate_name"][0].as_str().unwrap_or_default().contains("100"));
+    assert!(body["error"]["fields"]["email"][0].is_string());
+    assert_eq!(body["error"]["message"], "Часть введённых данных нужно исправить.", "the user's language wins");
+    let (_, me) = api.get("/me").await;
+    assert_eq!(me["certificate_name"], "Олена Петренко", "a refused change changes nothing");
+}

@@ -1,0 +1,279 @@
+//! The test harness: the real application on port 0 with a fresh database (a temporary SQLite file, or a
+//! fresh PostgreSQL database dropped afterwards), driven over HTTP.
+
+use std::path::PathBuf;
+
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use pravo::accounts::{self, model::Handle, model::Role};
+use pravo::app::Application;
+use pravo::auth::password;
+use pravo::config::Settings;
+use pravo::db::{AnyConnection, DatabaseUrl};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs a behaviour test once per backend: `both!(name)` makes `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! both {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::helpers::Backend::Sqlite).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                super::$name($crate::helpers::Backend::Postgres).await
+            }
+        }
+    )*};
+}
+
+pub const PASSWORD: &str = "a calm river of twelve";
+
+pub struct TestApp {
+    pub base: String,
+    pub database_url: DatabaseUrl,
+    pub data_dir: PathBuf,
+    pub bootstrap_link: Option<String>,
+    pg_database: Option<String>,
+}
+
+fn postgres_server_url() -> String {
+    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn random_suffix() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..16].to_owned()
+}
+
+impl TestApp {
+    /// Starts the app; `None` (after a note) if PostgreSQL is wanted but not reachable outside CI.
+    pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        let data_dir = std::env::temp_dir().join(format!("pravo-test-{}", random_suffix()));
+        let (database_url, pg_database) = match backend {
+            Backend::Sqlite => (DatabaseUrl::Sqlite(data_dir.join("pravo.db").display().to_string()), None),
+            Backend::Postgres => {
+                let server = postgres_server_url();
+                let mut admin = match PgConnection::establish(&server) {
+                    Ok(conn) => conn,
+                    Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
+                        panic!("PostgreSQL at {server} is required under CI=true: {e}")
+                    }
+                    Err(e) => {
+                        eprintln!(
+                            "SKIPPED: PostgreSQL at {server} is not reachable ({e}); set CI=true to fail instead"
+                        );
+                        return None;
+                    }
+                };
+                let name = format!("pravo_test_{}", random_suffix());
+                diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create test database");
+                let mut url = url::Url::parse(&server).expect("TEST_POSTGRES_URL");
+                url.set_path(&name);
+                (DatabaseUrl::Postgres(url.to_string()), Some(name))
+            }
+        };
+        let settings = Settings {
+            data_dir: data_dir.clone(),
+            database_url: database_url.clone(),
+            bind: "127.0.0.1:0".into(),
+            base_url: "http://127.0.0.1".into(),
+            site_name: "Pravo".into(),
+            issuer_name: "Pravo test".into(),
+            reminder_days: 14,
+            smtp_url: None,
+            mail_from: "noreply@127.0.0.1".into(),
+            trust_proxy: false,
+            workers: Some(1),
+        };
+        let app = Application::build(settings).await.expect("application starts");
+        let base = format!("http://127.0.0.1:{}", app.port());
+        let bootstrap_link = app.bootstrap_link.clone().map(|l| l.replacen("http://127.0.0.1", &base, 1));
+        tokio::spawn(app.run_until_stopped());
+        Some(TestApp { base, database_url, data_dir, bootstrap_link, pg_database })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A plain connection to the app's database, for arranging state the HTTP surface has no shortcut for.
+    pub fn connection(&self) -> AnyConnection {
+        self.database_url.establish().expect("connect to the test database")
+    }
+
+    /// An account with a role, made the way `pravo user create --password-stdin` makes it.
+    pub fn create_user(&self, handle: &str, role: Role) -> String {
+        let handle = Handle::parse(handle).expect("valid handle");
+        let hash = password::hash(PASSWORD).expect("hash");
+        let mut conn = self.connection();
+        accounts::create_user(&mut conn, &handle, role, Some(&hash)).expect("create user").id
+    }
+
+    /// A fresh API client (no cookies).
+    pub fn api(&self) -> Api {
+        Api { base: self.base.clone(), client: reqwest::Client::new(), token: None, lang: None }
+    }
+
+    /// An account with a role and an API client signed in as it.
+    pub async fn signed_in(&self, handle: &str, role: Role) -> (String, Api) {
+        let id = self.create_user(handle, role);
+        let mut api = self.api();
+        let (status, body) = api.post("/auth/token", json!({"handle": handle, "password": PASSWORD})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        api.token = body["token"].as_str().map(str::to_owned);
+        (id, api)
+    }
+
+    /// A browser: keeps cookies, does not follow redirects, knows its CSRF token.
+    pub async fn browser(&self) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        let mut browser = Browser { base: self.base.clone(), client, csrf: String::new() };
+        browser.get("/").await;
+        browser
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+        if let Some(name) = self.pg_database.take() {
+            // Dropped from another thread: this one may be inside the async runtime.
+            let server = postgres_server_url();
+            let _ = std::thread::spawn(move || {
+                if let Ok(mut conn) = PgConnection::establish(&server) {
+                    let _ =
+                        diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
+                }
+            })
+            .join();
+        }
+    }
+}
+
+pub struct Api {
+    base: String,
+    pub client: reqwest::Client,
+    pub token: Option<String>,
+    pub lang: Option<&'static str>,
+}
+
+impl Api {
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let mut req = self.client.request(method, format!("{}/api/v1{path}", self.base));
+        if let Some(token) = &self.token {
+            req = req.bearer_auth(token);
+        }
+        if let Some(lang) = self.lang {
+            req = req.header("accept-language", lang);
+        }
+        req
+    }
+
+    pub async fn send(&self, req: reqwest::RequestBuilder) -> (StatusCode, Value) {
+        let res = req.send().await.expect("request");
+        let status = res.status();
+        let text = res.text().await.expect("body");
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, Value) {
+        self.send(self.request(reqwest::Method::GET, path)).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(self.request(reqwest::Method::POST, path).json(&body)).await
+    }
+
+    pub async fn patch(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(self.request(reqwest::Method::PATCH, path).json(&body)).await
+    }
+
+    pub fn raw(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.request(method, path)
+    }
+}
+
+pub struct Browser {
+    base: String,
+    pub client: reqwest::Client,
+    pub csrf: String,
+}
+
+pub struct Page {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    /// The page's visible text, without tags, for asserting what a reader sees.
+    pub fn text(&self) -> String {
+        scraper::Html::parse_document(&self.body).root_element().text().collect::<Vec<_>>().join(" ")
+    }
+
+    pub fn has(&self, selector: &str) -> bool {
+        let selector = scraper::Selector::parse(selector).expect("selector");
+        scraper::Html::parse_document(&self.body).select(&selector).next().is_some()
+    }
+
+    /// The value attribute of the first element matching `selector`.
+    pub fn value_of(&self, selector: &str) -> Option<String> {
+        let selector = scraper::Selector::parse(selector).expect("selector");
+        let doc = scraper::Html::parse_document(&self.body);
+        doc.select(&selector).next().and_then(|e| e.value().attr("value")).map(str::to_owned)
+    }
+}
+
+impl Browser {
+    async fn page(&mut self, res: reqwest::Response) -> Page {
+        let status = res.status();
+        let headers = res.headers().clone();
+        let location = headers.get("location").and_then(|l| l.to_str().ok()).map(str::to_owned);
+        let body = res.text().await.expect("body");
+        let page = Page { status, location, headers, body };
+        if let Some(token) = page.value_of("input[name=csrf]") {
+            self.csrf = token;
+        }
+        page
+    }
+
+    pub async fn get(&mut self, path: &str) -> Page {
+        let res = self.client.get(format!("{}{path}", self.base)).send().await.expect("GET");
+        self.page(res).await
+    }
+
+    /// Submits a form with this browser's CSRF token, as the page's own form would.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        let csrf = self.csrf.clone();
+        all.push(("csrf", &csrf));
+        let res = self.client.post(format!("{}{path}", self.base)).form(&all).send().await.expect("POST");
+        self.page(res).await
+    }
+
+    /// Submits a form exactly as given (no CSRF token added).
+    pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let res = self.client.post(format!("{}{path}", self.base)).form(fields).send().await.expect("POST");
+        self.page(res).await
+    }
+
+    pub async fn sign_in(&mut self, handle: &str) -> Page {
+        self.get("/login").await;
+        let page = self.post("/login", &[("handle", handle), ("password", PASSWORD)]).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+        page
+    }
+}

@@ -1,0 +1,11 @@
+//! The one integration-test binary: every behaviour runs against the real application over HTTP, on
+//! SQLite and on PostgreSQL.
+
+mod helpers;
+
+mod accounts;
+mod admin;
+mod cli;
+mod security;
+mod sessions;
+mod shell;

@@ -1,0 +1,139 @@
+//! CSRF, cross-site requests, security headers, oversized and malformed bodies.
+
+use pravo::accounts::model::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::both;
+use crate::helpers::{Backend, PASSWORD, TestApp};
+
+both!(
+    forms_without_a_valid_csrf_token_are_refused,
+    cross_site_requests_are_refused,
+    cookie_sessions_need_the_csrf_header_on_the_api,
+    every_response_carries_the_security_headers,
+    oversized_and_malformed_bodies_get_clear_errors,
+);
+
+async fn forms_without_a_valid_csrf_token_are_refused(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    app.create_user("careful", Role::Scholar);
+    let mut browser = app.browser().await;
+    let page = browser.post_raw("/login", &[("handle", "careful"), ("password", PASSWORD)]).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN, "the sign-in form needs its token too");
+    assert!(page.text().contains("This form has expired"));
+    let page = browser.post_raw("/login", &[("handle", "careful"), ("password", PASSWORD), ("csrf", "forged")]).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+
+    // A token from another browser's cookie does not fit this one.
+    let other = app.browser().await;
+    let stolen = other.csrf.clone();
+    let page = browser.post_raw("/login", &[("handle", "careful"), ("password", PASSWORD), ("csrf", &stolen)]).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+
+    let page = browser.post("/login", &[("handle", "careful"), ("password", PASSWORD)]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "with its own token it goes through");
+    let page = browser.post_raw("/logout", &[]).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN, "signing out needs the token as well");
+    assert_eq!(browser.get("/account").await.status, StatusCode::OK, "still signed in");
+}
+
+async fn cross_site_requests_are_refused(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    app.create_user("careful", Role::Scholar);
+    let browser = app.browser().await;
+    let res = browser
+        .client
+        .post(app.url("/login"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("handle", "careful"), ("password", PASSWORD), ("csrf", browser.csrf.as_str())])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(res.headers().contains_key("content-security-policy"), "refusals carry the headers too");
+    let res = browser
+        .client
+        .post(app.url("/login"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("handle", "careful"), ("password", PASSWORD), ("csrf", browser.csrf.as_str())])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}
+
+async fn cookie_sessions_need_the_csrf_header_on_the_api(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    app.create_user("hybrid", Role::Scholar);
+    let mut browser = app.browser().await;
+    browser.sign_in("hybrid").await;
+    let me = browser.client.get(app.url("/api/v1/me")).send().await.expect("send");
+    assert_eq!(me.status(), StatusCode::OK, "reading with the cookie is fine");
+    let res = browser.client.patch(app.url("/api/v1/me")).json(&json!({"locale": "uk"})).send().await.expect("send");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "forbidden");
+    browser.get("/account").await;
+    let res = browser
+        .client
+        .patch(app.url("/api/v1/me"))
+        .header("x-csrf-token", browser.csrf.as_str())
+        .json(&json!({"locale": "uk"}))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+async fn every_response_carries_the_security_headers(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let client = reqwest::Client::new();
+    for path in ["/", "/login", "/nowhere", "/api/v1/me", "/api/v1/nowhere", "/healthz", "/static/pravo.css"] {
+        let res = client.get(app.url(path)).send().await.expect("send");
+        let h = res.headers();
+        let csp = h.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["referrer-policy"], "no-referrer", "{path}");
+        if path.starts_with("/static/") {
+            assert!(h["cache-control"].to_str().unwrap_or_default().contains("immutable"));
+        } else {
+            assert_eq!(h["cache-control"], "no-store", "{path}");
+        }
+    }
+    let page = client.get(app.url("/")).send().await.expect("send").text().await.expect("body");
+    for foreign in ["http://", "https://", "//"] {
+        let attr_refs =
+            ["src=\"", "href=\"", "action=\""].iter().filter(|a| page.contains(&format!("{a}{foreign}"))).count();
+        assert_eq!(attr_refs, 0, "the page refers to no other host");
+    }
+}
+
+async fn oversized_and_malformed_bodies_get_clear_errors(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let api = app.api();
+    let huge = "x".repeat(300 * 1024);
+    let (status, body) = api.post("/auth/register", json!({"handle": huge, "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(body["error"]["code"], "payload_too_large");
+    let res = api
+        .raw(reqwest::Method::POST, "/auth/register")
+        .header("content-type", "application/json")
+        .body("{\"handle\": ")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "bad_request");
+    let res = api.raw(reqwest::Method::POST, "/auth/token").body("handle=x").send().await.expect("send");
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "a form body is not JSON");
+
+    let mut browser = app.browser().await;
+    browser.get("/register").await;
+    let page = browser.post("/register", &[("handle", &huge)]).await;
+    assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(page.text().contains("too large"));
+}
