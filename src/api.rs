@@ -8,13 +8,13 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use serde::de::DeserializeOwned;
 use utoipa::OpenApi;
 
-use crate::accounts;
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::web::forms::payload_error;
+use crate::{accounts, courses};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/openapi.json", web::get().to(openapi)).configure(accounts::api::routes);
+    cfg.route("/openapi.json", web::get().to(openapi)).configure(accounts::api::routes).configure(courses::api::routes);
 }
 
 /// A JSON body, parsed when the handler asks for it, so that authorisation is decided before the body is
@@ -65,6 +65,19 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
         accounts::api::list_users,
         accounts::api::change_role,
         accounts::api::audit,
+        courses::api::list,
+        courses::api::show,
+        courses::api::save,
+        courses::api::enrol,
+        courses::api::enrol_user,
+        courses::api::add_trainer,
+        courses::api::publish,
+        courses::api::unpublish,
+        courses::api::module,
+        courses::api::complete,
+        courses::api::save_module,
+        courses::api::revisions,
+        courses::api::restore,
     ),
     components(schemas(
         accounts::model::UserDto,
@@ -80,6 +93,21 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
         accounts::api::UserList,
         accounts::api::AuditItem,
         accounts::api::AuditList,
+        courses::CourseInput,
+        courses::ModuleInput,
+        courses::model::CourseText,
+        courses::api::CourseItem,
+        courses::api::CourseList,
+        courses::api::ModuleItem,
+        courses::api::CourseDto,
+        courses::api::SavedCourse,
+        courses::api::Done,
+        courses::api::UserIdInput,
+        courses::api::ModuleDto,
+        courses::api::CompleteDto,
+        courses::api::RevisionDto,
+        courses::api::RevisionItem,
+        courses::api::RevisionList,
         ErrorBody,
     )),
     modifiers(&BearerAuth)

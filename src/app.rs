@@ -14,7 +14,8 @@ use crate::config::Settings;
 use crate::db::{self, Db, Secrets};
 use crate::error::AppError;
 use crate::i18n::Msg;
-use crate::{accounts, api, home, web as pweb};
+use crate::progress::activity::{self, ActivityLog};
+use crate::{accounts, api, courses, home, web as pweb};
 
 /// What every handler can reach.
 pub struct AppState {
@@ -23,6 +24,7 @@ pub struct AppState {
     pub tokens: Tokens,
     pub csrf: CsrfKey,
     pub limits: RateLimiter,
+    pub activity: ActivityLog,
 }
 
 pub struct Application {
@@ -30,6 +32,7 @@ pub struct Application {
     server: Server,
     /// A link to create the first administrator, while the database has none.
     pub bootstrap_link: Option<String>,
+    state: web::Data<AppState>,
 }
 
 /// The largest request body: forms and JSON alike.
@@ -39,9 +42,14 @@ impl Application {
     pub async fn build(settings: Settings) -> Result<Self, AppError> {
         settings.create_folders().map_err(AppError::internal)?;
         let url = settings.database_url.clone();
+        let courses_dir = settings.courses_dir.clone();
         let secrets = web::block(move || -> Result<Secrets, AppError> {
             let mut conn = db::prepare(&url)?;
-            db::with_startup_lock(&mut conn, |conn| db::write_transaction(conn, Secrets::load_or_create))
+            db::with_startup_lock(&mut conn, |conn| {
+                let secrets = db::write_transaction(conn, Secrets::load_or_create)?;
+                courses::import_shipped_if_empty(conn, &courses_dir)?;
+                Ok(secrets)
+            })
         })
         .await
         .map_err(|e| AppError::internal(format!("start-up task failed: {e}")))??;
@@ -62,11 +70,18 @@ impl Application {
             tokens,
             csrf: CsrfKey::new(&secrets.csrf_key),
             limits: RateLimiter::default(),
+            activity: ActivityLog::default(),
         });
+        let shared = state.clone();
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
                 .app_data(json_config())
+                .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+                .app_data(
+                    web::QueryConfig::default()
+                        .error_handler(|_, _| AppError::BadRequest(Msg::new("error-bad-query")).into()),
+                )
                 .app_data(web::PayloadConfig::new(BODY_LIMIT))
                 .app_data(web::FormConfig::default().limit(BODY_LIMIT))
                 .wrap(from_fn(pweb::errors::render))
@@ -79,7 +94,7 @@ impl Application {
             server = server.workers(workers);
         }
         let server = server.listen(listener).map_err(|e| AppError::internal(format!("cannot serve: {e}")))?.run();
-        Ok(Self { port, server, bootstrap_link })
+        Ok(Self { port, server, bootstrap_link, state: shared })
     }
 
     pub fn port(&self) -> u16 {
@@ -90,8 +105,28 @@ impl Application {
         self.server.handle()
     }
 
+    /// Serves until the server stops, writing "continue here" markers in the background; the last ones
+    /// are written on the way out.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let state = self.state.clone();
+        let result = tokio::select! {
+            result = self.server => result,
+            () = write_activity_forever(self.state) => Ok(()),
+        };
+        if let Err(e) = state.activity.flush(&state.db).await {
+            tracing::warn!(error = %e, "could not write reading positions");
+        }
+        result
+    }
+}
+
+async fn write_activity_forever(state: web::Data<AppState>) {
+    let mut tick = tokio::time::interval(activity::FLUSH_EVERY);
+    loop {
+        tick.tick().await;
+        if let Err(e) = state.activity.flush(&state.db).await {
+            tracing::warn!(error = %e, "could not write reading positions");
+        }
     }
 }
 
@@ -100,6 +135,8 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(pweb::assets::routes)
         .configure(home::routes)
         .configure(accounts::pages::routes)
+        .configure(courses::pages::routes)
+        .configure(courses::trainer::routes)
         .service(web::scope("/api/v1").configure(api::routes));
 }
 

@@ -21,6 +21,8 @@ pub struct Settings {
     pub trust_proxy: bool,
     /// HTTP worker threads; `None` lets actix pick one per core.
     pub workers: Option<usize>,
+    /// The shipped course folders, imported into an empty database on first start.
+    pub courses_dir: PathBuf,
 }
 
 /// The keys a `pravo.toml` may hold: the environment variable names in lower case, without `PRAVO_`.
@@ -38,6 +40,7 @@ struct FileSettings {
     mail_from: Option<String>,
     trust_proxy: Option<bool>,
     workers: Option<usize>,
+    courses_dir: Option<String>,
 }
 
 impl Settings {
@@ -91,6 +94,9 @@ impl Settings {
                 Some(v) => Some(v.parse().map_err(|_| format!("PRAVO_WORKERS must be a whole number (got {v:?})"))?),
                 None => file.workers,
             },
+            courses_dir: PathBuf::from(
+                env("PRAVO_COURSES_DIR").or(file.courses_dir).unwrap_or_else(|| "courses".into()),
+            ),
             base_url,
             data_dir,
         })

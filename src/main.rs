@@ -1,6 +1,7 @@
 //! The `pravo` command line: serve the site, run migrations, manage users.
 
 use std::io::Read;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -9,6 +10,7 @@ use pravo::accounts::{self, model::Role};
 use pravo::app::Application;
 use pravo::auth::{password, tokens::Tokens};
 use pravo::config::Settings;
+use pravo::courses::import;
 use pravo::db::{self, Secrets};
 use pravo::error::AppError;
 use pravo::i18n::{Locale, Msg};
@@ -32,6 +34,24 @@ enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Import and export courses as folders (see courses/README.md).
+    #[command(subcommand)]
+    Courses(CoursesCommand),
+}
+
+#[derive(Subcommand)]
+enum CoursesCommand {
+    /// Check every course folder under DIR, then import each course without errors in one transaction.
+    /// Exits with an error (and names file and line of each problem) if any course had errors.
+    Import {
+        /// A folder of course folders, such as the shipped courses/.
+        dir: PathBuf,
+    },
+    /// Write every course to DIR in the canonical folder form.
+    Export {
+        /// The folder to write into (created if missing).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -93,6 +113,7 @@ async fn main() -> ExitCode {
         Command::Serve => serve(settings).await,
         Command::Migrate => migrate(&settings),
         Command::User(command) => user(&settings, command),
+        Command::Courses(command) => courses(&settings, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -130,6 +151,43 @@ fn migrate(settings: &Settings) -> Result<(), AppError> {
     db::prepare(&settings.database_url)?;
     println!("Migrations are up to date.");
     Ok(())
+}
+
+fn courses(settings: &Settings, command: CoursesCommand) -> Result<(), AppError> {
+    settings.create_folders().map_err(AppError::internal)?;
+    let mut conn = db::prepare(&settings.database_url)?;
+    match command {
+        CoursesCommand::Import { dir } => {
+            let report = db::with_startup_lock(&mut conn, |conn| {
+                import::import_root(conn, &dir, |i, n, slug| eprintln!("[{i}/{n}] importing {slug}"))
+            })?;
+            println!(
+                "Courses: {} created, {} updated, {} unchanged; {} new module revisions; {} modules archived.",
+                report.courses_created,
+                report.courses_updated,
+                report.courses_unchanged,
+                report.revisions_added,
+                report.modules_archived
+            );
+            if report.errors.is_empty() {
+                return Ok(());
+            }
+            for error in &report.errors {
+                eprintln!("{error}");
+            }
+            Err(AppError::internal(format!(
+                "{} problem(s) found; the courses that have them were not imported",
+                report.errors.len()
+            )))
+        }
+        CoursesCommand::Export { dir } => {
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| AppError::internal(format!("cannot create {}: {e}", dir.display())))?;
+            let written = import::export_all(&mut conn, &dir)?;
+            println!("Exported {} course(s) to {}: {}", written.len(), dir.display(), written.join(", "));
+            Ok(())
+        }
+    }
 }
 
 fn user(settings: &Settings, command: UserCommand) -> Result<(), AppError> {

@@ -16,8 +16,7 @@ use crate::auth::tokens::TokenKind;
 use crate::error::AppError;
 use crate::i18n::{Arg, Locale, format_datetime, t, t_with};
 use crate::web::forms::{CsrfForm, Input, Problems, csrf_field, form_problem};
-use crate::web::layout::{Frame, page};
-use crate::web::{html as html_response, safe_next, see_other};
+use crate::web::{safe_next, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::get().to(login_page))
@@ -51,8 +50,7 @@ fn respond(
     title: &str,
     body: Markup,
 ) -> HttpResponse {
-    let frame = Frame::new(&state.settings.site_name, viewer, req.path());
-    html_response(status, page(&frame, title, body))
+    crate::web::page_response(state, viewer, req, status, title, body)
 }
 
 /// Status of a form shown again after a problem.
@@ -680,7 +678,7 @@ async fn users_view(
         @if let Some(problem) = &problem { div.alert role="alert" { (problem.text(l)) } }
         p { (t_with(l, "users-count", &[("count", Arg::Number(total))])) }
         div.table-scroll {
-            table {
+            table.stack-narrow {
                 thead { tr { th scope="col" { (t(l, "field-handle")) } th scope="col" { (t(l, "account-since")) } th scope="col" { (t(l, "account-role")) } } }
                 tbody {
                     @for user in users.iter().take(page_size as usize) {
@@ -755,7 +753,7 @@ async fn audit_page(
         @if entries.is_empty() { p { (t(l, "audit-empty")) } }
         @else {
             div.table-scroll {
-                table {
+                table.stack-narrow {
                     thead { tr {
                         th scope="col" { (t(l, "audit-when")) } th scope="col" { (t(l, "audit-who")) }
                         th scope="col" { (t(l, "audit-what")) } th scope="col" { (t(l, "audit-whom")) }

@@ -45,3 +45,114 @@ diesel::table! {
 
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(secrets, users, recovery_codes, audit_log);
+
+diesel::table! {
+    courses (id) {
+        id -> Text,
+        slug -> Text,
+        open -> Bool,
+        published -> Bool,
+        hours -> Nullable<Integer>,
+        completion -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    course_texts (course_id, locale) {
+        course_id -> Text,
+        locale -> Text,
+        title -> Text,
+        summary -> Text,
+    }
+}
+
+diesel::table! {
+    course_trainers (course_id, user_id) {
+        course_id -> Text,
+        user_id -> Text,
+    }
+}
+
+diesel::table! {
+    modules (id) {
+        id -> Text,
+        course_id -> Text,
+        slug -> Text,
+        position -> Integer,
+        minutes -> Nullable<Integer>,
+        archived -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    module_revisions (id) {
+        id -> Text,
+        module_id -> Text,
+        revision -> Integer,
+        locale -> Text,
+        title -> Text,
+        markdown -> Text,
+        html -> Text,
+        author_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    course_media (course_id, name) {
+        course_id -> Text,
+        name -> Text,
+        content_type -> Text,
+        bytes -> Binary,
+        sha256 -> Text,
+    }
+}
+
+diesel::table! {
+    enrolments (course_id, user_id) {
+        course_id -> Text,
+        user_id -> Text,
+        enrolled_at -> Timestamp,
+        last_module_id -> Nullable<Text>,
+        last_activity_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    module_progress (module_id, user_id) {
+        module_id -> Text,
+        user_id -> Text,
+        completed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    course_completions (course_id, user_id) {
+        course_id -> Text,
+        user_id -> Text,
+        completed_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(course_texts -> courses (course_id));
+diesel::joinable!(course_trainers -> courses (course_id));
+diesel::joinable!(course_trainers -> users (user_id));
+diesel::joinable!(modules -> courses (course_id));
+diesel::joinable!(module_revisions -> modules (module_id));
+diesel::joinable!(enrolments -> courses (course_id));
+diesel::joinable!(module_progress -> modules (module_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    courses,
+    course_texts,
+    course_trainers,
+    modules,
+    module_revisions,
+    course_media,
+    enrolments,
+    module_progress,
+    course_completions,
+    users
+);

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
 /// A language Pravo is written in. English is the fallback for everything.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]
@@ -132,9 +132,9 @@ impl From<usize> for Arg {
 type Bundle = FluentBundle<FluentResource>;
 
 const SOURCES: [(Locale, &[&str]); 3] = [
-    (Locale::En, &[include_str!("locales/en/main.ftl")]),
-    (Locale::Ru, &[include_str!("locales/ru/main.ftl")]),
-    (Locale::Uk, &[include_str!("locales/uk/main.ftl")]),
+    (Locale::En, &[include_str!("locales/en/main.ftl"), include_str!("locales/en/courses.ftl")]),
+    (Locale::Ru, &[include_str!("locales/ru/main.ftl"), include_str!("locales/ru/courses.ftl")]),
+    (Locale::Uk, &[include_str!("locales/uk/main.ftl"), include_str!("locales/uk/courses.ftl")]),
 ];
 
 static BUNDLES: LazyLock<Vec<Bundle>> = LazyLock::new(|| SOURCES.iter().map(|(l, s)| bundle(*l, s)).collect());

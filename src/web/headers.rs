@@ -41,7 +41,12 @@ pub async fn finish(
     set("x-frame-options", "DENY");
     set("cross-origin-opener-policy", "same-origin");
     set("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-    if !is_static {
+    // Pages and API answers are never cached; static assets and course media set their own.
+    let own_policy = headers.contains_key(actix_web::http::header::CACHE_CONTROL);
+    let mut set = |name: &'static str, value: &'static str| {
+        headers.insert(HeaderName::from_static(name), HeaderValue::from_static(value));
+    };
+    if !is_static && !own_policy {
         set("cache-control", "no-store");
     }
     Ok(res)

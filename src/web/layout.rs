@@ -28,7 +28,7 @@ struct NavItem {
 
 fn nav_items(user: Option<&User>) -> Vec<NavItem> {
     let item = |href, label| NavItem { href, label };
-    let mut items = vec![item("/", "nav-home")];
+    let mut items = vec![item("/", "nav-home"), item("/courses", "nav-courses")];
     match user.map(|u| u.role) {
         None => {
             items.push(item("/login", "nav-sign-in"));
@@ -36,6 +36,9 @@ fn nav_items(user: Option<&User>) -> Vec<NavItem> {
         }
         Some(role) => {
             items.push(item("/account", "nav-account"));
+            if role != Role::Scholar {
+                items.push(item("/trainer", "nav-trainer"));
+            }
             if role == Role::Admin {
                 items.push(item("/admin/users", "nav-admin-users"));
                 items.push(item("/admin/audit", "nav-admin-audit"));

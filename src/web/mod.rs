@@ -16,6 +16,19 @@ pub fn html(status: StatusCode, markup: Markup) -> HttpResponse {
     HttpResponse::build(status).content_type("text/html; charset=utf-8").body(markup.into_string())
 }
 
+/// A page in the shell, as a response.
+pub fn page_response(
+    state: &crate::app::AppState,
+    viewer: &crate::auth::extract::Viewer,
+    req: &actix_web::HttpRequest,
+    status: StatusCode,
+    title: &str,
+    body: Markup,
+) -> HttpResponse {
+    let frame = layout::Frame::new(&state.settings.site_name, viewer, req.path());
+    html(status, layout::page(&frame, title, body))
+}
+
 /// A redirect after a successful POST (303, so the browser follows with GET).
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header(("Location", location)).finish()

@@ -49,6 +49,41 @@ fn postgres_server_url() -> String {
     std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
+/// The repository's courses/ folder, which a fresh app imports.
+pub fn shipped_courses() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("courses")
+}
+
+/// A fresh folder under the temporary folder, removed by the caller's `TempDir`.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new() -> Self {
+        let path = std::env::temp_dir().join(format!("pravo-files-{}", random_suffix()));
+        std::fs::create_dir_all(&path).expect("temp dir");
+        TempDir(path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Copies a folder tree.
+pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
 fn random_suffix() -> String {
     uuid::Uuid::new_v4().simple().to_string()[..16].to_owned()
 }
@@ -92,6 +127,7 @@ impl TestApp {
             mail_from: "noreply@127.0.0.1".into(),
             trust_proxy: false,
             workers: Some(1),
+            courses_dir: shipped_courses(),
         };
         let app = Application::build(settings).await.expect("application starts");
         let base = format!("http://127.0.0.1:{}", app.port());

@@ -1,0 +1,9 @@
+DROP TABLE course_completions;
+DROP TABLE module_progress;
+DROP TABLE enrolments;
+DROP TABLE course_media;
+DROP TABLE module_revisions;
+DROP TABLE modules;
+DROP TABLE course_trainers;
+DROP TABLE course_texts;
+DROP TABLE courses;

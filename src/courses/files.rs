@@ -1,0 +1,441 @@
+//! The course folder format (see courses/README.md): reading it with errors that name the file and the
+//! line, and writing it back in the canonical form that the shipped courses are kept in.
+//!
+//! ```text
+//! <course-slug>/course.toml               open, published, hours, completion, [texts.<lang>] title, summary
+//! <course-slug>/NN-<module>.<lang>.md     +++ front matter (title, minutes) +++, then Markdown
+//! <course-slug>/media/<name>              images the modules show (png, jpg, gif, webp)
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::markdown::{self, MAX_MARKDOWN_BYTES};
+use super::model::{Completion, CourseText, Slug};
+use crate::i18n::Locale;
+
+pub const MAX_MEDIA_BYTES: usize = 2 * 1024 * 1024;
+const TITLE_MAX: usize = 200;
+const SUMMARY_MAX: usize = 2000;
+
+/// A problem in a course folder: which file, which line (from 1), what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// A course folder, read and checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CourseFolder {
+    pub slug: Slug,
+    pub open: bool,
+    pub published: bool,
+    pub hours: Option<i32>,
+    pub completion: Completion,
+    pub texts: BTreeMap<Locale, CourseText>,
+    /// In order of their `NN-` prefixes.
+    pub modules: Vec<ModuleFolder>,
+    pub media: BTreeMap<String, Vec<u8>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModuleFolder {
+    pub position: i32,
+    pub slug: Slug,
+    pub minutes: Option<i32>,
+    pub texts: BTreeMap<Locale, ModuleText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleText {
+    pub title: String,
+    pub markdown: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CourseToml {
+    open: Option<bool>,
+    published: Option<bool>,
+    hours: Option<i32>,
+    completion: Option<String>,
+    texts: BTreeMap<String, TextToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextToml {
+    title: String,
+    summary: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: String,
+    minutes: Option<i32>,
+}
+
+/// The course folders under `root` (every sub-folder; files at the top, such as README.md, are not courses).
+pub fn course_dirs(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir(root)?.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    Ok(dirs)
+}
+
+/// Reads one course folder, collecting every problem rather than stopping at the first.
+pub fn read_course(dir: &Path) -> Result<CourseFolder, Vec<FileError>> {
+    let folder = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut errors = Vec::new();
+    let mut err = |file: &str, line: Option<usize>, message: String| {
+        errors.push(FileError { file: format!("{folder}/{file}"), line, message });
+    };
+    let slug = Slug::parse(&folder).map_err(|_| {
+        vec![FileError {
+            file: folder.clone(),
+            line: None,
+            message: "a course folder name is a slug: 1 to 64 lower-case letters, digits and dashes".into(),
+        }]
+    })?;
+
+    let course = match std::fs::read_to_string(dir.join("course.toml")) {
+        Ok(text) => parse_course_toml(&normalise(&text), &mut err),
+        Err(e) => {
+            err("course.toml", None, format!("cannot read: {e}"));
+            None
+        }
+    };
+
+    let mut modules: BTreeMap<String, ModuleFolder> = BTreeMap::new();
+    let mut positions: BTreeMap<i32, String> = BTreeMap::new();
+    let mut media_refs: Vec<(String, usize, String)> = Vec::new();
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
+        Err(e) => {
+            err("", None, format!("cannot read the folder: {e}"));
+            Vec::new()
+        }
+    };
+    entries.sort();
+    for path in &entries {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name == "course.toml" || (name == "media" && path.is_dir()) {
+            continue;
+        }
+        let Some((position, module_slug, locale)) = parse_module_name(&name) else {
+            err(&name, None, "unexpected file: module files are named NN-<module-slug>.<en|ru|uk>.md".into());
+            continue;
+        };
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => normalise(&t),
+            Err(e) => {
+                err(&name, None, format!("cannot read (is it UTF-8 text?): {e}"));
+                continue;
+            }
+        };
+        let Some((front, minutes, body, body_line)) = parse_module_file(&text, &name, &mut err) else { continue };
+        for (line_offset, line) in body.lines().enumerate() {
+            for reference in markdown::media_references(line) {
+                media_refs.push((name.clone(), body_line + line_offset, reference));
+            }
+        }
+        match positions.get(&position) {
+            Some(other) if other != module_slug.as_str() => {
+                err(&name, None, format!("the prefix {position:02} is already used by the module {other}"))
+            }
+            _ => {
+                positions.insert(position, module_slug.as_str().to_owned());
+            }
+        }
+        let entry = modules.entry(module_slug.as_str().to_owned()).or_insert_with(|| ModuleFolder {
+            position,
+            slug: module_slug.clone(),
+            minutes,
+            texts: BTreeMap::new(),
+        });
+        if entry.position != position {
+            err(
+                &name,
+                None,
+                format!("the module {module_slug} has two prefixes: {:02} and {position:02}", entry.position),
+            );
+        }
+        if entry.minutes != minutes {
+            err(&name, Some(2), "minutes differ between the languages of this module".into());
+        }
+        entry.texts.insert(locale, ModuleText { title: front, markdown: body });
+    }
+    for module in modules.values() {
+        if !module.texts.contains_key(&Locale::En) {
+            let file = format!("{:02}-{}.en.md", module.position, module.slug);
+            err(&file, None, "missing: every module needs an English version (the fallback language)".into());
+        }
+    }
+
+    let media = read_media(dir, &mut err);
+    for (file, line, reference) in media_refs {
+        if !media.contains_key(&reference) {
+            err(&file, Some(line), format!("the image media/{reference} is not in the course's media folder"));
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let Some((open, published, hours, completion, texts)) = course else {
+        return Err(errors);
+    };
+    let mut modules: Vec<ModuleFolder> = modules.into_values().collect();
+    modules.sort_by_key(|m| m.position);
+    Ok(CourseFolder { slug, open, published, hours, completion, texts, modules, media })
+}
+
+type CourseFields = (bool, bool, Option<i32>, Completion, BTreeMap<Locale, CourseText>);
+
+fn parse_course_toml(text: &str, err: &mut impl FnMut(&str, Option<usize>, String)) -> Option<CourseFields> {
+    let parsed: CourseToml = match toml::from_str(text) {
+        Ok(p) => p,
+        Err(e) => {
+            let line = e.span().map(|s| line_at(text, s.start));
+            err("course.toml", line, e.message().to_owned());
+            return None;
+        }
+    };
+    let mut ok = true;
+    let completion = match parsed.completion.as_deref() {
+        None => Completion::default(),
+        Some(c) => Completion::parse(c).unwrap_or_else(|| {
+            err(
+                "course.toml",
+                find_line(text, "completion"),
+                format!("unknown completion rule {c:?}: use \"all_modules\""),
+            );
+            ok = false;
+            Completion::default()
+        }),
+    };
+    if let Some(hours) = parsed.hours
+        && !(1..=1000).contains(&hours)
+    {
+        err("course.toml", find_line(text, "hours"), "hours must be between 1 and 1000".into());
+        ok = false;
+    }
+    let mut texts = BTreeMap::new();
+    for (code, t) in parsed.texts {
+        let line = find_line(text, &format!("[texts.{code}]"));
+        let Some(locale) = Locale::parse(&code).filter(|l| l.code() == code) else {
+            err("course.toml", line, format!("unknown language {code:?}: use en, ru or uk"));
+            ok = false;
+            continue;
+        };
+        let (title, summary) = (t.title.trim().to_owned(), t.summary.trim().to_owned());
+        if title.is_empty() || title.chars().count() > TITLE_MAX {
+            err("course.toml", line, format!("texts.{code}.title must have 1 to {TITLE_MAX} characters"));
+            ok = false;
+        }
+        if summary.chars().count() > SUMMARY_MAX {
+            err("course.toml", line, format!("texts.{code}.summary may have at most {SUMMARY_MAX} characters"));
+            ok = false;
+        }
+        texts.insert(locale, CourseText { title, summary });
+    }
+    if !texts.contains_key(&Locale::En) && ok {
+        err("course.toml", None, "missing [texts.en]: every course needs an English title and summary".into());
+        ok = false;
+    }
+    ok.then_some((parsed.open.unwrap_or(false), parsed.published.unwrap_or(true), parsed.hours, completion, texts))
+}
+
+/// `NN-slug.lang.md` → (NN, slug, language).
+fn parse_module_name(name: &str) -> Option<(i32, Slug, Locale)> {
+    let stem = name.strip_suffix(".md")?;
+    let (rest, code) = stem.rsplit_once('.')?;
+    let locale = Locale::parse(code).filter(|l| l.code() == code)?;
+    let (number, slug) = rest.split_once('-')?;
+    if number.is_empty() || number.len() > 3 || !number.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((number.parse().ok()?, Slug::parse(slug).ok()?, locale))
+}
+
+/// Front matter and body of a module file: (title, minutes, body, line of the body's first line).
+fn parse_module_file(
+    text: &str,
+    name: &str,
+    err: &mut impl FnMut(&str, Option<usize>, String),
+) -> Option<(String, Option<i32>, String, usize)> {
+    let Some(rest) = text.strip_prefix("+++\n") else {
+        err(name, Some(1), "a module file starts with +++, then TOML front matter (title, minutes), then +++".into());
+        return None;
+    };
+    let Some(end) = rest.find("\n+++\n").or_else(|| rest.strip_suffix("\n+++").map(|r| r.len())) else {
+        err(name, Some(1), "the front matter is not closed by a line +++".into());
+        return None;
+    };
+    let front_text = &rest[..end + 1];
+    let front: FrontMatter = match toml::from_str(front_text) {
+        Ok(f) => f,
+        Err(e) => {
+            let line = e.span().map(|s| line_at(front_text, s.start) + 1);
+            err(name, line, e.message().to_owned());
+            return None;
+        }
+    };
+    let mut ok = true;
+    let title = front.title.trim().to_owned();
+    if title.is_empty() || title.chars().count() > TITLE_MAX {
+        err(name, find_line(text, "title"), format!("title must have 1 to {TITLE_MAX} characters"));
+        ok = false;
+    }
+    if let Some(m) = front.minutes
+        && !(1..=600).contains(&m)
+    {
+        err(name, find_line(text, "minutes"), "minutes must be between 1 and 600".into());
+        ok = false;
+    }
+    let after = rest.get(end + 5..).unwrap_or("");
+    let leading_blank = after.len() - after.trim_start_matches('\n').len();
+    let body = after.trim_start_matches('\n').trim_end().to_owned();
+    let body_line = front_text.lines().count() + 3 + leading_blank;
+    if body.len() > MAX_MARKDOWN_BYTES {
+        err(name, None, format!("the module text is larger than {} KiB", MAX_MARKDOWN_BYTES / 1024));
+        ok = false;
+    }
+    if body.is_empty() {
+        err(name, Some(body_line), "the module has no text after its front matter".into());
+        ok = false;
+    }
+    ok.then_some((title, front.minutes, body, body_line))
+}
+
+fn read_media(dir: &Path, err: &mut impl FnMut(&str, Option<usize>, String)) -> BTreeMap<String, Vec<u8>> {
+    let mut media = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(dir.join("media")) else { return media };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let file = format!("media/{name}");
+        if !markdown::is_media_name(&name) || content_type(&name).is_none() {
+            err(&file, None, "media files are png, jpg, gif or webp images named with letters, digits, - _ .".into());
+            continue;
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) if bytes.len() > MAX_MEDIA_BYTES => {
+                err(&file, None, format!("larger than {} MiB", MAX_MEDIA_BYTES / 1024 / 1024))
+            }
+            Ok(bytes) => {
+                media.insert(name, bytes);
+            }
+            Err(e) => err(&file, None, format!("cannot read: {e}")),
+        }
+    }
+    media
+}
+
+/// The type a media file is served with (SVG is refused: it can carry scripts).
+pub fn content_type(name: &str) -> Option<&'static str> {
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    match ext.as_str() {
+        "png" => Some("image/png"),
+        "jpg" | "jpeg" => Some("image/jpeg"),
+        "gif" => Some("image/gif"),
+        "webp" => Some("image/webp"),
+        _ => None,
+    }
+}
+
+/// Line endings as LF, without a byte-order mark.
+fn normalise(text: &str) -> String {
+    text.trim_start_matches('\u{feff}').replace("\r\n", "\n")
+}
+
+fn line_at(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+fn find_line(text: &str, needle: &str) -> Option<usize> {
+    text.lines().position(|l| l.trim_start().starts_with(needle)).map(|i| i + 1)
+}
+
+/// Writes a course folder in the canonical form (what `read_course` of it gives back exactly).
+pub fn write_course(root: &Path, course: &CourseFolder) -> std::io::Result<()> {
+    let dir = root.join(course.slug.as_str());
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join("course.toml"), course_toml(course))?;
+    for module in &course.modules {
+        for (locale, text) in &module.texts {
+            let name = format!("{:02}-{}.{}.md", module.position, module.slug, locale.code());
+            std::fs::write(dir.join(name), module_file(module.minutes, text))?;
+        }
+    }
+    if !course.media.is_empty() {
+        std::fs::create_dir_all(dir.join("media"))?;
+        for (name, bytes) in &course.media {
+            std::fs::write(dir.join("media").join(name), bytes)?;
+        }
+    }
+    Ok(())
+}
+
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+fn course_toml(course: &CourseFolder) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("open = {}\n", course.open));
+    out.push_str(&format!("published = {}\n", course.published));
+    if let Some(hours) = course.hours {
+        out.push_str(&format!("hours = {hours}\n"));
+    }
+    out.push_str(&format!("completion = {}\n", quoted(course.completion.as_str())));
+    for (locale, text) in &course.texts {
+        out.push_str(&format!("\n[texts.{}]\n", locale.code()));
+        out.push_str(&format!("title = {}\n", quoted(&text.title)));
+        out.push_str(&format!("summary = {}\n", quoted(&text.summary)));
+    }
+    out
+}
+
+fn module_file(minutes: Option<i32>, text: &ModuleText) -> String {
+    let mut out = String::from("+++\n");
+    out.push_str(&format!("title = {}\n", quoted(&text.title)));
+    if let Some(minutes) = minutes {
+        out.push_str(&format!("minutes = {minutes}\n"));
+    }
+    out.push_str("+++\n\n");
+    out.push_str(&text.markdown);
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_names_carry_order_slug_and_language() {
+        let (n, slug, locale) = parse_module_name("03-do-no-harm.uk.md").unwrap_or_else(|| panic!("parses"));
+        assert_eq!((n, slug.as_str(), locale), (3, "do-no-harm", Locale::Uk));
+        assert!(parse_module_name("3-x.de.md").is_none());
+        assert!(parse_module_name("ab-x.en.md").is_none());
+        assert!(parse_module_name("03-Bad_Slug.en.md").is_none());
+        assert!(parse_module_name("03-notes.en.txt").is_none());
+    }
+}

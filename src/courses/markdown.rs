@@ -1,0 +1,173 @@
+//! Module text: Markdown (tables, footnotes, heading anchors) rendered with pulldown-cmark, then
+//! sanitised with ammonia. Raw HTML in the source is passed through by pulldown-cmark and removed by the
+//! sanitiser; images may come only from the course's own media, served by Pravo.
+
+use std::collections::{HashMap, HashSet};
+
+use ammonia::Builder;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+/// The largest module text accepted, in bytes.
+pub const MAX_MARKDOWN_BYTES: usize = 200 * 1024;
+
+/// Prefix of every id in module HTML, so that authored anchors never clash with the page's own ids.
+const ID_PREFIX: &str = "m-";
+
+/// The safe HTML of a module of course `course_slug`.
+pub fn render(markdown: &str, course_slug: &str) -> String {
+    let media_base = format!("/courses/{course_slug}/media/");
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let events = add_heading_ids(events);
+    let events = events.into_iter().map(|event| match event {
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            let dest_url = media_url(&dest_url, &media_base).map(CowStr::from).unwrap_or(CowStr::Borrowed(""));
+            Event::Start(Tag::Image { link_type, dest_url, title, id })
+        }
+        other => other,
+    });
+    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, events);
+    sanitise(&unsafe_html, &media_base)
+}
+
+/// `media/x.png` (or `./media/x.png`) → the course's media URL; anything else is refused.
+fn media_url(dest: &str, media_base: &str) -> Option<String> {
+    let name = dest.strip_prefix("./").unwrap_or(dest).strip_prefix("media/")?;
+    is_media_name(name).then(|| format!("{media_base}{name}"))
+}
+
+/// A media file name: letters, digits, `-`, `_`, `.`; no folders, not hidden.
+pub fn is_media_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name.len() <= 100
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// The media files a module refers to (`media/NAME`), for the importer to check.
+pub fn media_references(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let dest = dest_url.strip_prefix("./").unwrap_or(&dest_url).to_owned();
+                dest.strip_prefix("media/").map(str::to_owned)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn add_heading_ids(mut events: Vec<Event>) -> Vec<Event> {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, .. }) = &events[i]
+            && *level != HeadingLevel::H1
+        {
+            let mut text = String::new();
+            for event in &events[i + 1..] {
+                match event {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    _ => {}
+                }
+            }
+            let base = slugify(&text);
+            let mut id = base.clone();
+            let mut n = 2;
+            while !used.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                *slot = Some(CowStr::from(id));
+            }
+        }
+        i += 1;
+    }
+    events
+}
+
+/// Lower-case letters and digits of any script, joined by dashes.
+fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() { "section".into() } else { slug.chars().take(60).collect() }
+}
+
+fn sanitise(html: &str, media_base: &str) -> String {
+    let media_base = media_base.to_owned();
+    let mut tag_attributes: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for heading in ["h2", "h3", "h4", "h5", "h6"] {
+        tag_attributes.insert(heading, HashSet::from(["id"]));
+    }
+    tag_attributes.insert("img", HashSet::from(["src", "alt", "title"]));
+    tag_attributes.insert("a", HashSet::from(["href", "title"]));
+    tag_attributes.insert("div", HashSet::from(["id"]));
+    tag_attributes.insert("li", HashSet::from(["id"]));
+    tag_attributes.insert("th", HashSet::from(["align"]));
+    tag_attributes.insert("td", HashSet::from(["align"]));
+    Builder::default()
+        .tag_attributes(tag_attributes)
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .id_prefix(Some(ID_PREFIX))
+        .attribute_filter(move |element, attribute, value| match (element, attribute) {
+            // Only the course's own media; never another host, never a data: or javascript: URL.
+            ("img", "src") => value.starts_with(media_base.as_str()).then_some(value.into()),
+            // In-page links follow the id prefix.
+            ("a", "href") if value.starts_with('#') => Some(format!("#{ID_PREFIX}{}", &value[1..]).into()),
+            _ => Some(value.into()),
+        })
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_prefixed_anchors_and_tables_render() {
+        let html = render("## Do no harm\n\n## Do no harm\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "c");
+        assert!(html.contains(r#"<h2 id="m-do-no-harm">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="m-do-no-harm-2">"#), "{html}");
+        assert!(html.contains("<table>"));
+    }
+
+    #[test]
+    fn cyrillic_headings_keep_their_letters() {
+        assert!(render("## Не навреди", "c").contains(r#"id="m-не-навреди""#));
+    }
+
+    #[test]
+    fn footnotes_link_within_the_module() {
+        let html = render("Text[^1].\n\n[^1]: A source.\n", "c");
+        assert!(html.contains(r##"href="#m-1""##), "{html}");
+        assert!(html.contains(r#"id="m-1""#), "{html}");
+    }
+
+    #[test]
+    fn images_come_only_from_the_course_media() {
+        let html =
+            render("![map](media/map.png) ![x](https://evil.example/x.png) ![y](../other/media/y.png)", "rights");
+        assert!(html.contains(r#"src="/courses/rights/media/map.png""#), "{html}");
+        assert!(!html.contains("evil.example") && !html.contains("other/media"), "{html}");
+    }
+
+    #[test]
+    fn raw_html_and_scripts_are_removed() {
+        let html =
+            render("<script>alert(1)</script><img src=x onerror=alert(1)><a href=\"javascript:alert(1)\">x</a>", "c");
+        assert!(!html.contains("<script") && !html.contains("onerror") && !html.contains("javascript:"), "{html}");
+    }
+}

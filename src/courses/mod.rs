@@ -1,0 +1,616 @@
+//! Courses: the catalogue, course and module pages with progress, and authoring (course texts, modules,
+//! revisions, publishing). These functions hold the rules; `pages.rs`, `trainer.rs` and `api.rs` are
+//! their faces.
+
+pub mod api;
+pub mod diff;
+pub mod files;
+pub mod import;
+pub mod markdown;
+pub mod model;
+pub mod pages;
+pub mod store;
+pub mod trainer;
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::accounts::model::{Role, User};
+use crate::accounts::{self, error_msg};
+use crate::db::{self, AnyConnection, Db};
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::{Locale, Msg};
+use crate::progress::{self, activity::ActivityLog};
+use model::{Access, Course, CourseSummary, CourseText, CourseView, Module, ModuleView, Revision, Slug};
+
+const TITLE_MAX: usize = 200;
+const SUMMARY_MAX: usize = 2000;
+
+fn access(conn: &mut AnyConnection, course: &Course, user: Option<&User>) -> Result<Access, AppError> {
+    let Some(user) = user else { return Ok(Access { can_edit: false, enrolled: false }) };
+    let can_edit = user.is_admin() || store::is_trainer(conn, &course.id, &user.id)?;
+    let enrolled = progress::store::find_enrolment(conn, &course.id, &user.id)?.is_some();
+    Ok(Access { can_edit, enrolled })
+}
+
+/// A course the reader may see (published, or theirs to edit), with their access; 404 otherwise.
+fn visible_course(conn: &mut AnyConnection, slug: &str, user: Option<&User>) -> Result<(Course, Access), AppError> {
+    let course = store::find_course(conn, slug)?.ok_or(AppError::NotFound)?;
+    let access = access(conn, &course, user)?;
+    if !course.published && !access.can_edit {
+        return Err(AppError::NotFound);
+    }
+    Ok((course, access))
+}
+
+/// A course the user may edit: 401/403/404 in the API's order.
+fn editable_course(conn: &mut AnyConnection, slug: &str, user: &User) -> Result<Course, AppError> {
+    if !user.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    let course = store::find_course(conn, slug)?.ok_or(AppError::NotFound)?;
+    if user.is_admin() || store::is_trainer(conn, &course.id, &user.id)? {
+        Ok(course)
+    } else if course.published {
+        Err(AppError::Forbidden)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The current text of each module in `locale`, falling back to English, then any language.
+fn module_views(
+    conn: &mut AnyConnection,
+    modules: Vec<Module>,
+    locale: Locale,
+    done: &HashSet<String>,
+) -> Result<Vec<ModuleView>, AppError> {
+    let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
+    let revisions = store::current_revisions(conn, &ids)?;
+    Ok(modules
+        .into_iter()
+        .filter_map(|module| {
+            let own: Vec<&Revision> = revisions.iter().filter(|r| r.module_id == module.id).collect();
+            let chosen = own
+                .iter()
+                .find(|r| r.locale == locale)
+                .or_else(|| own.iter().find(|r| r.locale == Locale::En))
+                .or_else(|| own.first())?;
+            let fallback = chosen.locale != locale;
+            let completed = done.contains(&module.id);
+            Some(ModuleView { revision: (*chosen).clone(), module, fallback, completed })
+        })
+        .collect())
+}
+
+fn build_view(
+    conn: &mut AnyConnection,
+    course: Course,
+    access: Access,
+    user: Option<&User>,
+    locale: Locale,
+    pending_module: Option<String>,
+) -> Result<CourseView, AppError> {
+    let modules = store::modules_of(conn, &course.id, false)?;
+    let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
+    let (done, completed, last) = match user {
+        Some(user) if access.enrolled => {
+            let done = progress::store::completed_modules(conn, &user.id, &ids)?;
+            let completed = progress::store::is_course_completed(conn, &course.id, &user.id)?;
+            let last = progress::store::find_enrolment(conn, &course.id, &user.id)?.and_then(|e| e.last_module_id);
+            (done, completed, pending_module.or(last))
+        }
+        _ => (HashSet::new(), false, None),
+    };
+    let modules = module_views(conn, modules, locale, &done)?;
+    let progress_percent = progress::percent(modules.iter().filter(|m| m.completed).count(), modules.len());
+    let continue_slug = last
+        .and_then(|id| modules.iter().find(|m| m.module.id == id))
+        .or_else(|| modules.iter().find(|m| !m.completed))
+        .map(|m| m.module.slug.clone());
+    let (text, fallback) = course.text(locale);
+    Ok(CourseView { course, text, fallback, modules, access, progress_percent, completed, continue_slug })
+}
+
+/// Published courses in the reader's language, with their progress where enrolled.
+pub async fn catalogue(db: &Db, user: Option<&User>, locale: Locale) -> Result<Vec<CourseSummary>, AppError> {
+    let user = user.cloned();
+    db.run(move |conn| {
+        let courses = store::list_courses(conn, false)?;
+        let enrolled = match &user {
+            Some(u) => progress::store::enrolled_course_ids(conn, &u.id)?,
+            None => HashSet::new(),
+        };
+        let mut out = Vec::with_capacity(courses.len());
+        for course in courses {
+            let modules = store::modules_of(conn, &course.id, false)?;
+            let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
+            let is_enrolled = enrolled.contains(&course.id);
+            let done = match (&user, is_enrolled) {
+                (Some(u), true) => progress::store::completed_modules(conn, &u.id, &ids)?.len(),
+                _ => 0,
+            };
+            let (text, fallback) = course.text(locale);
+            out.push(CourseSummary {
+                progress_percent: progress::percent(done, ids.len()),
+                module_count: ids.len() as i64,
+                enrolled: is_enrolled,
+                course,
+                text,
+                fallback,
+            });
+        }
+        Ok(out)
+    })
+    .await
+}
+
+pub async fn course_view(
+    db: &Db,
+    activity: &ActivityLog,
+    user: Option<&User>,
+    slug: &str,
+    locale: Locale,
+) -> Result<CourseView, AppError> {
+    let (user, slug) = (user.cloned(), slug.to_owned());
+    let (course, access) = {
+        let (user, slug) = (user.clone(), slug.clone());
+        db.run(move |conn| visible_course(conn, &slug, user.as_ref())).await?
+    };
+    let pending = user.as_ref().and_then(|u| activity.pending(&course.id, &u.id));
+    db.run(move |conn| build_view(conn, course, access, user.as_ref(), locale, pending)).await
+}
+
+/// A module page: the course view and the index of the module in it. Records "continue here" in memory.
+pub async fn module_view(
+    db: &Db,
+    activity: &ActivityLog,
+    user: Option<&User>,
+    slug: &str,
+    module_slug: &str,
+    locale: Locale,
+) -> Result<(CourseView, usize), AppError> {
+    let view = course_view(db, activity, user, slug, locale).await?;
+    let index = view.modules.iter().position(|m| m.module.slug == module_slug).ok_or(AppError::NotFound)?;
+    let user = user.ok_or(AppError::Unauthorized)?;
+    if !view.access.can_read_modules() {
+        return Err(AppError::Forbidden);
+    }
+    if view.access.enrolled {
+        activity.record(&view.course.id, &user.id, &view.modules[index].module.id);
+    }
+    Ok((view, index))
+}
+
+/// Marks a module complete for an enrolled scholar: (percent, course completed).
+pub async fn complete_module(db: &Db, user: &User, slug: &str, module_slug: &str) -> Result<(i32, bool), AppError> {
+    let (user, slug, module_slug) = (user.clone(), slug.to_owned(), module_slug.to_owned());
+    db.write(move |conn| {
+        let (course, access) = visible_course(conn, &slug, Some(&user))?;
+        let modules = store::modules_of(conn, &course.id, false)?;
+        let module = modules.iter().find(|m| m.slug == module_slug).ok_or(AppError::NotFound)?;
+        if !access.enrolled {
+            return Err(AppError::Forbidden);
+        }
+        let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
+        progress::complete_module(conn, &course.id, &module.id, &ids, &user.id)
+    })
+    .await
+}
+
+/// Joins an open course (closed ones only by enrolment: 403).
+pub async fn enrol(db: &Db, user: &User, slug: &str) -> Result<(), AppError> {
+    let (user, slug) = (user.clone(), slug.to_owned());
+    db.write(move |conn| {
+        let (course, access) = visible_course(conn, &slug, Some(&user))?;
+        if access.enrolled {
+            return Ok(());
+        }
+        if !course.open {
+            return Err(AppError::Forbidden);
+        }
+        progress::enrol(conn, &course.id, &user.id)
+    })
+    .await
+}
+
+/// A course trainer or an admin enrols someone by hand (closed courses too).
+pub async fn enrol_user(db: &Db, actor: &User, slug: &str, user_id: &str) -> Result<User, AppError> {
+    let (actor, slug, user_id) = (actor.clone(), slug.to_owned(), user_id.to_owned());
+    db.write(move |conn| {
+        let course = editable_course(conn, &slug, &actor)?;
+        let target = accounts::store::find_by_id(conn, &user_id)?
+            .ok_or_else(|| AppError::field("user_id", error_msg("user-unknown")))?;
+        progress::enrol(conn, &course.id, &target.id)?;
+        Ok(target)
+    })
+    .await
+}
+
+/// A media file of a course the reader may see.
+pub async fn media(db: &Db, user: Option<&User>, slug: &str, name: &str) -> Result<(String, Vec<u8>), AppError> {
+    let (user, slug, name) = (user.cloned(), slug.to_owned(), name.to_owned());
+    db.run(move |conn| {
+        let (course, _) = visible_course(conn, &slug, user.as_ref())?;
+        store::find_media(conn, &course.id, &name)?.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+// ---- authoring ----
+
+/// `PUT /courses/{slug}`: texts per language, open, hours.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct CourseInput {
+    pub texts: BTreeMap<String, CourseText>,
+    pub open: bool,
+    pub hours: Option<i32>,
+}
+
+impl CourseInput {
+    fn check(&self, creating: bool) -> Result<BTreeMap<Locale, CourseText>, AppError> {
+        let mut fields = FieldErrors::new();
+        let mut texts = BTreeMap::new();
+        for (code, text) in &self.texts {
+            let Some(locale) = Locale::parse(code).filter(|l| l.code() == code) else {
+                fields.insert(format!("texts.{code}"), vec![error_msg("locale-unknown")]);
+                continue;
+            };
+            let title = text.title.trim();
+            let summary = text.summary.trim();
+            if title.is_empty() {
+                if summary.is_empty() && locale != Locale::En {
+                    continue; // An untranslated language is simply left out.
+                }
+                fields.insert(format!("texts.{code}.title"), vec![error_msg("title-required")]);
+            } else if title.chars().count() > TITLE_MAX {
+                fields.insert(format!("texts.{code}.title"), vec![error_msg("text-too-long").with("max", TITLE_MAX)]);
+            }
+            if summary.chars().count() > SUMMARY_MAX {
+                fields
+                    .insert(format!("texts.{code}.summary"), vec![error_msg("text-too-long").with("max", SUMMARY_MAX)]);
+            }
+            texts.insert(locale, CourseText { title: title.to_owned(), summary: summary.to_owned() });
+        }
+        if !texts.contains_key(&Locale::En) && !fields.keys().any(|k| k.starts_with("texts.en")) {
+            fields.insert("texts.en.title".into(), vec![error_msg("title-required")]);
+        }
+        if let Some(hours) = self.hours
+            && !(1..=1000).contains(&hours)
+        {
+            fields.insert("hours".into(), vec![error_msg("hours-range")]);
+        }
+        let _ = creating;
+        if fields.is_empty() { Ok(texts) } else { Err(AppError::Validation(fields)) }
+    }
+}
+
+/// Creates or updates a course; returns it and whether it was created. A trainer who creates a course
+/// becomes its trainer; new courses start unpublished.
+pub async fn save_course(db: &Db, actor: &User, slug: &str, input: CourseInput) -> Result<(Course, bool), AppError> {
+    if !actor.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    let (actor, slug) = (actor.clone(), slug.to_owned());
+    db.write(move |conn| {
+        let existing = store::find_course(conn, &slug)?;
+        let now = db::now();
+        match existing {
+            Some(course) => {
+                let course = editable_course(conn, &course.slug, &actor)?;
+                let texts = input.check(false)?;
+                let fields = store::CourseFields {
+                    open: input.open,
+                    published: course.published,
+                    hours: input.hours,
+                    completion: course.completion,
+                    texts: &texts,
+                };
+                store::update_course(conn, &course.id, &fields, now)?;
+                Ok((store::find_course(conn, &slug)?.ok_or(AppError::NotFound)?, false))
+            }
+            None => {
+                let slug = Slug::parse(&slug).map_err(|code| AppError::field("slug", error_msg(code)))?;
+                let texts = input.check(true)?;
+                let id = uuid::Uuid::now_v7().to_string();
+                let fields = store::CourseFields {
+                    open: input.open,
+                    published: false,
+                    hours: input.hours,
+                    completion: model::Completion::AllModules,
+                    texts: &texts,
+                };
+                store::insert_course(conn, &id, slug.as_str(), &fields, now)?;
+                store::add_trainer(conn, &id, &actor.id)?;
+                Ok((store::find_course(conn, slug.as_str())?.ok_or(AppError::NotFound)?, true))
+            }
+        }
+    })
+    .await
+}
+
+/// An admin assigns a trainer (or another admin) to a course.
+pub async fn add_trainer(db: &Db, actor: &User, slug: &str, user_id: &str) -> Result<User, AppError> {
+    if !actor.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let (slug, user_id) = (slug.to_owned(), user_id.to_owned());
+    db.write(move |conn| {
+        let course = store::find_course(conn, &slug)?.ok_or(AppError::NotFound)?;
+        let target = accounts::store::find_by_id(conn, &user_id)?
+            .ok_or_else(|| AppError::field("user_id", error_msg("user-unknown")))?;
+        if target.role == Role::Scholar {
+            return Err(AppError::field("user_id", error_msg("user-not-trainer")));
+        }
+        store::add_trainer(conn, &course.id, &target.id)?;
+        Ok(target)
+    })
+    .await
+}
+
+pub async fn set_published(db: &Db, actor: &User, slug: &str, published: bool) -> Result<(), AppError> {
+    let (actor, slug) = (actor.clone(), slug.to_owned());
+    db.write(move |conn| {
+        let course = editable_course(conn, &slug, &actor)?;
+        store::set_published(conn, &course.id, published, db::now())
+    })
+    .await
+}
+
+/// `PUT /courses/{slug}/modules/{module}`: one language's title and text, and optionally its place.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ModuleInput {
+    pub language: String,
+    pub title: String,
+    pub markdown: String,
+    pub position: Option<i32>,
+}
+
+impl ModuleInput {
+    fn check(&self) -> Result<(Locale, String, String), AppError> {
+        let mut fields = FieldErrors::new();
+        let locale = Locale::parse(&self.language).filter(|l| l.code() == self.language);
+        if locale.is_none() {
+            fields.insert("language".into(), vec![error_msg("locale-unknown")]);
+        }
+        let title = self.title.trim().to_owned();
+        if title.is_empty() {
+            fields.insert("title".into(), vec![error_msg("title-required")]);
+        } else if title.chars().count() > TITLE_MAX {
+            fields.insert("title".into(), vec![error_msg("text-too-long").with("max", TITLE_MAX)]);
+        }
+        let markdown = self.markdown.replace("\r\n", "\n").trim().to_owned();
+        if markdown.is_empty() {
+            fields.insert("markdown".into(), vec![error_msg("markdown-required")]);
+        } else if markdown.len() > markdown::MAX_MARKDOWN_BYTES {
+            let kib = (markdown::MAX_MARKDOWN_BYTES / 1024) as i64;
+            fields.insert("markdown".into(), vec![error_msg("markdown-too-long").with("kib", kib)]);
+        }
+        if let Some(p) = self.position
+            && !(1..=999).contains(&p)
+        {
+            fields.insert("position".into(), vec![error_msg("position-range")]);
+        }
+        match locale {
+            Some(locale) if fields.is_empty() => Ok((locale, title, markdown)),
+            _ => Err(AppError::Validation(fields)),
+        }
+    }
+}
+
+/// Saves a module's text in one language as a new revision (nothing new if unchanged); creates the
+/// module if new. Returns the revision number now current for that language.
+pub async fn save_module(
+    db: &Db,
+    actor: &User,
+    slug: &str,
+    module_slug: &str,
+    input: ModuleInput,
+) -> Result<i32, AppError> {
+    let (actor, slug, module_slug) = (actor.clone(), slug.to_owned(), module_slug.to_owned());
+    db.write(move |conn| {
+        let course = editable_course(conn, &slug, &actor)?;
+        let (locale, title, markdown) = input.check()?;
+        let now = db::now();
+        let module = match store::find_module(conn, &course.id, &module_slug)? {
+            Some(m) => m,
+            None => {
+                let parsed = Slug::parse(&module_slug).map_err(|code| AppError::field("slug", error_msg(code)))?;
+                let count = store::modules_of(conn, &course.id, false)?.len();
+                let module = Module {
+                    id: uuid::Uuid::now_v7().to_string(),
+                    course_id: course.id.clone(),
+                    slug: parsed.as_str().to_owned(),
+                    position: i32::try_from(count + 1).unwrap_or(999),
+                    minutes: None,
+                    archived: false,
+                };
+                store::insert_module(conn, &module, now)?;
+                module
+            }
+        };
+        if let Some(position) = input.position {
+            place_module(conn, &course.id, &module.id, position)?;
+        }
+        let current = store::current_revisions(conn, std::slice::from_ref(&module.id))?;
+        if let Some(same) = current.iter().find(|r| r.locale == locale && r.title == title && r.markdown == markdown) {
+            return Ok(same.revision);
+        }
+        let revision = store::next_revision_number(conn, &module.id)?;
+        let html = markdown::render(&markdown, &course.slug);
+        let new = store::NewRevision {
+            module_id: &module.id,
+            revision,
+            locale,
+            title: &title,
+            markdown: &markdown,
+            html: &html,
+            author_id: Some(&actor.id),
+        };
+        store::insert_revision(conn, &new, now)?;
+        Ok(revision)
+    })
+    .await
+}
+
+/// Puts a module at `position` (from 1) and renumbers the others 1, 2, 3 … in order.
+fn place_module(conn: &mut AnyConnection, course_id: &str, module_id: &str, position: i32) -> Result<(), AppError> {
+    let mut modules = store::modules_of(conn, course_id, false)?;
+    let Some(from) = modules.iter().position(|m| m.id == module_id) else { return Ok(()) };
+    let moving = modules.remove(from);
+    let to = usize::try_from(position - 1).unwrap_or(0).min(modules.len());
+    modules.insert(to, moving);
+    for (i, module) in modules.into_iter().enumerate() {
+        let wanted = i32::try_from(i + 1).unwrap_or(999);
+        if module.position != wanted {
+            store::update_module(conn, &Module { position: wanted, ..module })?;
+        }
+    }
+    Ok(())
+}
+
+/// Moves a module one place up (`-1`) or down (`+1`).
+pub async fn move_module(db: &Db, actor: &User, slug: &str, module_slug: &str, step: i32) -> Result<(), AppError> {
+    let (actor, slug, module_slug) = (actor.clone(), slug.to_owned(), module_slug.to_owned());
+    db.write(move |conn| {
+        let course = editable_course(conn, &slug, &actor)?;
+        let modules = store::modules_of(conn, &course.id, false)?;
+        let index = modules.iter().position(|m| m.slug == module_slug).ok_or(AppError::NotFound)?;
+        let target = i32::try_from(index).unwrap_or(0) + 1 + step;
+        place_module(conn, &course.id, &modules[index].id, target.max(1))
+    })
+    .await
+}
+
+/// What an editor needs: the course, the module (none yet for a new one) and its current revision per
+/// language.
+pub struct EditorData {
+    pub course: Course,
+    pub module: Option<Module>,
+    pub current: BTreeMap<Locale, Revision>,
+}
+
+pub async fn editor_data(db: &Db, actor: &User, slug: &str, module_slug: Option<&str>) -> Result<EditorData, AppError> {
+    let (actor, slug, module_slug) = (actor.clone(), slug.to_owned(), module_slug.map(str::to_owned));
+    db.run(move |conn| {
+        let course = editable_course(conn, &slug, &actor)?;
+        let module = match &module_slug {
+            Some(m) => store::find_module(conn, &course.id, m)?,
+            None => None,
+        };
+        let current = match &module {
+            Some(m) => store::current_revisions(conn, std::slice::from_ref(&m.id))?
+                .into_iter()
+                .map(|r| (r.locale, r))
+                .collect(),
+            None => BTreeMap::new(),
+        };
+        Ok(EditorData { course, module, current })
+    })
+    .await
+}
+
+/// A course's page for its trainers: every module with its current revision per language.
+pub struct TrainerCourse {
+    pub course: Course,
+    pub modules: Vec<(Module, BTreeMap<Locale, Revision>)>,
+    pub trainers: Vec<String>,
+}
+
+pub async fn trainer_course(db: &Db, actor: &User, slug: &str) -> Result<TrainerCourse, AppError> {
+    let (actor, slug) = (actor.clone(), slug.to_owned());
+    db.run(move |conn| {
+        let course = editable_course(conn, &slug, &actor)?;
+        let modules = store::modules_of(conn, &course.id, false)?;
+        let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
+        let revisions = store::current_revisions(conn, &ids)?;
+        let modules = modules
+            .into_iter()
+            .map(|m| {
+                let texts = revisions.iter().filter(|r| r.module_id == m.id).map(|r| (r.locale, r.clone())).collect();
+                (m, texts)
+            })
+            .collect();
+        let trainers = store::trainer_handles(conn, &course.id)?;
+        Ok(TrainerCourse { course, modules, trainers })
+    })
+    .await
+}
+
+/// Courses a trainer may edit (every course for an admin).
+pub async fn trainer_courses(db: &Db, actor: &User) -> Result<Vec<Course>, AppError> {
+    if !actor.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    let actor = actor.clone();
+    db.run(
+        move |conn| {
+            if actor.is_admin() { store::list_courses(conn, true) } else { store::courses_of_trainer(conn, &actor.id) }
+        },
+    )
+    .await
+}
+
+/// Every revision of a module, newest first.
+pub async fn revisions(
+    db: &Db,
+    actor: &User,
+    slug: &str,
+    module_slug: &str,
+) -> Result<(Course, Module, Vec<Revision>), AppError> {
+    let (actor, slug, module_slug) = (actor.clone(), slug.to_owned(), module_slug.to_owned());
+    db.run(move |conn| {
+        let course = editable_course(conn, &slug, &actor)?;
+        let module = store::find_module(conn, &course.id, &module_slug)?.ok_or(AppError::NotFound)?;
+        let revisions = store::revisions_of(conn, &module.id)?;
+        Ok((course, module, revisions))
+    })
+    .await
+}
+
+/// Restores an old revision as a new one (history is never rewritten).
+pub async fn restore(db: &Db, actor: &User, slug: &str, module_slug: &str, revision: i32) -> Result<i32, AppError> {
+    let (actor, slug, module_slug) = (actor.clone(), slug.to_owned(), module_slug.to_owned());
+    db.write(move |conn| {
+        let course = editable_course(conn, &slug, &actor)?;
+        let module = store::find_module(conn, &course.id, &module_slug)?.ok_or(AppError::NotFound)?;
+        let old = store::find_revision(conn, &module.id, revision)?.ok_or(AppError::NotFound)?;
+        let next = store::next_revision_number(conn, &module.id)?;
+        let html = markdown::render(&old.markdown, &course.slug);
+        let new = store::NewRevision {
+            module_id: &module.id,
+            revision: next,
+            locale: old.locale,
+            title: &old.title,
+            markdown: &old.markdown,
+            html: &html,
+            author_id: Some(&actor.id),
+        };
+        store::insert_revision(conn, &new, db::now())?;
+        Ok(next)
+    })
+    .await
+}
+
+/// Imports the shipped courses into an empty database (first start), under the start-up lock.
+pub fn import_shipped_if_empty(
+    conn: &mut AnyConnection,
+    root: &std::path::Path,
+) -> Result<Option<import::ImportReport>, AppError> {
+    if store::count_courses(conn)? > 0 || !root.is_dir() {
+        return Ok(None);
+    }
+    let report = import::import_root(conn, root, |i, n, slug| tracing::info!("importing course {i}/{n}: {slug}"))?;
+    for error in &report.errors {
+        tracing::warn!("shipped course not imported: {error}");
+    }
+    Ok(Some(report))
+}
+
+/// The message shown when a text is not yet in the reader's language.
+pub fn fallback_notice() -> Msg {
+    Msg::new("course-fallback-notice")
+}

@@ -1,0 +1,405 @@
+//! Storage of courses, their texts, trainers, modules, revisions and media: the only code that names
+//! these tables.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDateTime;
+use diesel::dsl::max;
+use diesel::prelude::*;
+
+use super::model::{Completion, Course, CourseText, Module, Revision};
+use crate::db::AnyConnection;
+use crate::db::schema::{course_media, course_texts, course_trainers, courses, module_revisions, modules, users};
+use crate::error::AppError;
+use crate::i18n::Locale;
+
+type CourseRow = (String, String, bool, bool, Option<i32>, String);
+
+fn course_columns()
+-> (courses::id, courses::slug, courses::open, courses::published, courses::hours, courses::completion) {
+    (courses::id, courses::slug, courses::open, courses::published, courses::hours, courses::completion)
+}
+
+fn with_texts(conn: &mut AnyConnection, rows: Vec<CourseRow>) -> Result<Vec<Course>, AppError> {
+    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+    let texts: Vec<(String, String, String, String)> = course_texts::table
+        .filter(course_texts::course_id.eq_any(ids))
+        .select((course_texts::course_id, course_texts::locale, course_texts::title, course_texts::summary))
+        .load(conn)?;
+    let mut by_course: HashMap<String, BTreeMap<Locale, CourseText>> = HashMap::new();
+    for (course_id, locale, title, summary) in texts {
+        if let Some(locale) = Locale::parse(&locale) {
+            by_course.entry(course_id).or_default().insert(locale, CourseText { title, summary });
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(id, slug, open, published, hours, completion)| Course {
+            texts: by_course.remove(&id).unwrap_or_default(),
+            id,
+            slug,
+            open,
+            published,
+            hours,
+            completion: Completion::parse(&completion).unwrap_or_default(),
+        })
+        .collect())
+}
+
+pub fn find_course(conn: &mut AnyConnection, slug: &str) -> Result<Option<Course>, AppError> {
+    let rows: Vec<CourseRow> = courses::table.filter(courses::slug.eq(slug)).select(course_columns()).load(conn)?;
+    Ok(with_texts(conn, rows)?.pop())
+}
+
+/// Courses by slug; only published ones unless `all`.
+pub fn list_courses(conn: &mut AnyConnection, all: bool) -> Result<Vec<Course>, AppError> {
+    let mut query = courses::table.select(course_columns()).order(courses::slug.asc()).into_boxed();
+    if !all {
+        query = query.filter(courses::published.eq(true));
+    }
+    let rows = query.load(conn)?;
+    with_texts(conn, rows)
+}
+
+/// The courses a trainer is assigned to.
+pub fn courses_of_trainer(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<Course>, AppError> {
+    let rows = courses::table
+        .inner_join(course_trainers::table)
+        .filter(course_trainers::user_id.eq(user_id))
+        .select(course_columns())
+        .order(courses::slug.asc())
+        .load(conn)?;
+    with_texts(conn, rows)
+}
+
+pub fn count_courses(conn: &mut AnyConnection) -> Result<i64, AppError> {
+    Ok(courses::table.count().get_result(conn)?)
+}
+
+pub struct CourseFields<'a> {
+    pub open: bool,
+    pub published: bool,
+    pub hours: Option<i32>,
+    pub completion: Completion,
+    pub texts: &'a BTreeMap<Locale, CourseText>,
+}
+
+pub fn insert_course(
+    conn: &mut AnyConnection,
+    id: &str,
+    slug: &str,
+    fields: &CourseFields,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    diesel::insert_into(courses::table)
+        .values((
+            courses::id.eq(id),
+            courses::slug.eq(slug),
+            courses::open.eq(fields.open),
+            courses::published.eq(fields.published),
+            courses::hours.eq(fields.hours),
+            courses::completion.eq(fields.completion.as_str()),
+            courses::created_at.eq(now),
+            courses::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    replace_texts(conn, id, fields.texts)
+}
+
+pub fn update_course(
+    conn: &mut AnyConnection,
+    id: &str,
+    fields: &CourseFields,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    diesel::update(courses::table.filter(courses::id.eq(id)))
+        .set((
+            courses::open.eq(fields.open),
+            courses::published.eq(fields.published),
+            courses::hours.eq(fields.hours),
+            courses::completion.eq(fields.completion.as_str()),
+            courses::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    replace_texts(conn, id, fields.texts)
+}
+
+pub fn set_published(conn: &mut AnyConnection, id: &str, published: bool, now: NaiveDateTime) -> Result<(), AppError> {
+    diesel::update(courses::table.filter(courses::id.eq(id)))
+        .set((courses::published.eq(published), courses::updated_at.eq(now)))
+        .execute(conn)?;
+    Ok(())
+}
+
+fn replace_texts(
+    conn: &mut AnyConnection,
+    course_id: &str,
+    texts: &BTreeMap<Locale, CourseText>,
+) -> Result<(), AppError> {
+    diesel::delete(course_texts::table.filter(course_texts::course_id.eq(course_id))).execute(conn)?;
+    for (locale, text) in texts {
+        diesel::insert_into(course_texts::table)
+            .values((
+                course_texts::course_id.eq(course_id),
+                course_texts::locale.eq(locale.code()),
+                course_texts::title.eq(&text.title),
+                course_texts::summary.eq(&text.summary),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn is_trainer(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<bool, AppError> {
+    let n: i64 = course_trainers::table
+        .filter(course_trainers::course_id.eq(course_id))
+        .filter(course_trainers::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn add_trainer(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<(), AppError> {
+    if !is_trainer(conn, course_id, user_id)? {
+        diesel::insert_into(course_trainers::table)
+            .values((course_trainers::course_id.eq(course_id), course_trainers::user_id.eq(user_id)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn trainer_handles(conn: &mut AnyConnection, course_id: &str) -> Result<Vec<String>, AppError> {
+    Ok(course_trainers::table
+        .inner_join(users::table)
+        .filter(course_trainers::course_id.eq(course_id))
+        .select(users::handle)
+        .order(users::handle_key.asc())
+        .load(conn)?)
+}
+
+type ModuleRow = (String, String, String, i32, Option<i32>, bool);
+
+fn module_columns()
+-> (modules::id, modules::course_id, modules::slug, modules::position, modules::minutes, modules::archived) {
+    (modules::id, modules::course_id, modules::slug, modules::position, modules::minutes, modules::archived)
+}
+
+fn to_module((id, course_id, slug, position, minutes, archived): ModuleRow) -> Module {
+    Module { id, course_id, slug, position, minutes, archived }
+}
+
+/// The course's modules in order; archived ones (removed from the course) only if asked for.
+pub fn modules_of(conn: &mut AnyConnection, course_id: &str, with_archived: bool) -> Result<Vec<Module>, AppError> {
+    let mut query = modules::table
+        .filter(modules::course_id.eq(course_id))
+        .select(module_columns())
+        .order((modules::position.asc(), modules::slug.asc()))
+        .into_boxed();
+    if !with_archived {
+        query = query.filter(modules::archived.eq(false));
+    }
+    Ok(query.load::<ModuleRow>(conn)?.into_iter().map(to_module).collect())
+}
+
+pub fn find_module(conn: &mut AnyConnection, course_id: &str, slug: &str) -> Result<Option<Module>, AppError> {
+    let row = modules::table
+        .filter(modules::course_id.eq(course_id))
+        .filter(modules::slug.eq(slug))
+        .select(module_columns())
+        .first::<ModuleRow>(conn)
+        .optional()?;
+    Ok(row.map(to_module))
+}
+
+pub fn insert_module(conn: &mut AnyConnection, module: &Module, now: NaiveDateTime) -> Result<(), AppError> {
+    diesel::insert_into(modules::table)
+        .values((
+            modules::id.eq(&module.id),
+            modules::course_id.eq(&module.course_id),
+            modules::slug.eq(&module.slug),
+            modules::position.eq(module.position),
+            modules::minutes.eq(module.minutes),
+            modules::archived.eq(module.archived),
+            modules::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn update_module(conn: &mut AnyConnection, module: &Module) -> Result<(), AppError> {
+    diesel::update(modules::table.filter(modules::id.eq(&module.id)))
+        .set((
+            modules::position.eq(module.position),
+            modules::minutes.eq(module.minutes),
+            modules::archived.eq(module.archived),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+type RevisionRow = (String, String, i32, String, String, String, String, Option<String>, Option<String>, NaiveDateTime);
+
+fn load_revisions(
+    conn: &mut AnyConnection,
+    query: module_revisions::BoxedQuery<'_, crate::db::MultiBackend>,
+) -> Result<Vec<Revision>, AppError> {
+    let rows: Vec<RevisionRow> = query
+        .left_join(users::table.on(module_revisions::author_id.eq(users::id.nullable())))
+        .select((
+            module_revisions::id,
+            module_revisions::module_id,
+            module_revisions::revision,
+            module_revisions::locale,
+            module_revisions::title,
+            module_revisions::markdown,
+            module_revisions::html,
+            module_revisions::author_id,
+            users::handle.nullable(),
+            module_revisions::created_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, module_id, revision, locale, title, markdown, html, author_id, author_handle, created_at)| {
+            Revision {
+                id,
+                module_id,
+                revision,
+                locale: Locale::parse(&locale).unwrap_or_default(),
+                title,
+                markdown,
+                html,
+                author_id,
+                author_handle,
+                created_at,
+            }
+        })
+        .collect())
+}
+
+/// The newest revision of each (module, language) among `module_ids`.
+pub fn current_revisions(conn: &mut AnyConnection, module_ids: &[String]) -> Result<Vec<Revision>, AppError> {
+    if module_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let newest: Vec<(String, String, Option<i32>)> = module_revisions::table
+        .filter(module_revisions::module_id.eq_any(module_ids))
+        .group_by((module_revisions::module_id, module_revisions::locale))
+        .select((module_revisions::module_id, module_revisions::locale, max(module_revisions::revision)))
+        .load(conn)?;
+    let wanted: HashMap<(String, i32), ()> =
+        newest.into_iter().filter_map(|(m, _, r)| r.map(|r| ((m, r), ()))).collect();
+    let revisions: Vec<i32> = wanted.keys().map(|(_, r)| *r).collect();
+    let query = module_revisions::table
+        .filter(module_revisions::module_id.eq_any(module_ids))
+        .filter(module_revisions::revision.eq_any(revisions))
+        .into_boxed();
+    Ok(load_revisions(conn, query)?
+        .into_iter()
+        .filter(|r| wanted.contains_key(&(r.module_id.clone(), r.revision)))
+        .collect())
+}
+
+/// Every revision of a module, newest first.
+pub fn revisions_of(conn: &mut AnyConnection, module_id: &str) -> Result<Vec<Revision>, AppError> {
+    let query = module_revisions::table
+        .filter(module_revisions::module_id.eq(module_id.to_owned()))
+        .order(module_revisions::revision.desc())
+        .into_boxed();
+    load_revisions(conn, query)
+}
+
+pub fn find_revision(conn: &mut AnyConnection, module_id: &str, revision: i32) -> Result<Option<Revision>, AppError> {
+    let query = module_revisions::table
+        .filter(module_revisions::module_id.eq(module_id.to_owned()))
+        .filter(module_revisions::revision.eq(revision))
+        .into_boxed();
+    Ok(load_revisions(conn, query)?.pop())
+}
+
+pub fn next_revision_number(conn: &mut AnyConnection, module_id: &str) -> Result<i32, AppError> {
+    let newest: Option<i32> = module_revisions::table
+        .filter(module_revisions::module_id.eq(module_id))
+        .select(max(module_revisions::revision))
+        .first(conn)?;
+    Ok(newest.unwrap_or(0) + 1)
+}
+
+pub struct NewRevision<'a> {
+    pub module_id: &'a str,
+    pub revision: i32,
+    pub locale: Locale,
+    pub title: &'a str,
+    pub markdown: &'a str,
+    pub html: &'a str,
+    pub author_id: Option<&'a str>,
+}
+
+pub fn insert_revision(conn: &mut AnyConnection, new: &NewRevision, now: NaiveDateTime) -> Result<(), AppError> {
+    diesel::insert_into(module_revisions::table)
+        .values((
+            module_revisions::id.eq(uuid::Uuid::now_v7().to_string()),
+            module_revisions::module_id.eq(new.module_id),
+            module_revisions::revision.eq(new.revision),
+            module_revisions::locale.eq(new.locale.code()),
+            module_revisions::title.eq(new.title),
+            module_revisions::markdown.eq(new.markdown),
+            module_revisions::html.eq(new.html),
+            module_revisions::author_id.eq(new.author_id),
+            module_revisions::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Name → content hash of a course's media.
+pub fn media_hashes(conn: &mut AnyConnection, course_id: &str) -> Result<BTreeMap<String, String>, AppError> {
+    let rows: Vec<(String, String)> = course_media::table
+        .filter(course_media::course_id.eq(course_id))
+        .select((course_media::name, course_media::sha256))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// A media file's type and bytes.
+pub fn find_media(
+    conn: &mut AnyConnection,
+    course_id: &str,
+    name: &str,
+) -> Result<Option<(String, Vec<u8>)>, AppError> {
+    Ok(course_media::table
+        .filter(course_media::course_id.eq(course_id))
+        .filter(course_media::name.eq(name))
+        .select((course_media::content_type, course_media::bytes))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn put_media(
+    conn: &mut AnyConnection,
+    course_id: &str,
+    name: &str,
+    content_type: &str,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<(), AppError> {
+    delete_media(conn, course_id, name)?;
+    diesel::insert_into(course_media::table)
+        .values((
+            course_media::course_id.eq(course_id),
+            course_media::name.eq(name),
+            course_media::content_type.eq(content_type),
+            course_media::bytes.eq(bytes),
+            course_media::sha256.eq(sha256),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn delete_media(conn: &mut AnyConnection, course_id: &str, name: &str) -> Result<(), AppError> {
+    diesel::delete(
+        course_media::table.filter(course_media::course_id.eq(course_id)).filter(course_media::name.eq(name)),
+    )
+    .execute(conn)?;
+    Ok(())
+}

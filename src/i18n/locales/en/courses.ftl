@@ -1,0 +1,100 @@
+## Navigation
+nav-courses = Courses
+nav-trainer = Teaching
+
+## Catalogue and course pages
+courses-title = Courses
+courses-empty = No course is published yet.
+course-fallback-notice = Not yet translated into your language: shown in English.
+module-fallback-notice = This module is not yet translated into your language: shown in English.
+course-draft-notice = Draft: only the course's trainers and administrators see it.
+course-module-count = { $count ->
+    [one] { $count } module
+   *[other] { $count } modules
+}
+course-hours = { $count ->
+    [one] about { $count } hour
+   *[other] about { $count } hours
+}
+course-progress = { $percent }% done
+course-start = Start the course
+course-continue = Continue where you stopped
+course-completed = You have completed this course.
+course-enrol = Join this course
+course-sign-in-to-join = Sign in to join
+course-closed-note = This course is open to scholars enrolled by the programme.
+course-edit-link = Edit this course
+course-modules-heading = Modules
+module-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+module-completed = Completed
+module-mark-complete = Mark as complete
+module-pager-label = Previous and next module
+
+## Teaching
+trainer-title = Teaching
+trainer-courses-empty = You do not teach a course yet. Create one below, or ask an administrator to add you to one.
+trainer-new-course = New course
+trainer-create = Create course
+trainer-published = published
+trainer-draft = draft
+trainer-publish = Publish
+trainer-unpublish = Unpublish
+trainer-view-as-scholar = view as a scholar
+trainer-modules = Modules
+trainer-no-modules = No modules yet.
+trainer-missing-translation = missing
+trainer-history = History
+trainer-move-up-label = Move { $module } up
+trainer-move-down-label = Move { $module } down
+trainer-new-module-slug = New module (its address name)
+trainer-add-module = Add module
+trainer-course-texts = Title and summary
+trainer-save-course = Save course
+trainer-enrol-heading = Enrol a scholar
+trainer-enrol = Enrol
+trainer-enrolled = { $handle } is enrolled.
+trainer-trainers = Trainers
+field-slug = Address name
+slug-hint = Lower-case Latin letters, digits and dashes, e.g. drug-policy-basics. It appears in the address and cannot change.
+field-title = Title
+field-title-en = Title in English
+field-summary = Summary
+field-open = Open to every signed-in scholar
+open-hint = Otherwise only scholars enrolled by the programme or by hand can join.
+field-hours = Estimated hours
+field-markdown = Text (Markdown)
+markdown-hint = ## for a section heading, **bold**, - for a list, | for tables, [^1] for a footnote. Images: ![description](media/name.png).
+editor-title = Module { $module }
+editor-back = Back to the course
+editor-language = Language
+editor-preview = Preview
+editor-save = Save
+editor-saved = Saved as revision { $revision }.
+editor-preview-heading = Preview
+editor-english-reference = The English text, for reference
+history-title = History of { $module }
+history-revision = Revision
+history-by = By
+history-imported = imported from files
+history-restore = Restore
+history-compare = Compare
+history-from = From
+history-to = To
+history-diff-heading = Changes from revision { $from } to { $to }
+history-no-difference = No difference in the text.
+
+## Errors
+error-bad-query = The address has a parameter that could not be read.
+error-slug-invalid = Use 1 to 64 lower-case Latin letters, digits and single dashes.
+error-slug-taken = This address name is already used.
+error-title-required = A title is needed.
+error-text-too-long = At most { $max } characters.
+error-hours-range = Hours are a whole number from 1 to 1000.
+error-markdown-required = The text is empty.
+error-markdown-too-long = The text may be at most { $kib } KiB.
+error-position-range = A position is a whole number from 1 to 999.
+error-user-unknown = There is no account with this handle or id.
+error-user-not-trainer = Only trainers and administrators can teach a course.

@@ -1,0 +1,106 @@
+## Navigation
+nav-courses = Курсы
+nav-trainer = Преподавание
+
+## Catalogue and course pages
+courses-title = Курсы
+courses-empty = Пока не опубликовано ни одного курса.
+course-fallback-notice = Ещё не переведено на ваш язык: показано на английском.
+module-fallback-notice = Этот модуль ещё не переведён на ваш язык: показан на английском.
+course-draft-notice = Черновик: его видят только тренеры курса и администраторы.
+course-module-count = { $count ->
+    [one] { $count } модуль
+    [few] { $count } модуля
+    [many] { $count } модулей
+   *[other] { $count } модуля
+}
+course-hours = { $count ->
+    [one] около { $count } часа
+    [few] около { $count } часов
+    [many] около { $count } часов
+   *[other] около { $count } часа
+}
+course-progress = Пройдено { $percent }%
+course-start = Начать курс
+course-continue = Продолжить с того места, где вы остановились
+course-completed = Вы прошли этот курс.
+course-enrol = Записаться на курс
+course-sign-in-to-join = Войдите, чтобы записаться
+course-closed-note = Этот курс открыт для стипендиаток и стипендиатов, зачисленных программой.
+course-edit-link = Редактировать курс
+course-modules-heading = Модули
+module-minutes = { $count ->
+    [one] { $count } минута
+    [few] { $count } минуты
+    [many] { $count } минут
+   *[other] { $count } минуты
+}
+module-completed = Пройдено
+module-mark-complete = Отметить как пройденное
+module-pager-label = Предыдущий и следующий модуль
+
+## Teaching
+trainer-title = Преподавание
+trainer-courses-empty = Вы пока не ведёте ни одного курса. Создайте курс ниже или попросите администратора добавить вас к курсу.
+trainer-new-course = Новый курс
+trainer-create = Создать курс
+trainer-published = опубликован
+trainer-draft = черновик
+trainer-publish = Опубликовать
+trainer-unpublish = Снять с публикации
+trainer-view-as-scholar = посмотреть глазами стипендиата(ки)
+trainer-modules = Модули
+trainer-no-modules = Модулей пока нет.
+trainer-missing-translation = нет перевода
+trainer-history = История
+trainer-move-up-label = Переместить { $module } выше
+trainer-move-down-label = Переместить { $module } ниже
+trainer-new-module-slug = Новый модуль (имя в адресе)
+trainer-add-module = Добавить модуль
+trainer-course-texts = Название и описание
+trainer-save-course = Сохранить курс
+trainer-enrol-heading = Зачислить на курс
+trainer-enrol = Зачислить
+trainer-enrolled = { $handle } зачислен(а).
+trainer-trainers = Тренеры
+field-slug = Имя в адресе
+slug-hint = Строчные латинские буквы, цифры и дефисы, например drug-policy-basics. Оно видно в адресе и не меняется.
+field-title = Название
+field-title-en = Название на английском
+field-summary = Описание
+field-open = Открыт для всех вошедших стипендиаток и стипендиатов
+open-hint = Иначе записаться могут только зачисленные программой или вручную.
+field-hours = Примерное число часов
+field-markdown = Текст (Markdown)
+markdown-hint = ## — заголовок раздела, **жирный**, - — список, | — таблицы, [^1] — сноска. Изображения: ![описание](media/name.png).
+editor-title = Модуль { $module }
+editor-back = Назад к курсу
+editor-language = Язык
+editor-preview = Предпросмотр
+editor-save = Сохранить
+editor-saved = Сохранено как редакция { $revision }.
+editor-preview-heading = Предпросмотр
+editor-english-reference = Английский текст для сверки
+history-title = История модуля { $module }
+history-revision = Редакция
+history-by = Автор
+history-imported = импортировано из файлов
+history-restore = Восстановить
+history-compare = Сравнить
+history-from = С
+history-to = По
+history-diff-heading = Изменения с редакции { $from } по { $to }
+history-no-difference = Текст не отличается.
+
+## Errors
+error-bad-query = В адресе есть параметр, который не удалось прочитать.
+error-slug-invalid = Используйте от 1 до 64 строчных латинских букв, цифр и одиночных дефисов.
+error-slug-taken = Это имя в адресе уже занято.
+error-title-required = Нужно название.
+error-text-too-long = Не больше { $max } символов.
+error-hours-range = Число часов — целое число от 1 до 1000.
+error-markdown-required = Текст пуст.
+error-markdown-too-long = Текст может занимать не больше { $kib } КиБ.
+error-position-range = Позиция — целое число от 1 до 999.
+error-user-unknown = Нет аккаунта с таким псевдонимом или идентификатором.
+error-user-not-trainer = Вести курс могут только тренеры и администраторы.

@@ -1,0 +1,106 @@
+## Navigation
+nav-courses = Курси
+nav-trainer = Викладання
+
+## Catalogue and course pages
+courses-title = Курси
+courses-empty = Поки не опубліковано жодного курсу.
+course-fallback-notice = Ще не перекладено вашою мовою: показано англійською.
+module-fallback-notice = Цей модуль ще не перекладено вашою мовою: показано англійською.
+course-draft-notice = Чернетка: її бачать лише тренери курсу та адміністратори.
+course-module-count = { $count ->
+    [one] { $count } модуль
+    [few] { $count } модулі
+    [many] { $count } модулів
+   *[other] { $count } модуля
+}
+course-hours = { $count ->
+    [one] близько { $count } години
+    [few] близько { $count } годин
+    [many] близько { $count } годин
+   *[other] близько { $count } години
+}
+course-progress = Пройдено { $percent }%
+course-start = Почати курс
+course-continue = Продовжити з місця, де ви зупинилися
+course-completed = Ви пройшли цей курс.
+course-enrol = Записатися на курс
+course-sign-in-to-join = Увійдіть, щоб записатися
+course-closed-note = Цей курс відкритий для стипендіаток і стипендіатів, зарахованих програмою.
+course-edit-link = Редагувати курс
+course-modules-heading = Модулі
+module-minutes = { $count ->
+    [one] { $count } хвилина
+    [few] { $count } хвилини
+    [many] { $count } хвилин
+   *[other] { $count } хвилини
+}
+module-completed = Пройдено
+module-mark-complete = Позначити як пройдене
+module-pager-label = Попередній і наступний модуль
+
+## Teaching
+trainer-title = Викладання
+trainer-courses-empty = Ви поки не ведете жодного курсу. Створіть курс нижче або попросіть адміністратора додати вас до курсу.
+trainer-new-course = Новий курс
+trainer-create = Створити курс
+trainer-published = опубліковано
+trainer-draft = чернетка
+trainer-publish = Опублікувати
+trainer-unpublish = Зняти з публікації
+trainer-view-as-scholar = переглянути очима стипендіата(ки)
+trainer-modules = Модулі
+trainer-no-modules = Модулів поки немає.
+trainer-missing-translation = немає перекладу
+trainer-history = Історія
+trainer-move-up-label = Перемістити { $module } вище
+trainer-move-down-label = Перемістити { $module } нижче
+trainer-new-module-slug = Новий модуль (ім’я в адресі)
+trainer-add-module = Додати модуль
+trainer-course-texts = Назва та опис
+trainer-save-course = Зберегти курс
+trainer-enrol-heading = Зарахувати на курс
+trainer-enrol = Зарахувати
+trainer-enrolled = { $handle } зараховано.
+trainer-trainers = Тренери
+field-slug = Ім’я в адресі
+slug-hint = Малі латинські літери, цифри та дефіси, наприклад drug-policy-basics. Воно видно в адресі й не змінюється.
+field-title = Назва
+field-title-en = Назва англійською
+field-summary = Опис
+field-open = Відкритий для всіх стипендіаток і стипендіатів, які увійшли
+open-hint = Інакше записатися можуть лише зараховані програмою або вручну.
+field-hours = Орієнтовна кількість годин
+field-markdown = Текст (Markdown)
+markdown-hint = ## — заголовок розділу, **жирний**, - — список, | — таблиці, [^1] — виноска. Зображення: ![опис](media/name.png).
+editor-title = Модуль { $module }
+editor-back = Назад до курсу
+editor-language = Мова
+editor-preview = Попередній перегляд
+editor-save = Зберегти
+editor-saved = Збережено як редакцію { $revision }.
+editor-preview-heading = Попередній перегляд
+editor-english-reference = Англійський текст для звірки
+history-title = Історія модуля { $module }
+history-revision = Редакція
+history-by = Автор
+history-imported = імпортовано з файлів
+history-restore = Відновити
+history-compare = Порівняти
+history-from = Від
+history-to = До
+history-diff-heading = Зміни від редакції { $from } до { $to }
+history-no-difference = Текст не відрізняється.
+
+## Errors
+error-bad-query = В адресі є параметр, який не вдалося прочитати.
+error-slug-invalid = Використовуйте від 1 до 64 малих латинських літер, цифр і поодиноких дефісів.
+error-slug-taken = Це ім’я в адресі вже зайняте.
+error-title-required = Потрібна назва.
+error-text-too-long = Не більше { $max } символів.
+error-hours-range = Кількість годин — ціле число від 1 до 1000.
+error-markdown-required = Текст порожній.
+error-markdown-too-long = Текст може займати не більше { $kib } КіБ.
+error-position-range = Позиція — ціле число від 1 до 999.
+error-user-unknown = Немає облікового запису з таким псевдонімом чи ідентифікатором.
+error-user-not-trainer = Вести курс можуть лише тренери та адміністратори.

@@ -1,0 +1,45 @@
+//! Progress: enrolments, completed modules, course completion, and the "continue here" marker. Reading a
+//! module writes nothing synchronously: the marker is kept in memory and written in batches.
+
+pub mod activity;
+pub mod store;
+
+use std::collections::HashSet;
+
+use crate::db::{self, AnyConnection};
+use crate::error::AppError;
+
+/// The percentage of `total` modules done (rounded down), 0 for a course without modules.
+pub fn percent(done: usize, total: usize) -> i32 {
+    (done * 100).checked_div(total).map_or(0, |p| i32::try_from(p).unwrap_or(100))
+}
+
+/// Enrols a user (again is fine: nothing changes).
+pub fn enrol(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<(), AppError> {
+    if store::find_enrolment(conn, course_id, user_id)?.is_none() {
+        store::insert_enrolment(conn, course_id, user_id, db::now())?;
+    }
+    Ok(())
+}
+
+/// Marks one module complete and, when every module of the course is done, the course.
+/// Returns (percent, course completed). Run inside a write transaction.
+pub fn complete_module(
+    conn: &mut AnyConnection,
+    course_id: &str,
+    module_id: &str,
+    all_module_ids: &[String],
+    user_id: &str,
+) -> Result<(i32, bool), AppError> {
+    let now = db::now();
+    store::mark_complete(conn, module_id, user_id, now)?;
+    store::set_last_module(conn, course_id, user_id, module_id, now)?;
+    let done: HashSet<String> = store::completed_modules(conn, user_id, all_module_ids)?;
+    let percent = percent(done.len(), all_module_ids.len());
+    let mut completed = store::is_course_completed(conn, course_id, user_id)?;
+    if !completed && done.len() == all_module_ids.len() && !all_module_ids.is_empty() {
+        store::insert_completion(conn, course_id, user_id, now)?;
+        completed = true;
+    }
+    Ok((percent, completed))
+}

@@ -1,0 +1,136 @@
+//! Storage of enrolments, module progress and course completions: the only code that names these tables.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::AnyConnection;
+use crate::db::schema::{course_completions, enrolments, module_progress};
+use crate::error::AppError;
+
+/// An enrolment: when, and the module last opened.
+#[derive(Debug, Clone)]
+pub struct Enrolment {
+    pub enrolled_at: NaiveDateTime,
+    pub last_module_id: Option<String>,
+    pub last_activity_at: Option<NaiveDateTime>,
+}
+
+pub fn find_enrolment(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<Option<Enrolment>, AppError> {
+    let row: Option<(NaiveDateTime, Option<String>, Option<NaiveDateTime>)> = enrolments::table
+        .filter(enrolments::course_id.eq(course_id))
+        .filter(enrolments::user_id.eq(user_id))
+        .select((enrolments::enrolled_at, enrolments::last_module_id, enrolments::last_activity_at))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(enrolled_at, last_module_id, last_activity_at)| Enrolment {
+        enrolled_at,
+        last_module_id,
+        last_activity_at,
+    }))
+}
+
+/// The ids of the courses a user is enrolled in.
+pub fn enrolled_course_ids(conn: &mut AnyConnection, user_id: &str) -> Result<HashSet<String>, AppError> {
+    let ids: Vec<String> =
+        enrolments::table.filter(enrolments::user_id.eq(user_id)).select(enrolments::course_id).load(conn)?;
+    Ok(ids.into_iter().collect())
+}
+
+pub fn insert_enrolment(
+    conn: &mut AnyConnection,
+    course_id: &str,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    diesel::insert_into(enrolments::table)
+        .values((enrolments::course_id.eq(course_id), enrolments::user_id.eq(user_id), enrolments::enrolled_at.eq(now)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records where a scholar was; only moves forward in time.
+pub fn set_last_module(
+    conn: &mut AnyConnection,
+    course_id: &str,
+    user_id: &str,
+    module_id: &str,
+    at: NaiveDateTime,
+) -> Result<(), AppError> {
+    diesel::update(
+        enrolments::table
+            .filter(enrolments::course_id.eq(course_id))
+            .filter(enrolments::user_id.eq(user_id))
+            .filter(enrolments::last_activity_at.is_null().or(enrolments::last_activity_at.lt(at))),
+    )
+    .set((enrolments::last_module_id.eq(module_id), enrolments::last_activity_at.eq(at)))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Which of `module_ids` the user has completed.
+pub fn completed_modules(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    module_ids: &[String],
+) -> Result<HashSet<String>, AppError> {
+    if module_ids.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let done: Vec<String> = module_progress::table
+        .filter(module_progress::user_id.eq(user_id))
+        .filter(module_progress::module_id.eq_any(module_ids))
+        .select(module_progress::module_id)
+        .load(conn)?;
+    Ok(done.into_iter().collect())
+}
+
+/// Marks a module complete (once; later calls change nothing).
+pub fn mark_complete(
+    conn: &mut AnyConnection,
+    module_id: &str,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let exists: i64 = module_progress::table
+        .filter(module_progress::module_id.eq(module_id))
+        .filter(module_progress::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        diesel::insert_into(module_progress::table)
+            .values((
+                module_progress::module_id.eq(module_id),
+                module_progress::user_id.eq(user_id),
+                module_progress::completed_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn is_course_completed(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<bool, AppError> {
+    let n: i64 = course_completions::table
+        .filter(course_completions::course_id.eq(course_id))
+        .filter(course_completions::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn insert_completion(
+    conn: &mut AnyConnection,
+    course_id: &str,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    diesel::insert_into(course_completions::table)
+        .values((
+            course_completions::course_id.eq(course_id),
+            course_completions::user_id.eq(user_id),
+            course_completions::completed_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
