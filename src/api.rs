@@ -42,6 +42,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
             let parsed = match body.await {
                 Err(e) => Err(payload_error(e)),
                 Ok(_) if !is_json => Err(AppError::BadRequest(Msg::new("error-json-content-type"))),
+                Ok(bytes) if contains_nul_escape(&bytes) => Err(AppError::BadRequest(Msg::new("error-nul"))),
                 Ok(bytes) => {
                     serde_json::from_slice(&bytes).map_err(|_| AppError::BadRequest(Msg::new("error-bad-json")))
                 }
@@ -49,6 +50,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
             Ok(JsonBody(parsed))
         })
     }
+}
+
+/// Whether a JSON text holds a NUL character (`\u0000` escape): PostgreSQL refuses it in text columns.
+fn contains_nul_escape(bytes: &[u8]) -> bool {
+    bytes.contains(&0) || bytes.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000"))
 }
 
 #[derive(OpenApi)]

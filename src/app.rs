@@ -47,7 +47,7 @@ impl Application {
             let mut conn = db::prepare(&url)?;
             db::with_startup_lock(&mut conn, |conn| {
                 let secrets = db::write_transaction(conn, Secrets::load_or_create)?;
-                courses::import_shipped_if_empty(conn, &courses_dir)?;
+                courses::import_shipped_courses(conn, &courses_dir)?;
                 Ok(secrets)
             })
         })

@@ -133,8 +133,13 @@ impl ResponseError for AppError {
 
 impl From<diesel::result::Error> for AppError {
     fn from(error: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
         match error {
-            diesel::result::Error::NotFound => AppError::NotFound,
+            Error::NotFound => AppError::NotFound,
+            // Two requests raced to create the same thing; the loser is told to try again.
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                AppError::Conflict(Msg::new("error-conflict-retry"))
+            }
             other => AppError::Internal(format!("database: {other}")),
         }
     }

@@ -92,8 +92,17 @@ pub async fn sign_in(
 ) -> Result<User, AppError> {
     let keys = AttemptKeys::new(handle, address);
     keys.check(limits)?;
+    // Counted as failed up front, so that a burst of concurrent guesses cannot all slip under the limit;
+    // taken back if the password turns out right.
+    keys.failed(limits);
     let key = handle_key(handle);
-    let found = db.run(move |conn| store::find_credentials(conn, &key)).await?;
+    // A handle can never hold control characters; such input is an unknown handle (and PostgreSQL
+    // would refuse a NUL in a query).
+    let found = if key.chars().any(char::is_control) || key.chars().count() > model::HANDLE_MAX {
+        None
+    } else {
+        db.run(move |conn| store::find_credentials(conn, &key)).await?
+    };
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), hash),
         None => (None, None),
@@ -105,10 +114,7 @@ pub async fn sign_in(
             keys.succeeded(limits);
             Ok(user)
         }
-        _ => {
-            keys.failed(limits);
-            Err(AppError::BadCredentials)
-        }
+        _ => Err(AppError::BadCredentials),
     }
 }
 
@@ -121,8 +127,10 @@ struct AttemptKeys {
 
 impl AttemptKeys {
     fn new(handle: &str, address: &str) -> Self {
+        // Handles have at most 32 characters; anything longer is cut so that keys stay small.
+        let handle: String = handle_key(handle).chars().take(64).collect();
         Self {
-            handle: format!("fail-handle:{}", handle_key(handle)),
+            handle: format!("fail-handle:{handle}"),
             address: format!("fail-addr:{address}"),
             success: format!("ok-addr:{address}"),
         }
@@ -142,6 +150,8 @@ impl AttemptKeys {
     }
 
     fn succeeded(&self, limits: &RateLimiter) {
+        limits.clear(&self.handle);
+        limits.undo(&self.address);
         limits.record(&self.success, ratelimit::SUCCESS_PER_ADDRESS);
     }
 }
@@ -224,6 +234,10 @@ pub async fn recover(db: &Db, limits: &RateLimiter, input: RecoverInput, address
     let keys = AttemptKeys::new(&input.handle, address);
     keys.check(limits)?;
     input.validate()?;
+    if input.handle.chars().any(char::is_control) {
+        return Err(AppError::field("recovery_code", error_msg("recovery-code-wrong")));
+    }
+    keys.failed(limits);
     let key = handle_key(&input.handle);
     let code_hash = hash_recovery_code(&input.recovery_code);
     let new = input.new_password;
@@ -242,10 +256,13 @@ pub async fn recover(db: &Db, limits: &RateLimiter, input: RecoverInput, address
             Ok(Some(user))
         })
         .await?;
-    result.ok_or_else(|| {
-        keys.failed(limits);
-        AppError::field("recovery_code", error_msg("recovery-code-wrong"))
-    })
+    match result {
+        Some(user) => {
+            keys.succeeded(limits);
+            Ok(user)
+        }
+        None => Err(AppError::field("recovery_code", error_msg("recovery-code-wrong"))),
+    }
 }
 
 /// `PATCH /me` and the account form: absent fields stay; an empty (or null) email or name removes it.
@@ -405,6 +422,7 @@ pub async fn set_password_with_link(
     new_password: String,
 ) -> Result<User, AppError> {
     let user = set_password_target(db, tokens, token).await?;
+    let issued_us = tokens.verify(TokenKind::SetPassword, token).map(|c| c.iat_us).ok_or(AppError::NotFound)?;
     password::check_new(&new_password).map_err(|p| {
         AppError::field(
             "password",
@@ -414,6 +432,11 @@ pub async fn set_password_with_link(
     let hash = blocking(move || password::hash(&new_password)).await?;
     let id = user.id.clone();
     db.write(move |conn| {
+        // Checked again inside the transaction, so that two submissions of one link cannot both pass.
+        let current = store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)?;
+        if issued_us < current.valid_after.and_utc().timestamp_micros() {
+            return Err(AppError::NotFound);
+        }
         store::set_password(conn, &id, &hash, db::now(), None)?;
         store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
     })
@@ -441,6 +464,7 @@ pub async fn create_first_admin(db: &Db, tokens: &Tokens, token: &str, input: Re
     let password = input.password;
     let hash = blocking(move || password::hash(&password)).await?;
     db.write(move |conn| {
+        db::serialise(conn, db::locks::FIRST_ADMIN)?;
         if store::count_admins(conn)? > 0 {
             return Err(AppError::Conflict(Msg::new("error-already-set-up")));
         }
@@ -540,15 +564,20 @@ pub fn error_msg(code: &str) -> Msg {
 
 fn handle_clash_or(error: AppError, field: &str) -> AppError {
     match &error {
-        AppError::Internal(detail) if detail.contains("UNIQUE") || detail.contains("unique") => {
+        AppError::Conflict(msg) if msg.id == "error-conflict-retry" => {
             AppError::field(field, error_msg("handle-taken"))
         }
         _ => error,
     }
 }
 
-/// Runs CPU-heavy work (Argon2) in the blocking pool.
+/// At most this many Argon2 computations at once (19 MiB each): a flood of sign-ins queues instead of
+/// exhausting memory.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
+/// Runs CPU-heavy work (Argon2) in the blocking pool, a few at a time.
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, AppError> + Send + 'static) -> Result<T, AppError> {
+    let _permit = HASHING.acquire().await.map_err(|e| AppError::internal(format!("hashing queue: {e}")))?;
     actix_web::web::block(f).await.map_err(|e| AppError::internal(format!("blocking task failed: {e}")))?
 }
 

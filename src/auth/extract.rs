@@ -105,11 +105,30 @@ impl FromRequest for ClientAddress {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let trust_proxy = state(req).map(|s| s.settings.trust_proxy).unwrap_or(false);
-        let info = req.connection_info();
-        let address = if trust_proxy { info.realip_remote_addr() } else { info.peer_addr() };
+        // Behind our proxy, the address it appended last; the client can forge everything before it.
+        let forwarded = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|h| h.to_str().ok())
+            .and_then(|h| h.rsplit(',').next())
+            .map(|a| a.trim().to_owned());
+        let peer = req.connection_info().peer_addr().map(str::to_owned);
+        let address = if trust_proxy { forwarded.or(peer) } else { peer };
         // The port changes with every connection; only the host identifies the client.
-        let host = address.map(strip_port).unwrap_or("unknown").to_owned();
+        let host = address.as_deref().map(strip_port).map(network_of).unwrap_or_else(|| "unknown".into());
         ready(Ok(ClientAddress(host)))
+    }
+}
+
+/// IPv6 clients are counted per /64, the block one subscriber usually holds.
+fn network_of(host: &str) -> String {
+    match host.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Ok(std::net::IpAddr::V6(v6)) => v6.to_ipv4_mapped().map(|v4| v4.to_string()).unwrap_or_default(),
+        _ => host.to_owned(),
     }
 }
 
@@ -165,6 +184,13 @@ fn cookie_name(state: &AppState, base: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::strip_port;
+
+    #[test]
+    fn ipv6_clients_are_counted_per_64() {
+        assert_eq!(super::network_of("2001:db8:1:2:3:4:5:6"), "2001:db8:1:2::/64");
+        assert_eq!(super::network_of("::ffff:10.0.0.1"), "10.0.0.1");
+        assert_eq!(super::network_of("10.0.0.1"), "10.0.0.1");
+    }
 
     #[test]
     fn ports_are_stripped_from_v4_and_v6_addresses() {

@@ -19,6 +19,8 @@ pub const SUCCESS_PER_ADDRESS: Limit = Limit { events: 30, window: Duration::fro
 
 /// Beyond this many keys, stale ones are swept before a new one is added.
 const SWEEP_ABOVE: usize = 50_000;
+/// The longest window of any limit: a key idle this long holds nothing any limit still counts.
+const LONGEST_WINDOW: Duration = Duration::from_secs(15 * 60);
 
 #[derive(Default)]
 pub struct RateLimiter {
@@ -49,12 +51,19 @@ impl RateLimiter {
         let now = Instant::now();
         let mut events = self.events.lock().unwrap_or_else(|p| p.into_inner());
         if events.len() > SWEEP_ABOVE {
-            events.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) < limit.window));
+            events.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) < LONGEST_WINDOW));
         }
         let times = events.entry(key.to_owned()).or_default();
         times.push_back(now);
         while times.len() > limit.events {
             times.pop_front();
+        }
+    }
+
+    /// Takes back the newest event of a key (an attempt counted up front that turned out to succeed).
+    pub fn undo(&self, key: &str) {
+        if let Some(times) = self.events.lock().unwrap_or_else(|p| p.into_inner()).get_mut(key) {
+            times.pop_back();
         }
     }
 

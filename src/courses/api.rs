@@ -140,7 +140,7 @@ pub struct SavedCourse {
 
 /// Create or update a course. Any trainer may create one (and becomes its trainer).
 #[utoipa::path(put, path = "/api/v1/courses/{slug}", params(("slug" = String, Path)), request_body = super::CourseInput,
-    responses((status = 200, body = SavedCourse), (status = 201, body = SavedCourse), (status = 401), (status = 403), (status = 422)),
+    responses((status = 200, body = SavedCourse), (status = 401), (status = 403), (status = 404), (status = 422)),
     security(("bearer" = [])))]
 pub async fn save(
     state: web::Data<AppState>,
@@ -149,11 +149,9 @@ pub async fn save(
     body: JsonBody<super::CourseInput>,
 ) -> Result<HttpResponse, AppError> {
     let actor = viewer.user()?;
-    if !actor.is_staff() {
-        return Err(AppError::Forbidden);
-    }
+    super::may_save_course(&state.db, actor, &path).await?;
     let input = body.into_inner()?;
-    let (course, created) = super::save_course(&state.db, actor, &path, input).await?;
+    let (course, _created) = super::save_course(&state.db, actor, &path, input).await?;
     let dto = SavedCourse {
         slug: course.slug,
         texts: course.texts.into_iter().map(|(l, t)| (l.code().to_owned(), t)).collect(),
@@ -161,7 +159,7 @@ pub async fn save(
         published: course.published,
         hours: course.hours,
     };
-    Ok(if created { HttpResponse::Created().json(dto) } else { HttpResponse::Ok().json(dto) })
+    Ok(HttpResponse::Ok().json(dto))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -220,6 +218,7 @@ pub async fn add_trainer(
     body: JsonBody<UserIdInput>,
 ) -> Result<HttpResponse, AppError> {
     let actor = viewer.admin()?;
+    super::course_exists(&state.db, &path).await?;
     let input = body.into_inner()?;
     super::add_trainer(&state.db, actor, &path, &input.user_id).await?;
     Ok(done())

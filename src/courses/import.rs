@@ -32,13 +32,22 @@ pub struct ImportReport {
 pub fn import_root(
     conn: &mut AnyConnection,
     root: &Path,
-    mut progress: impl FnMut(usize, usize, &str),
+    progress: impl FnMut(usize, usize, &str),
 ) -> Result<ImportReport, AppError> {
     let dirs =
         files::course_dirs(root).map_err(|e| AppError::internal(format!("cannot read {}: {e}", root.display())))?;
+    import_dirs(conn, &dirs, progress)
+}
+
+/// Like [`import_root`], for the given course folders.
+pub fn import_dirs(
+    conn: &mut AnyConnection,
+    dirs: &[std::path::PathBuf],
+    mut progress: impl FnMut(usize, usize, &str),
+) -> Result<ImportReport, AppError> {
     let mut report = ImportReport::default();
     let mut good = Vec::new();
-    for dir in &dirs {
+    for dir in dirs {
         match files::read_course(dir) {
             Ok(course) => good.push(course),
             Err(errors) => report.errors.extend(errors),
@@ -97,6 +106,7 @@ pub fn import_course(
         let found = existing.iter().find(|m| m.slug == module.slug.as_str()).cloned();
         let module_id = upsert_module(conn, &course_id, module, found, now)?;
         let current = store::current_revisions(conn, std::slice::from_ref(&module_id))?;
+        store::lock_module(conn, &module_id)?;
         let mut next = store::next_revision_number(conn, &module_id)?;
         for (locale, text) in &module.texts {
             let unchanged =

@@ -60,6 +60,7 @@ pub fn media_references(markdown: &str) -> Vec<String> {
 
 fn add_heading_ids(mut events: Vec<Event>) -> Vec<Event> {
     let mut used: HashSet<String> = HashSet::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i]
@@ -75,10 +76,11 @@ fn add_heading_ids(mut events: Vec<Event>) -> Vec<Event> {
             }
             let base = slugify(&text);
             let mut id = base.clone();
-            let mut n = 2;
+            // Linear in the number of headings, however many share a text.
             while !used.insert(id.clone()) {
+                let n = next_suffix.entry(base.clone()).or_insert(2);
                 id = format!("{base}-{n}");
-                n += 1;
+                *n += 1;
             }
             if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                 *slot = Some(CowStr::from(id));

@@ -29,7 +29,8 @@ const SUMMARY_MAX: usize = 2000;
 
 fn access(conn: &mut AnyConnection, course: &Course, user: Option<&User>) -> Result<Access, AppError> {
     let Some(user) = user else { return Ok(Access { can_edit: false, enrolled: false }) };
-    let can_edit = user.is_admin() || store::is_trainer(conn, &course.id, &user.id)?;
+    // A trainer who was demoted keeps the course_trainers row but not the access.
+    let can_edit = user.is_admin() || (user.is_staff() && store::is_trainer(conn, &course.id, &user.id)?);
     let enrolled = progress::store::find_enrolment(conn, &course.id, &user.id)?.is_some();
     Ok(Access { can_edit, enrolled })
 }
@@ -232,7 +233,11 @@ pub async fn enrol_user(db: &Db, actor: &User, slug: &str, user_id: &str) -> Res
 pub async fn media(db: &Db, user: Option<&User>, slug: &str, name: &str) -> Result<(String, Vec<u8>), AppError> {
     let (user, slug, name) = (user.cloned(), slug.to_owned(), name.to_owned());
     db.run(move |conn| {
-        let (course, _) = visible_course(conn, &slug, user.as_ref())?;
+        let (course, access) = visible_course(conn, &slug, user.as_ref())?;
+        // Images belong to module texts, which only enrolled scholars and the course's staff read.
+        if !access.can_read_modules() {
+            return Err(if user.is_none() { AppError::Unauthorized } else { AppError::Forbidden });
+        }
         store::find_media(conn, &course.id, &name)?.ok_or(AppError::NotFound)
     })
     .await
@@ -331,6 +336,25 @@ pub async fn save_course(db: &Db, actor: &User, slug: &str, input: CourseInput) 
     .await
 }
 
+/// Whether `actor` may save the course `slug` (create it, or edit it), decided before the body is read.
+pub async fn may_save_course(db: &Db, actor: &User, slug: &str) -> Result<(), AppError> {
+    if !actor.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    let (actor, slug) = (actor.clone(), slug.to_owned());
+    db.run(move |conn| match store::find_course(conn, &slug)? {
+        Some(course) => editable_course(conn, &course.slug, &actor).map(|_| ()),
+        None => Ok(()),
+    })
+    .await
+}
+
+/// Whether a course exists (for checks that must come before the body's).
+pub async fn course_exists(db: &Db, slug: &str) -> Result<(), AppError> {
+    let slug = slug.to_owned();
+    db.run(move |conn| store::find_course(conn, &slug)?.map(|_| ()).ok_or(AppError::NotFound)).await
+}
+
 /// An admin assigns a trainer (or another admin) to a course.
 pub async fn add_trainer(db: &Db, actor: &User, slug: &str, user_id: &str) -> Result<User, AppError> {
     if !actor.is_admin() {
@@ -410,21 +434,35 @@ pub async fn save_module(
     module_slug: &str,
     input: ModuleInput,
 ) -> Result<i32, AppError> {
+    let (locale, title, markdown) = input.check()?;
+    // Rendering can take a while for a large text: do it before the write transaction, off the executor.
+    let html = {
+        let (markdown, slug) = (markdown.clone(), slug.to_owned());
+        actix_web::web::block(move || markdown::render(&markdown, &slug))
+            .await
+            .map_err(|e| AppError::internal(format!("rendering failed: {e}")))?
+    };
     let (actor, slug, module_slug) = (actor.clone(), slug.to_owned(), module_slug.to_owned());
     db.write(move |conn| {
         let course = editable_course(conn, &slug, &actor)?;
-        let (locale, title, markdown) = input.check()?;
         let now = db::now();
+        let active = store::modules_of(conn, &course.id, false)?.len();
+        let end = i32::try_from(active + 1).unwrap_or(999);
         let module = match store::find_module(conn, &course.id, &module_slug)? {
+            // Writing to an archived module brings it back, at the end.
+            Some(m) if m.archived => {
+                let m = Module { archived: false, position: end, ..m };
+                store::update_module(conn, &m)?;
+                m
+            }
             Some(m) => m,
             None => {
                 let parsed = Slug::parse(&module_slug).map_err(|code| AppError::field("slug", error_msg(code)))?;
-                let count = store::modules_of(conn, &course.id, false)?.len();
                 let module = Module {
                     id: uuid::Uuid::now_v7().to_string(),
                     course_id: course.id.clone(),
                     slug: parsed.as_str().to_owned(),
-                    position: i32::try_from(count + 1).unwrap_or(999),
+                    position: end,
                     minutes: None,
                     archived: false,
                 };
@@ -435,12 +473,12 @@ pub async fn save_module(
         if let Some(position) = input.position {
             place_module(conn, &course.id, &module.id, position)?;
         }
+        store::lock_module(conn, &module.id)?;
         let current = store::current_revisions(conn, std::slice::from_ref(&module.id))?;
         if let Some(same) = current.iter().find(|r| r.locale == locale && r.title == title && r.markdown == markdown) {
             return Ok(same.revision);
         }
         let revision = store::next_revision_number(conn, &module.id)?;
-        let html = markdown::render(&markdown, &course.slug);
         let new = store::NewRevision {
             module_id: &module.id,
             revision,
@@ -573,15 +611,28 @@ pub async fn revisions(
 
 /// Restores an old revision as a new one (history is never rewritten).
 pub async fn restore(db: &Db, actor: &User, slug: &str, module_slug: &str, revision: i32) -> Result<i32, AppError> {
-    let (actor, slug, module_slug) = (actor.clone(), slug.to_owned(), module_slug.to_owned());
+    let old = {
+        let (actor, slug, module_slug) = (actor.clone(), slug.to_owned(), module_slug.to_owned());
+        db.run(move |conn| {
+            let course = editable_course(conn, &slug, &actor)?;
+            let module = store::find_module(conn, &course.id, &module_slug)?.ok_or(AppError::NotFound)?;
+            store::find_revision(conn, &module.id, revision)?.ok_or(AppError::NotFound)
+        })
+        .await?
+    };
+    let html = {
+        let (markdown, slug) = (old.markdown.clone(), slug.to_owned());
+        actix_web::web::block(move || markdown::render(&markdown, &slug))
+            .await
+            .map_err(|e| AppError::internal(format!("rendering failed: {e}")))?
+    };
+    let (actor, slug) = (actor.clone(), slug.to_owned());
     db.write(move |conn| {
-        let course = editable_course(conn, &slug, &actor)?;
-        let module = store::find_module(conn, &course.id, &module_slug)?.ok_or(AppError::NotFound)?;
-        let old = store::find_revision(conn, &module.id, revision)?.ok_or(AppError::NotFound)?;
-        let next = store::next_revision_number(conn, &module.id)?;
-        let html = markdown::render(&old.markdown, &course.slug);
+        editable_course(conn, &slug, &actor)?;
+        store::lock_module(conn, &old.module_id)?;
+        let next = store::next_revision_number(conn, &old.module_id)?;
         let new = store::NewRevision {
-            module_id: &module.id,
+            module_id: &old.module_id,
             revision: next,
             locale: old.locale,
             title: &old.title,
@@ -595,15 +646,29 @@ pub async fn restore(db: &Db, actor: &User, slug: &str, module_slug: &str, revis
     .await
 }
 
-/// Imports the shipped courses into an empty database (first start), under the start-up lock.
-pub fn import_shipped_if_empty(
+/// Imports each shipped course that the database does not have yet (all of them on first start), under
+/// the start-up lock. Courses already there are never overwritten: trainers may have edited them. A start
+/// that stopped halfway finishes the job on the next one.
+pub fn import_shipped_courses(
     conn: &mut AnyConnection,
     root: &std::path::Path,
 ) -> Result<Option<import::ImportReport>, AppError> {
-    if store::count_courses(conn)? > 0 || !root.is_dir() {
+    if !root.is_dir() {
         return Ok(None);
     }
-    let report = import::import_root(conn, root, |i, n, slug| tracing::info!("importing course {i}/{n}: {slug}"))?;
+    let dirs =
+        files::course_dirs(root).map_err(|e| AppError::internal(format!("cannot read {}: {e}", root.display())))?;
+    let mut missing = Vec::new();
+    for dir in dirs {
+        let slug = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if store::find_course(conn, &slug)?.is_none() {
+            missing.push(dir);
+        }
+    }
+    if missing.is_empty() {
+        return Ok(None);
+    }
+    let report = import::import_dirs(conn, &missing, |i, n, slug| tracing::info!("importing course {i}/{n}: {slug}"))?;
     for error in &report.errors {
         tracing::warn!("shipped course not imported: {error}");
     }

@@ -10,6 +10,7 @@ use diesel::prelude::*;
 use super::model::{Completion, Course, CourseText, Module, Revision};
 use crate::db::AnyConnection;
 use crate::db::schema::{course_media, course_texts, course_trainers, courses, module_revisions, modules, users};
+use crate::db_match;
 use crate::error::AppError;
 use crate::i18n::Locale;
 
@@ -160,11 +161,25 @@ pub fn is_trainer(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> R
 }
 
 pub fn add_trainer(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<(), AppError> {
-    if !is_trainer(conn, course_id, user_id)? {
-        diesel::insert_into(course_trainers::table)
-            .values((course_trainers::course_id.eq(course_id), course_trainers::user_id.eq(user_id)))
-            .execute(conn)?;
-    }
+    let row = (course_trainers::course_id.eq(course_id), course_trainers::user_id.eq(user_id));
+    db_match!(conn,
+        sqlite => diesel::insert_into(course_trainers::table).values(row).on_conflict_do_nothing().execute(conn)?,
+        postgres => diesel::insert_into(course_trainers::table).values(row).on_conflict_do_nothing().execute(conn)?,
+    );
+    Ok(())
+}
+
+/// Locks a module's row until the transaction ends (PostgreSQL), so that two writers cannot take the
+/// same next revision number. SQLite's IMMEDIATE transaction already serialises them.
+pub fn lock_module(conn: &mut AnyConnection, module_id: &str) -> Result<(), AppError> {
+    db_match!(conn,
+        sqlite => {
+            let _ = conn;
+        },
+        postgres => {
+            modules::table.filter(modules::id.eq(module_id)).select(modules::id).for_update().load::<String>(conn)?;
+        },
+    );
     Ok(())
 }
 

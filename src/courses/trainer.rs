@@ -494,7 +494,12 @@ async fn save_module(
             Ok(_) => Problems::default(),
             Err(error) => Problems::from_error(error)?,
         };
-        let html = super::markdown::render(&input.markdown, &slug);
+        let html = {
+            let (markdown, slug) = (input.markdown.clone(), slug.clone());
+            web::block(move || super::markdown::render(&markdown, &slug))
+                .await
+                .map_err(|e| AppError::internal(format!("rendering failed: {e}")))?
+        };
         return Ok(editor_view(&state, &viewer, &req, &slug, &module, &input, Some(&html), None, None, &problems));
     }
     match super::save_module(&state.db, user, &slug, &module, input.clone()).await {

@@ -251,6 +251,20 @@ impl Drop for RollbackGuard<'_> {
     }
 }
 
+/// Serialises a write transaction with every other one that names the same `key`: a transaction-scoped
+/// advisory lock on PostgreSQL; nothing on SQLite, where `BEGIN IMMEDIATE` already serialises writers.
+pub fn serialise(conn: &mut AnyConnection, key: i64) -> Result<(), AppError> {
+    if matches!(conn, AnyConnection::Pg(_)) {
+        diesel::sql_query(format!("SELECT pg_advisory_xact_lock({key})")).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Lock keys for [`serialise`].
+pub mod locks {
+    pub const FIRST_ADMIN: i64 = 0x5052_4156_4f00_0002;
+}
+
 /// Now, in UTC, truncated to the microseconds that both backends store.
 pub fn now() -> NaiveDateTime {
     Utc::now().naive_utc().trunc_subsecs(6)

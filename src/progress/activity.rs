@@ -42,13 +42,24 @@ impl ActivityLog {
         if n == 0 {
             return Ok(0);
         }
-        db.write(move |conn| {
-            for ((course_id, user_id), (module_id, at)) in &batch {
-                store::set_last_module(conn, course_id, user_id, module_id, *at)?;
+        let written = {
+            let batch = batch.clone();
+            db.write(move |conn| {
+                for ((course_id, user_id), (module_id, at)) in &batch {
+                    store::set_last_module(conn, course_id, user_id, module_id, *at)?;
+                }
+                Ok(())
+            })
+            .await
+        };
+        if let Err(error) = written {
+            // Put the batch back for the next try, unless a newer marker came in meanwhile.
+            let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+            for (key, value) in batch {
+                pending.entry(key).or_insert(value);
             }
-            Ok(())
-        })
-        .await?;
+            return Err(error);
+        }
         Ok(n)
     }
 }

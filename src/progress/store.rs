@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use crate::db::AnyConnection;
 use crate::db::schema::{course_completions, enrolments, module_progress};
+use crate::db_match;
 use crate::error::AppError;
 
 /// An enrolment: when, and the module last opened.
@@ -44,9 +45,12 @@ pub fn insert_enrolment(
     user_id: &str,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    diesel::insert_into(enrolments::table)
-        .values((enrolments::course_id.eq(course_id), enrolments::user_id.eq(user_id), enrolments::enrolled_at.eq(now)))
-        .execute(conn)?;
+    let row = (enrolments::course_id.eq(course_id), enrolments::user_id.eq(user_id), enrolments::enrolled_at.eq(now));
+    // Once: a second, concurrent enrolment changes nothing.
+    db_match!(conn,
+        sqlite => diesel::insert_into(enrolments::table).values(row).on_conflict_do_nothing().execute(conn)?,
+        postgres => diesel::insert_into(enrolments::table).values(row).on_conflict_do_nothing().execute(conn)?,
+    );
     Ok(())
 }
 
@@ -93,20 +97,15 @@ pub fn mark_complete(
     user_id: &str,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    let exists: i64 = module_progress::table
-        .filter(module_progress::module_id.eq(module_id))
-        .filter(module_progress::user_id.eq(user_id))
-        .count()
-        .get_result(conn)?;
-    if exists == 0 {
-        diesel::insert_into(module_progress::table)
-            .values((
-                module_progress::module_id.eq(module_id),
-                module_progress::user_id.eq(user_id),
-                module_progress::completed_at.eq(now),
-            ))
-            .execute(conn)?;
-    }
+    let row = (
+        module_progress::module_id.eq(module_id),
+        module_progress::user_id.eq(user_id),
+        module_progress::completed_at.eq(now),
+    );
+    db_match!(conn,
+        sqlite => diesel::insert_into(module_progress::table).values(row).on_conflict_do_nothing().execute(conn)?,
+        postgres => diesel::insert_into(module_progress::table).values(row).on_conflict_do_nothing().execute(conn)?,
+    );
     Ok(())
 }
 
@@ -125,12 +124,14 @@ pub fn insert_completion(
     user_id: &str,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    diesel::insert_into(course_completions::table)
-        .values((
-            course_completions::course_id.eq(course_id),
-            course_completions::user_id.eq(user_id),
-            course_completions::completed_at.eq(now),
-        ))
-        .execute(conn)?;
+    let row = (
+        course_completions::course_id.eq(course_id),
+        course_completions::user_id.eq(user_id),
+        course_completions::completed_at.eq(now),
+    );
+    db_match!(conn,
+        sqlite => diesel::insert_into(course_completions::table).values(row).on_conflict_do_nothing().execute(conn)?,
+        postgres => diesel::insert_into(course_completions::table).values(row).on_conflict_do_nothing().execute(conn)?,
+    );
     Ok(())
 }

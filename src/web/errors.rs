@@ -14,7 +14,7 @@ use super::layout::{Frame, page};
 use crate::auth::csrf;
 use crate::auth::extract::{Viewer, is_unsafe, state};
 use crate::error::{AppError, ErrorMark};
-use crate::i18n::t;
+use crate::i18n::{Msg, t};
 
 pub async fn render(
     req: ServiceRequest,
@@ -22,9 +22,12 @@ pub async fn render(
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, Error> {
     let cross_site = is_unsafe(req.method())
         && csrf::is_cross_site(req.headers().get("sec-fetch-site").and_then(|h| h.to_str().ok()));
-    let res = if cross_site {
+    // A NUL byte is never meaningful in Pravo, and PostgreSQL refuses it in text: stop it at the door.
+    let nul = req.uri().to_string().to_ascii_lowercase().contains("%00");
+    let res = if cross_site || nul {
+        let error = if nul { AppError::BadRequest(Msg::new("error-nul")) } else { AppError::CsrfRejected };
         let (http_req, _) = req.into_parts();
-        ServiceResponse::new(http_req, AppError::CsrfRejected.error_response()).map_into_boxed_body()
+        ServiceResponse::new(http_req, error.error_response()).map_into_boxed_body()
     } else {
         let res = next.call(req).await?;
         if res.response().extensions().get::<ErrorMark>().is_none() {

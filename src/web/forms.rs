@@ -28,6 +28,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             let state = state(&req)?;
             let pairs: Vec<(String, String)> =
                 serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::BadRequest(Msg::new("error-bad-form")))?;
+            if pairs.iter().any(|(k, v)| k.contains('\0') || v.contains('\0')) {
+                return Err(AppError::BadRequest(Msg::new("error-nul")));
+            }
             let submitted = pairs.iter().find(|(k, _)| k == csrf::FORM_FIELD).map(|(_, v)| v.as_str());
             let cookie = req.cookie(&csrf_cookie_name(state));
             match (cookie, submitted) {

@@ -37,7 +37,13 @@ pub fn see_other(location: &str) -> HttpResponse {
 /// A local path to return to, or "/" if `next` would leave the site.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.contains("://") => {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && !n.contains("://")
+                && !n.chars().any(|c| c.is_control() || c.is_whitespace()) =>
+        {
             n.to_owned()
         }
         _ => "/".to_owned(),
@@ -54,6 +60,8 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/");
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/a\nb")), "/");
         assert_eq!(safe_next(None), "/");
     }
 }

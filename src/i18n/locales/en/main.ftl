@@ -168,3 +168,5 @@ error-locale-unknown = Choose English, Russian or Ukrainian.
 error-role-unknown = Choose scholar, trainer or administrator.
 error-certificate-name-too-long = A name may have at most { $max } characters.
 error-recovery-code-wrong = The handle or the recovery code is wrong, or the code was used already.
+error-nul = The request holds a NUL character, which Pravo does not accept.
+error-conflict-retry = Someone else changed this at the same moment. Please try again.
