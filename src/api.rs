@@ -11,10 +11,13 @@ use utoipa::OpenApi;
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::web::forms::payload_error;
-use crate::{accounts, courses};
+use crate::{accounts, courses, quizzes};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/openapi.json", web::get().to(openapi)).configure(accounts::api::routes).configure(courses::api::routes);
+    cfg.route("/openapi.json", web::get().to(openapi))
+        .configure(accounts::api::routes)
+        .configure(courses::api::routes)
+        .configure(quizzes::api::routes);
 }
 
 /// A JSON body, parsed when the handler asks for it, so that authorisation is decided before the body is
@@ -84,6 +87,16 @@ fn contains_nul_escape(bytes: &[u8]) -> bool {
         courses::api::save_module,
         courses::api::revisions,
         courses::api::restore,
+        quizzes::api::save,
+        quizzes::api::show,
+        quizzes::api::start,
+        quizzes::api::attempt,
+        quizzes::api::answer,
+        quizzes::api::submit,
+        quizzes::api::grade,
+        quizzes::api::results,
+        quizzes::api::export,
+        quizzes::api::statistics,
     ),
     components(schemas(
         accounts::model::UserDto,
@@ -114,6 +127,24 @@ fn contains_nul_escape(bytes: &[u8]) -> bool {
         courses::api::RevisionDto,
         courses::api::RevisionItem,
         courses::api::RevisionList,
+        quizzes::QuizInput,
+        quizzes::model::Settings,
+        quizzes::model::ReviewPolicy,
+        quizzes::ShownQuestion,
+        quizzes::Labelled,
+        quizzes::ReviewItem,
+        quizzes::api::SavedQuestion,
+        quizzes::api::SavedQuizDto,
+        quizzes::api::QuizDto,
+        quizzes::api::AttemptDto,
+        quizzes::api::ReviewDto,
+        quizzes::api::AnswerInput,
+        quizzes::api::SubmitDto,
+        quizzes::api::GradeInput,
+        quizzes::api::ResultItem,
+        quizzes::api::ResultList,
+        quizzes::api::QuestionStats,
+        quizzes::api::StatisticsDto,
         ErrorBody,
     )),
     modifiers(&BearerAuth)

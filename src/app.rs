@@ -137,6 +137,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(accounts::pages::routes)
         .configure(courses::pages::routes)
         .configure(courses::trainer::routes)
+        .configure(crate::quizzes::pages::routes)
         .service(web::scope("/api/v1").configure(api::routes));
 }
 

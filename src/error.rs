@@ -36,6 +36,9 @@ pub enum AppError {
     Conflict(Msg),
     #[error("rate limited")]
     RateLimited { retry_after_seconds: u64 },
+    /// A source text (GIFT, Aiken) that does not parse: 422 on `field`, with where.
+    #[error("syntax error at {line}:{column}: {detail}")]
+    Syntax { field: String, line: usize, column: usize, detail: String },
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -59,10 +62,25 @@ impl AppError {
             AppError::Forbidden | AppError::CsrfRejected => "forbidden",
             AppError::NotFound => "not_found",
             AppError::PayloadTooLarge => "payload_too_large",
-            AppError::Validation(_) => "validation_failed",
+            AppError::Validation(_) | AppError::Syntax { .. } => "validation_failed",
             AppError::Conflict(_) => "conflict",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// The messages per field of a validation or syntax error (empty for other errors).
+    pub fn field_errors(&self) -> FieldErrors {
+        match self {
+            AppError::Validation(fields) => fields.clone(),
+            AppError::Syntax { field, line, column, detail } => {
+                let msg = Msg::new("error-syntax")
+                    .with("line", *line)
+                    .with("column", *column)
+                    .with("detail", detail.as_str());
+                FieldErrors::from([(field.clone(), vec![msg])])
+            }
+            _ => FieldErrors::new(),
         }
     }
 
@@ -75,6 +93,7 @@ impl AppError {
             }
             AppError::BadCredentials => Msg::new("error-bad-credentials"),
             AppError::CsrfRejected => Msg::new("error-csrf"),
+            AppError::Syntax { .. } => Msg::new("error-validation-failed"),
             other => Msg::new(format!("error-{}", other.code().replace('_', "-"))),
         }
     }
@@ -87,6 +106,8 @@ pub struct ErrorMark {
     pub message: Msg,
     pub fields: FieldErrors,
     pub incident: Option<String>,
+    /// Where in a source text the problem is (line, column from 1).
+    pub location: Option<(usize, usize)>,
 }
 
 impl ResponseError for AppError {
@@ -97,7 +118,7 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Validation(_) | AppError::Syntax { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -121,9 +142,10 @@ impl ResponseError for AppError {
         response.extensions_mut().insert(ErrorMark {
             code: self.code(),
             message: self.message(),
-            fields: match self {
-                AppError::Validation(fields) => fields.clone(),
-                _ => FieldErrors::new(),
+            fields: self.field_errors(),
+            location: match self {
+                AppError::Syntax { line, column, .. } => Some((*line, *column)),
+                _ => None,
             },
             incident,
         });

@@ -11,4 +11,5 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod progress;
+pub mod quizzes;
 pub mod web;

@@ -162,11 +162,12 @@ fn courses(settings: &Settings, command: CoursesCommand) -> Result<(), AppError>
                 import::import_root(conn, &dir, |i, n, slug| eprintln!("[{i}/{n}] importing {slug}"))
             })?;
             println!(
-                "Courses: {} created, {} updated, {} unchanged; {} new module revisions; {} modules archived.",
+                "Courses: {} created, {} updated, {} unchanged; {} new module revisions; {} quizzes saved; {} modules archived.",
                 report.courses_created,
                 report.courses_updated,
                 report.courses_unchanged,
                 report.revisions_added,
+                report.quizzes_saved,
                 report.modules_archived
             );
             if report.errors.is_empty() {

@@ -69,6 +69,8 @@ pub struct ModuleItem {
     title: String,
     completed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    quiz_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     minutes: Option<i32>,
 }
 
@@ -102,6 +104,7 @@ impl From<CourseView> for CourseDto {
                     slug: m.module.slug,
                     title: m.revision.title,
                     completed: m.completed,
+                    quiz_id: m.quiz_id,
                     minutes: m.module.minutes,
                 })
                 .collect(),
@@ -257,6 +260,8 @@ pub struct ModuleDto {
     /// The language of the text (English when not yet translated).
     language: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    quiz_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     previous: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     next: Option<String>,
@@ -282,6 +287,7 @@ pub async fn module(
         revision: m.revision.revision,
         completed: m.completed,
         language: m.revision.locale.code().into(),
+        quiz_id: m.quiz_id.clone(),
         previous: i.checked_sub(1).map(|p| view.modules[p].module.slug.clone()),
         next: view.modules.get(i + 1).map(|n| n.module.slug.clone()),
     }))

@@ -4,6 +4,8 @@
 //! ```text
 //! <course-slug>/course.toml               open, published, hours, completion, [texts.<lang>] title, summary
 //! <course-slug>/NN-<module>.<lang>.md     +++ front matter (title, minutes) +++, then Markdown
+//! <course-slug>/NN-<module>.<lang>.gift   the module's quiz (or .aiken); settings in the English
+//!                                         module's front matter, under [quiz]
 //! <course-slug>/media/<name>              images the modules show (png, jpg, gif, webp)
 //! ```
 
@@ -16,6 +18,7 @@ use serde::Deserialize;
 use super::markdown::{self, MAX_MARKDOWN_BYTES};
 use super::model::{Completion, CourseText, Slug};
 use crate::i18n::Locale;
+use crate::quizzes::{self, model::Settings};
 
 pub const MAX_MEDIA_BYTES: usize = 2 * 1024 * 1024;
 const TITLE_MAX: usize = 200;
@@ -58,6 +61,15 @@ pub struct ModuleFolder {
     pub slug: Slug,
     pub minutes: Option<i32>,
     pub texts: BTreeMap<Locale, ModuleText>,
+    pub quiz: Option<QuizFolder>,
+}
+
+/// A module's quiz: its settings (from the English front matter) and its source per language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizFolder {
+    pub settings: Settings,
+    /// Language → (format: "gift" or "aiken", source text as written).
+    pub sources: BTreeMap<Locale, (String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +100,7 @@ struct TextToml {
 struct FrontMatter {
     title: String,
     minutes: Option<i32>,
+    quiz: Option<Settings>,
 }
 
 /// The course folders under `root` (every sub-folder; files at the top, such as README.md, are not courses).
@@ -124,6 +137,8 @@ pub fn read_course(dir: &Path) -> Result<CourseFolder, Vec<FileError>> {
     let mut modules: BTreeMap<String, ModuleFolder> = BTreeMap::new();
     let mut positions: BTreeMap<i32, String> = BTreeMap::new();
     let mut media_refs: Vec<(String, usize, String)> = Vec::new();
+    let mut quiz_files: Vec<(String, i32, Slug, Locale, &'static str, String)> = Vec::new();
+    let mut quiz_settings: BTreeMap<String, Settings> = BTreeMap::new();
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
         Err(e) => {
@@ -137,8 +152,20 @@ pub fn read_course(dir: &Path) -> Result<CourseFolder, Vec<FileError>> {
         if name == "course.toml" || (name == "media" && path.is_dir()) {
             continue;
         }
+        if let Some((position, module_slug, locale, format)) = parse_quiz_name(&name) {
+            match std::fs::read_to_string(path) {
+                Ok(text) => quiz_files.push((name.clone(), position, module_slug, locale, format, normalise(&text))),
+                Err(e) => err(&name, None, format!("cannot read (is it UTF-8 text?): {e}")),
+            }
+            continue;
+        }
         let Some((position, module_slug, locale)) = parse_module_name(&name) else {
-            err(&name, None, "unexpected file: module files are named NN-<module-slug>.<en|ru|uk>.md".into());
+            err(
+                &name,
+                None,
+                "unexpected file: module files are named NN-<module-slug>.<en|ru|uk>.md, quizzes .gift or .aiken"
+                    .into(),
+            );
             continue;
         };
         let text = match std::fs::read_to_string(path) {
@@ -148,7 +175,18 @@ pub fn read_course(dir: &Path) -> Result<CourseFolder, Vec<FileError>> {
                 continue;
             }
         };
-        let Some((front, minutes, body, body_line)) = parse_module_file(&text, &name, &mut err) else { continue };
+        let Some((front, minutes, quiz, body, body_line)) = parse_module_file(&text, &name, &mut err) else { continue };
+        if let Some(settings) = quiz {
+            if locale == Locale::En {
+                quiz_settings.insert(module_slug.as_str().to_owned(), settings);
+            } else {
+                err(
+                    &name,
+                    find_line(&text, "[quiz]"),
+                    "quiz settings belong in the English module's front matter".into(),
+                );
+            }
+        }
         for (line_offset, line) in body.lines().enumerate() {
             for reference in markdown::media_references(line) {
                 media_refs.push((name.clone(), body_line + line_offset, reference));
@@ -167,6 +205,7 @@ pub fn read_course(dir: &Path) -> Result<CourseFolder, Vec<FileError>> {
             slug: module_slug.clone(),
             minutes,
             texts: BTreeMap::new(),
+            quiz: None,
         });
         if entry.position != position {
             err(
@@ -180,6 +219,7 @@ pub fn read_course(dir: &Path) -> Result<CourseFolder, Vec<FileError>> {
         }
         entry.texts.insert(locale, ModuleText { title: front, markdown: body });
     }
+    attach_quizzes(&mut modules, quiz_files, &mut quiz_settings, &mut err);
     for module in modules.values() {
         if !module.texts.contains_key(&Locale::En) {
             let file = format!("{:02}-{}.en.md", module.position, module.slug);
@@ -203,6 +243,80 @@ pub fn read_course(dir: &Path) -> Result<CourseFolder, Vec<FileError>> {
     let mut modules: Vec<ModuleFolder> = modules.into_values().collect();
     modules.sort_by_key(|m| m.position);
     Ok(CourseFolder { slug, open, published, hours, completion, texts, modules, media })
+}
+
+/// Reads and checks the quiz files, and attaches each quiz to its module.
+fn attach_quizzes(
+    modules: &mut BTreeMap<String, ModuleFolder>,
+    files: Vec<(String, i32, Slug, Locale, &'static str, String)>,
+    settings: &mut BTreeMap<String, Settings>,
+    err: &mut impl FnMut(&str, Option<usize>, String),
+) {
+    type Parsed = (&'static str, String, Vec<quizzes::model::Question>);
+    let mut parsed: BTreeMap<String, BTreeMap<Locale, Parsed>> = BTreeMap::new();
+    for (name, position, slug, locale, format, text) in files {
+        let Some(module) = modules.get(slug.as_str()) else {
+            err(&name, None, format!("there is no module {slug} for this quiz"));
+            continue;
+        };
+        if module.position != position {
+            err(&name, None, format!("the module {slug} has the prefix {:02}", module.position));
+            continue;
+        }
+        let result = if format == "aiken" { quizzes::aiken::parse(&text) } else { quizzes::gift::parse(&text) };
+        match result {
+            Ok(questions) if questions.is_empty() => err(&name, None, "the quiz has no questions".into()),
+            Ok(questions) => {
+                let by_lang = parsed.entry(slug.as_str().to_owned()).or_default();
+                if by_lang.contains_key(&locale) {
+                    err(&name, None, "two quiz files for one module and language".into());
+                }
+                by_lang.insert(locale, (format, text, questions));
+            }
+            Err(e) => err(&name, Some(e.line), format!("column {}: {}", e.column, e.message)),
+        }
+    }
+    for (slug, by_lang) in parsed {
+        let Some((_, _, english)) = by_lang.get(&Locale::En) else {
+            let locale = by_lang.keys().next().copied().unwrap_or(Locale::Ru);
+            let module = &modules[&slug];
+            err(
+                &format!("{:02}-{slug}.en.gift", module.position),
+                None,
+                format!("missing: the {locale} quiz needs an English version"),
+            );
+            continue;
+        };
+        let mut ok = true;
+        for (locale, (_, _, questions)) in by_lang.iter().filter(|(l, _)| **l != Locale::En) {
+            if let Err(problem) = quizzes::check_translation(english, questions) {
+                let module = &modules[&slug];
+                err(&format!("{:02}-{slug}.{}.gift", module.position, locale.code()), None, problem);
+                ok = false;
+            }
+        }
+        if let (true, Some(module)) = (ok, modules.get_mut(&slug)) {
+            let sources = by_lang.into_iter().map(|(l, (format, text, _))| (l, (format.to_owned(), text))).collect();
+            module.quiz = Some(QuizFolder { settings: settings.remove(&slug).unwrap_or_default(), sources });
+        }
+    }
+    for slug in settings.keys() {
+        if let Some(module) = modules.get(slug) {
+            err(
+                &format!("{:02}-{slug}.en.md", module.position),
+                None,
+                "quiz settings, but no quiz file for this module".into(),
+            );
+        }
+    }
+}
+
+/// `NN-slug.lang.gift` or `.aiken` → (NN, slug, language, format).
+fn parse_quiz_name(name: &str) -> Option<(i32, Slug, Locale, &'static str)> {
+    let (stem, format) =
+        if let Some(s) = name.strip_suffix(".gift") { (s, "gift") } else { (name.strip_suffix(".aiken")?, "aiken") };
+    let (n, slug, locale) = parse_module_name(&format!("{stem}.md"))?;
+    Some((n, slug, locale, format))
 }
 
 type CourseFields = (bool, bool, Option<i32>, Completion, BTreeMap<Locale, CourseText>);
@@ -273,12 +387,11 @@ fn parse_module_name(name: &str) -> Option<(i32, Slug, Locale)> {
     Some((number.parse().ok()?, Slug::parse(slug).ok()?, locale))
 }
 
-/// Front matter and body of a module file: (title, minutes, body, line of the body's first line).
-fn parse_module_file(
-    text: &str,
-    name: &str,
-    err: &mut impl FnMut(&str, Option<usize>, String),
-) -> Option<(String, Option<i32>, String, usize)> {
+/// What a module file holds: (title, minutes, quiz settings, body, line of the body's first line).
+type ModuleFile = (String, Option<i32>, Option<Settings>, String, usize);
+
+/// Front matter and body of a module file.
+fn parse_module_file(text: &str, name: &str, err: &mut impl FnMut(&str, Option<usize>, String)) -> Option<ModuleFile> {
     let Some(rest) = text.strip_prefix("+++\n") else {
         err(name, Some(1), "a module file starts with +++, then TOML front matter (title, minutes), then +++".into());
         return None;
@@ -320,7 +433,17 @@ fn parse_module_file(
         err(name, Some(body_line), "the module has no text after its front matter".into());
         ok = false;
     }
-    ok.then_some((title, front.minutes, body, body_line))
+    if let Some(quiz) = &front.quiz
+        && (quiz.pass_percent > 100 || quiz.attempts_allowed == Some(0) || quiz.draw == Some(0))
+    {
+        err(
+            name,
+            find_line(text, "[quiz]"),
+            "quiz settings out of range (pass_percent 0 to 100; attempts_allowed and draw at least 1)".into(),
+        );
+        ok = false;
+    }
+    ok.then_some((title, front.minutes, front.quiz, body, body_line))
 }
 
 fn read_media(dir: &Path, err: &mut impl FnMut(&str, Option<usize>, String)) -> BTreeMap<String, Vec<u8>> {
@@ -381,7 +504,12 @@ pub fn write_course(root: &Path, course: &CourseFolder) -> std::io::Result<()> {
     for module in &course.modules {
         for (locale, text) in &module.texts {
             let name = format!("{:02}-{}.{}.md", module.position, module.slug, locale.code());
-            std::fs::write(dir.join(name), module_file(module.minutes, text))?;
+            let settings = module.quiz.as_ref().filter(|_| *locale == Locale::En).map(|q| &q.settings);
+            std::fs::write(dir.join(name), module_file(module.minutes, settings, text))?;
+        }
+        for (locale, (format, source)) in module.quiz.iter().flat_map(|q| q.sources.iter()) {
+            let name = format!("{:02}-{}.{}.{format}", module.position, module.slug, locale.code());
+            std::fs::write(dir.join(name), source)?;
         }
     }
     if !course.media.is_empty() {
@@ -413,11 +541,30 @@ fn course_toml(course: &CourseFolder) -> String {
     out
 }
 
-fn module_file(minutes: Option<i32>, text: &ModuleText) -> String {
+fn module_file(minutes: Option<i32>, quiz: Option<&Settings>, text: &ModuleText) -> String {
     let mut out = String::from("+++\n");
     out.push_str(&format!("title = {}\n", quoted(&text.title)));
     if let Some(minutes) = minutes {
         out.push_str(&format!("minutes = {minutes}\n"));
+    }
+    if let Some(q) = quiz {
+        out.push_str("\n[quiz]\n");
+        out.push_str(&format!("pass_percent = {}\n", q.pass_percent));
+        if let Some(n) = q.attempts_allowed {
+            out.push_str(&format!("attempts_allowed = {n}\n"));
+        }
+        if let Some(n) = q.time_limit_seconds {
+            out.push_str(&format!("time_limit_seconds = {n}\n"));
+        }
+        out.push_str(&format!("shuffle_questions = {}\n", q.shuffle_questions));
+        out.push_str(&format!("shuffle_choices = {}\n", q.shuffle_choices));
+        if let Some(n) = q.draw {
+            out.push_str(&format!("draw = {n}\n"));
+        }
+        let review =
+            serde_json::to_value(q.review).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        out.push_str(&format!("review = {}\n", quoted(&review)));
+        out.push_str(&format!("required_for_completion = {}\n", q.required_for_completion));
     }
     out.push_str("+++\n\n");
     out.push_str(&text.markdown);

@@ -23,6 +23,7 @@ pub struct ImportReport {
     pub courses_unchanged: usize,
     pub revisions_added: usize,
     pub modules_archived: usize,
+    pub quizzes_saved: usize,
     /// Problems in course folders, which were not imported.
     pub errors: Vec<FileError>,
 }
@@ -129,6 +130,13 @@ pub fn import_course(
             report.revisions_added += 1;
             touched = true;
         }
+        if let Some(quiz) = &module.quiz {
+            let course = store::find_course(conn, folder.slug.as_str())?.ok_or(AppError::NotFound)?;
+            if crate::quizzes::import_quiz(conn, &course, &module_id, quiz)? {
+                report.quizzes_saved += 1;
+                touched = true;
+            }
+        }
     }
     for gone in existing.iter().filter(|m| !m.archived && !folder.modules.iter().any(|f| f.slug.as_str() == m.slug)) {
         store::update_module(conn, &Module { archived: true, ..gone.clone() })?;
@@ -203,14 +211,18 @@ pub fn export_course(conn: &mut AnyConnection, slug: &str) -> Result<CourseFolde
     }
     let modules = modules
         .into_iter()
-        .filter_map(|m| {
+        .filter_map(|m| -> Option<ModuleFolder> {
             let texts: BTreeMap<_, _> = revisions
                 .iter()
                 .filter(|r| r.module_id == m.id)
                 .map(|r| (r.locale, ModuleText { title: r.title.clone(), markdown: r.markdown.clone() }))
                 .collect();
             let slug = Slug::parse(&m.slug).ok()?;
-            (!texts.is_empty()).then_some(ModuleFolder { position: m.position, slug, minutes: m.minutes, texts })
+            let quiz = crate::quizzes::stored_quiz(conn, &m.id)
+                .ok()
+                .flatten()
+                .map(|(settings, sources)| files::QuizFolder { settings, sources });
+            (!texts.is_empty()).then_some(ModuleFolder { position: m.position, slug, minutes: m.minutes, texts, quiz })
         })
         .collect();
     Ok(CourseFolder {

@@ -105,6 +105,12 @@ fn slugify(text: &str) -> String {
     if slug.is_empty() { "section".into() } else { slug.chars().take(60).collect() }
 }
 
+/// Sanitises HTML written by a trainer (quiz texts in `[html]` or `[moodle]` format) with the same rules
+/// as module text.
+pub fn sanitise_html(html: &str, course_slug: &str) -> String {
+    sanitise(html, &format!("/courses/{course_slug}/media/"))
+}
+
 fn sanitise(html: &str, media_base: &str) -> String {
     let media_base = media_base.to_owned();
     let mut tag_attributes: HashMap<&str, HashSet<&str>> = HashMap::new();

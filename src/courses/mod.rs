@@ -27,7 +27,7 @@ use model::{Access, Course, CourseSummary, CourseText, CourseView, Module, Modul
 const TITLE_MAX: usize = 200;
 const SUMMARY_MAX: usize = 2000;
 
-fn access(conn: &mut AnyConnection, course: &Course, user: Option<&User>) -> Result<Access, AppError> {
+pub fn access(conn: &mut AnyConnection, course: &Course, user: Option<&User>) -> Result<Access, AppError> {
     let Some(user) = user else { return Ok(Access { can_edit: false, enrolled: false }) };
     // A trainer who was demoted keeps the course_trainers row but not the access.
     let can_edit = user.is_admin() || (user.is_staff() && store::is_trainer(conn, &course.id, &user.id)?);
@@ -60,6 +60,38 @@ fn editable_course(conn: &mut AnyConnection, slug: &str, user: &User) -> Result<
     }
 }
 
+/// A course the user may edit (for other domains: quizzes).
+pub fn editable(conn: &mut AnyConnection, slug: &str, user: &User) -> Result<Course, AppError> {
+    editable_course(conn, slug, user)
+}
+
+/// Records the course as completed for the user when its rule holds: every module marked complete and
+/// every quiz that is required for completion passed. Once recorded, a completion stays.
+pub fn update_completion(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<bool, AppError> {
+    if progress::store::is_course_completed(conn, course_id, user_id)? {
+        return Ok(true);
+    }
+    let ids: Vec<String> = store::modules_of(conn, course_id, false)?.into_iter().map(|m| m.id).collect();
+    let done = progress::store::completed_modules(conn, user_id, &ids)?;
+    if ids.is_empty() || done.len() < ids.len() {
+        return Ok(false);
+    }
+    let required: Vec<String> = crate::quizzes::store::quizzes_of_modules(conn, &ids)?
+        .into_iter()
+        .filter(|(_, _, settings)| {
+            serde_json::from_str::<crate::quizzes::model::Settings>(settings)
+                .map(|s| s.required_for_completion)
+                .unwrap_or(true)
+        })
+        .map(|(_, quiz_id, _)| quiz_id)
+        .collect();
+    if crate::quizzes::store::passed_quizzes(conn, user_id, &required)?.len() < required.len() {
+        return Ok(false);
+    }
+    progress::store::insert_completion(conn, course_id, user_id, db::now())?;
+    Ok(true)
+}
+
 /// The current text of each module in `locale`, falling back to English, then any language.
 fn module_views(
     conn: &mut AnyConnection,
@@ -69,6 +101,7 @@ fn module_views(
 ) -> Result<Vec<ModuleView>, AppError> {
     let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
     let revisions = store::current_revisions(conn, &ids)?;
+    let quizzes = crate::quizzes::store::quizzes_of_modules(conn, &ids)?;
     Ok(modules
         .into_iter()
         .filter_map(|module| {
@@ -80,7 +113,8 @@ fn module_views(
                 .or_else(|| own.first())?;
             let fallback = chosen.locale != locale;
             let completed = done.contains(&module.id);
-            Some(ModuleView { revision: (*chosen).clone(), module, fallback, completed })
+            let quiz_id = quizzes.iter().find(|(m, _, _)| *m == module.id).map(|(_, q, _)| q.clone());
+            Some(ModuleView { revision: (*chosen).clone(), module, fallback, completed, quiz_id })
         })
         .collect())
 }
@@ -195,7 +229,9 @@ pub async fn complete_module(db: &Db, user: &User, slug: &str, module_slug: &str
             return Err(AppError::Forbidden);
         }
         let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-        progress::complete_module(conn, &course.id, &module.id, &ids, &user.id)
+        let percent = progress::complete_module(conn, &course.id, &module.id, &ids, &user.id)?;
+        let completed = update_completion(conn, &course.id, &user.id)?;
+        Ok((percent, completed))
     })
     .await
 }

@@ -118,6 +118,7 @@ pub struct ModuleView {
     /// The text is not in the reader's language.
     pub fallback: bool,
     pub completed: bool,
+    pub quiz_id: Option<String>,
 }
 
 /// What a reader may do with a course.

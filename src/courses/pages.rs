@@ -155,6 +155,9 @@ async fn module(
             // Sanitised by ammonia when the revision was saved (courses::markdown::render).
             (PreEscaped(&m.revision.html))
         }
+        @if let Some(quiz) = &m.quiz_id {
+            p { a.button href=(format!("/quizzes/{quiz}")) { (t(l, "module-take-quiz")) } }
+        }
         @if v.access.enrolled {
             @if m.completed {
                 p.notice role="status" { (t(l, "module-completed")) }

@@ -176,6 +176,7 @@ fn course_view(
                             }
                         }
                         a href=(format!("/trainer/courses/{slug}/modules/{}/revisions", module.slug)) { (t(l, "trainer-history")) }
+                        a href=(format!("/trainer/courses/{slug}/modules/{}/quiz", module.slug)) { (t(l, "trainer-quiz")) }
                         form.inline method="post" action=(format!("/trainer/courses/{slug}/modules/{}/move", module.slug)) {
                             (csrf_field(&v.csrf_token))
                             button.small type="submit" name="direction" value="up" aria-label=(t_with(l, "trainer-move-up-label", &[("module", Arg::Text(module.slug.clone()))])) { "↑" }

@@ -156,3 +156,69 @@ diesel::allow_tables_to_appear_in_same_query!(
     course_completions,
     users
 );
+
+diesel::table! {
+    quizzes (id) {
+        id -> Text,
+        module_id -> Text,
+        settings -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    quiz_versions (quiz_id, version) {
+        quiz_id -> Text,
+        version -> Integer,
+        questions -> Text,
+        sources -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    attempts (id) {
+        id -> Text,
+        quiz_id -> Text,
+        version -> Integer,
+        user_id -> Text,
+        number -> Integer,
+        locale -> Text,
+        seed -> BigInt,
+        layout -> Text,
+        started_at -> Timestamp,
+        deadline -> Nullable<Timestamp>,
+        submitted_at -> Nullable<Timestamp>,
+        score_milli -> Nullable<BigInt>,
+        max_milli -> BigInt,
+        passed -> Nullable<Bool>,
+    }
+}
+
+diesel::table! {
+    attempt_answers (attempt_id, question_id) {
+        attempt_id -> Text,
+        question_id -> Text,
+        answer -> Text,
+        saved_at -> Timestamp,
+        score_milli -> Nullable<BigInt>,
+        comment -> Nullable<Text>,
+        graded_by -> Nullable<Text>,
+        graded_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(quizzes -> modules (module_id));
+diesel::joinable!(attempts -> quizzes (quiz_id));
+diesel::joinable!(attempts -> users (user_id));
+diesel::joinable!(attempt_answers -> attempts (attempt_id));
+diesel::allow_tables_to_appear_in_same_query!(quizzes, quiz_versions, attempts, attempt_answers);
+diesel::allow_tables_to_appear_in_same_query!(quizzes, modules);
+diesel::allow_tables_to_appear_in_same_query!(quizzes, courses);
+diesel::allow_tables_to_appear_in_same_query!(quizzes, users);
+diesel::allow_tables_to_appear_in_same_query!(attempts, users);
+diesel::allow_tables_to_appear_in_same_query!(attempts, modules);
+diesel::allow_tables_to_appear_in_same_query!(attempts, courses);
+diesel::allow_tables_to_appear_in_same_query!(attempt_answers, users);

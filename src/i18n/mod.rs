@@ -132,9 +132,30 @@ impl From<usize> for Arg {
 type Bundle = FluentBundle<FluentResource>;
 
 const SOURCES: [(Locale, &[&str]); 3] = [
-    (Locale::En, &[include_str!("locales/en/main.ftl"), include_str!("locales/en/courses.ftl")]),
-    (Locale::Ru, &[include_str!("locales/ru/main.ftl"), include_str!("locales/ru/courses.ftl")]),
-    (Locale::Uk, &[include_str!("locales/uk/main.ftl"), include_str!("locales/uk/courses.ftl")]),
+    (
+        Locale::En,
+        &[
+            include_str!("locales/en/main.ftl"),
+            include_str!("locales/en/courses.ftl"),
+            include_str!("locales/en/quizzes.ftl"),
+        ],
+    ),
+    (
+        Locale::Ru,
+        &[
+            include_str!("locales/ru/main.ftl"),
+            include_str!("locales/ru/courses.ftl"),
+            include_str!("locales/ru/quizzes.ftl"),
+        ],
+    ),
+    (
+        Locale::Uk,
+        &[
+            include_str!("locales/uk/main.ftl"),
+            include_str!("locales/uk/courses.ftl"),
+            include_str!("locales/uk/quizzes.ftl"),
+        ],
+    ),
 ];
 
 static BUNDLES: LazyLock<Vec<Bundle>> = LazyLock::new(|| SOURCES.iter().map(|(l, s)| bundle(*l, s)).collect());

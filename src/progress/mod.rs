@@ -22,24 +22,18 @@ pub fn enrol(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result
     Ok(())
 }
 
-/// Marks one module complete and, when every module of the course is done, the course.
-/// Returns (percent, course completed). Run inside a write transaction.
+/// Marks one module complete; returns the course's percentage. Run inside a write transaction; the
+/// course's completion rule is the courses domain's.
 pub fn complete_module(
     conn: &mut AnyConnection,
     course_id: &str,
     module_id: &str,
     all_module_ids: &[String],
     user_id: &str,
-) -> Result<(i32, bool), AppError> {
+) -> Result<i32, AppError> {
     let now = db::now();
     store::mark_complete(conn, module_id, user_id, now)?;
     store::set_last_module(conn, course_id, user_id, module_id, now)?;
     let done: HashSet<String> = store::completed_modules(conn, user_id, all_module_ids)?;
-    let percent = percent(done.len(), all_module_ids.len());
-    let mut completed = store::is_course_completed(conn, course_id, user_id)?;
-    if !completed && done.len() == all_module_ids.len() && !all_module_ids.is_empty() {
-        store::insert_completion(conn, course_id, user_id, now)?;
-        completed = true;
-    }
-    Ok((percent, completed))
+    Ok(percent(done.len(), all_module_ids.len()))
 }

@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, web};
 use sha2::{Digest, Sha256};
 
 const CSS: &str = include_str!("../../static/pravo.css");
+const QUIZ_JS: &str = include_str!("../../static/quiz.js");
 
 static CSS_VERSION: LazyLock<String> = LazyLock::new(|| hex::encode(&Sha256::digest(CSS.as_bytes())[..6]));
 
@@ -15,7 +16,14 @@ pub fn css_url() -> String {
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/static/pravo.css", web::get().to(css));
+    cfg.route("/static/pravo.css", web::get().to(css)).route("/static/quiz.js", web::get().to(quiz_js));
+}
+
+async fn quiz_js() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(QUIZ_JS)
 }
 
 async fn css() -> HttpResponse {

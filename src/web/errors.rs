@@ -80,6 +80,9 @@ async fn json_body(status: StatusCode, mark: &ErrorMark, req: &HttpRequest) -> H
     if let Some(incident) = &mark.incident {
         error["incident"] = incident.clone().into();
     }
+    if let Some((line, column)) = mark.location {
+        error["location"] = json!({"line": line, "column": column});
+    }
     HttpResponse::build(status).json(json!({ "error": error }))
 }
 

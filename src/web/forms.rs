@@ -65,7 +65,9 @@ impl Problems {
     /// Sorts an error into field messages or a form message; anything else is passed on.
     pub fn from_error(error: AppError) -> Result<Self, AppError> {
         match error {
-            AppError::Validation(fields) => Ok(Problems { fields, form: None }),
+            AppError::Validation(_) | AppError::Syntax { .. } => {
+                Ok(Problems { fields: error.field_errors(), form: None })
+            }
             AppError::BadCredentials | AppError::Conflict(_) | AppError::RateLimited { .. } => {
                 Ok(Problems { fields: FieldErrors::new(), form: Some(error.message()) })
             }

@@ -255,7 +255,7 @@ async fn a_reimport_makes_new_revisions_and_keeps_progress(backend: Backend) {
     copy_tree(&shipped_courses(), &copy.0);
     let file = copy.0.join("human-rights-monitoring/01-monitoring-principles.en.md");
     let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(&file, text.replacen("\n\n", "\n\nA sentence added in review.\n\n", 1)).expect("write");
+    std::fs::write(&file, text.replacen("+++\n\n", "+++\n\nA sentence added in review.\n\n", 1)).expect("write");
     let mut conn = app.connection();
     let report = import::import_root(&mut conn, &copy.0, |_, _, _| {}).expect("import");
     assert_eq!((report.courses_updated, report.revisions_added), (1, 1), "{report:?}");
@@ -268,10 +268,11 @@ async fn a_reimport_makes_new_revisions_and_keeps_progress(backend: Backend) {
     assert_eq!(course["progress_percent"], 25);
 
     // A module removed from the folder is archived: gone from the course, progress kept in the database.
-    std::fs::remove_file(&file).expect("rm");
-    for lang in ["ru", "uk"] {
-        std::fs::remove_file(copy.0.join(format!("human-rights-monitoring/01-monitoring-principles.{lang}.md")))
-            .expect("rm");
+    for lang in ["en", "ru", "uk"] {
+        for ext in ["md", "gift"] {
+            let name = format!("human-rights-monitoring/01-monitoring-principles.{lang}.{ext}");
+            std::fs::remove_file(copy.0.join(name)).expect("rm");
+        }
     }
     let report = import::import_root(&mut conn, &copy.0, |_, _, _| {}).expect("import");
     assert_eq!(report.modules_archived, 1);

@@ -99,8 +99,12 @@ async fn saving_an_archived_module_brings_it_back(backend: Backend) {
     let copy = TempDir::new();
     crate::helpers::copy_tree(&crate::helpers::shipped_courses(), &copy.0);
     for lang in ["en", "ru", "uk"] {
-        std::fs::remove_file(copy.0.join(format!("human-rights-monitoring/04-safety-and-data-security.{lang}.md")))
+        for ext in ["md", "gift"] {
+            std::fs::remove_file(
+                copy.0.join(format!("human-rights-monitoring/04-safety-and-data-security.{lang}.{ext}")),
+            )
             .expect("rm");
+        }
     }
     let mut conn = app.connection();
     pravo::courses::import::import_root(&mut conn, &copy.0, |_, _, _| {}).expect("import");

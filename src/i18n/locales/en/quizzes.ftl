@@ -1,0 +1,110 @@
+module-take-quiz = Take the quiz
+trainer-quiz = Quiz
+quiz-back-to-module = Back to the module
+quiz-back-to-quiz = Back to the quiz
+quiz-pass-mark = Pass mark
+quiz-attempts = Attempts
+quiz-attempts-of = { $used } of { $allowed } used
+quiz-attempts-unlimited = { $used } used, no limit
+quiz-time-limit = Time limit
+quiz-best = Your best result
+quiz-passed = You passed this quiz.
+quiz-passed-short = passed
+quiz-not-passed = Not passed yet: the pass mark is { $pass }%.
+quiz-continue = Continue your attempt
+quiz-start = Start an attempt
+quiz-no-attempts-left = You have used all your attempts.
+quiz-your-attempts = Your attempts
+quiz-in-progress = in progress
+quiz-edit = Edit the quiz
+quiz-open-page = Quiz page
+quiz-deadline = Submit before { $at }. After that, the attempt closes as it stands.
+quiz-score = You scored { $score } out of { $max } ({ $percent }%).
+quiz-pending-grading = A trainer has yet to grade your written answers; your score may still rise.
+quiz-review-later = Answers and feedback are not shown yet for this quiz.
+quiz-question-number = Question { $n }
+quiz-your-answer = Your answer
+quiz-true = True
+quiz-false = False
+quiz-save = Save answers
+quiz-submit = Submit and finish
+quiz-save-hint = Your answers are kept if the connection drops: come back to this page and go on.
+quiz-question-score = { $score } of { $max } points
+quiz-awaiting-grade = Awaiting a trainer's grade
+quiz-right-answer = Right answer
+quiz-trainer-comment = Trainer's comment
+quiz-editor-title = Quiz of { $module }
+quiz-settings = Settings
+quiz-attempts-allowed = Attempts allowed (empty: no limit)
+quiz-time-limit-minutes = Time limit in minutes (empty: none)
+quiz-draw = Questions drawn at random per attempt (empty: all)
+quiz-review-policy = When scholars see answers and feedback
+quiz-review-after-attempt = After each attempt
+quiz-review-after-pass = Once they have passed
+quiz-review-after-last = After their last attempt
+quiz-review-never = Never
+quiz-shuffle-questions = Shuffle the questions
+quiz-shuffle-choices = Shuffle the choices
+quiz-required = Passing is required to complete the course
+quiz-translation-hint = A translation has the same questions, with the same [id:], in the same order as the English quiz. Settings are set on the English quiz.
+quiz-format = Format
+quiz-source = Questions
+quiz-source-hint = GIFT as Moodle reads it: // [id:q1] before each question, ::Title::, {"{"}=right ~wrong#feedback{"}"}. Paste a Moodle export as it is.
+quiz-preview-count = { $count ->
+    [one] Preview: { $count } question
+   *[other] Preview: { $count } questions
+}
+quiz-saved = { $count ->
+    [one] Saved: { $count } question.
+   *[other] Saved: { $count } questions.
+}
+quiz-type-single = single choice
+quiz-type-multiple = multiple response
+quiz-type-truefalse = true/false
+quiz-type-short = short answer
+quiz-type-numerical = numerical
+quiz-type-matching = matching
+quiz-type-essay = essay
+quiz-results-title = Results
+quiz-download-csv = Download as CSV
+quiz-no-results = No attempt has been submitted yet.
+quiz-score-heading = Score
+quiz-grading-title = Essays to grade
+quiz-nothing-to-grade = Nothing to grade.
+quiz-grade-score = Score
+quiz-grade-comment = Comment for the scholar (optional)
+quiz-grade-save = Save grade
+quiz-statistics-title = Item analysis
+quiz-statistics-of = Item analysis: { $quiz }
+quiz-stats-attempts = { $count ->
+    [one] { $count } first attempt analysed
+   *[other] { $count } first attempts analysed
+}
+quiz-stats-alpha = Internal consistency (Cronbach's alpha)
+quiz-stats-help = Facility: the average score on the question. Discrimination: how much the question agrees with the rest of the quiz (above 30% is good). Efficiency: discrimination as a share of the most the question could reach.
+quiz-stats-question = Question
+quiz-stats-facility = Facility
+quiz-stats-sd = Standard deviation
+quiz-stats-discrimination = Discrimination
+quiz-stats-efficiency = Efficiency
+quiz-stats-chart = Facility and discrimination per question
+error-syntax = Line { $line }, column { $column }: { $detail }
+error-quiz-format = Choose GIFT or Aiken.
+error-quiz-empty = There is no question in this text.
+error-quiz-english-first = Save the English quiz first: translations follow its questions.
+error-percent-range = A percentage from 0 to 100.
+error-attempts-range = At least 1 attempt, or empty for no limit.
+error-time-limit-range = Between 30 seconds and 24 hours, or empty for none.
+error-draw-range = At least 1 question, or empty for all.
+error-whole-number = A whole number, please.
+error-no-attempts-left = You have used all your attempts at this quiz.
+error-attempt-expired = The time for this attempt is over; it was closed as it stood.
+error-attempt-submitted = This attempt is already submitted.
+error-attempt-open = The attempt is not submitted yet.
+error-answer-shape = This answer has the wrong shape: expected { $expected }.
+error-answer-unknown-id = { $id } is not one of this question's choices.
+error-answer-too-long = An answer may have at most { $max } characters.
+error-answer-number = Write a number, e.g. 12 or 2.5.
+error-not-an-essay = Only essays are graded by hand.
+error-score-range = A score from 0 to { $max }.
+error-score-required = A score is needed.

@@ -1,0 +1,116 @@
+module-take-quiz = Пройти тест
+trainer-quiz = Тест
+quiz-back-to-module = Назад до модуля
+quiz-back-to-quiz = Назад до тесту
+quiz-pass-mark = Прохідний бал
+quiz-attempts = Спроби
+quiz-attempts-of = використано { $used } з { $allowed }
+quiz-attempts-unlimited = використано { $used }, без обмеження
+quiz-time-limit = Обмеження часу
+quiz-best = Ваш найкращий результат
+quiz-passed = Ви пройшли цей тест.
+quiz-passed-short = пройдено
+quiz-not-passed = Поки не пройдено: прохідний бал { $pass }%.
+quiz-continue = Продовжити спробу
+quiz-start = Почати спробу
+quiz-no-attempts-left = Ви використали всі спроби.
+quiz-your-attempts = Ваші спроби
+quiz-in-progress = триває
+quiz-edit = Редагувати тест
+quiz-open-page = Сторінка тесту
+quiz-deadline = Надішліть до { $at }. Після цього спроба закриється такою, як є.
+quiz-score = Ви набрали { $score } з { $max } ({ $percent }%).
+quiz-pending-grading = Тренер ще не оцінив ваші письмові відповіді; бал може зрости.
+quiz-review-later = Відповіді та коментарі до цього тесту поки не показуються.
+quiz-question-number = Питання { $n }
+quiz-your-answer = Ваша відповідь
+quiz-true = Правильно
+quiz-false = Неправильно
+quiz-save = Зберегти відповіді
+quiz-submit = Надіслати й завершити
+quiz-save-hint = Ваші відповіді збережуться, навіть якщо зв’язок перерветься: поверніться на цю сторінку й продовжуйте.
+quiz-question-score = { $score } з { $max } балів
+quiz-awaiting-grade = Чекає на оцінку тренера
+quiz-right-answer = Правильна відповідь
+quiz-trainer-comment = Коментар тренера
+quiz-editor-title = Тест модуля { $module }
+quiz-settings = Налаштування
+quiz-attempts-allowed = Кількість спроб (порожньо — без обмеження)
+quiz-time-limit-minutes = Обмеження часу в хвилинах (порожньо — немає)
+quiz-draw = Скільки питань обирати випадково в кожній спробі (порожньо — всі)
+quiz-review-policy = Коли показувати відповіді та коментарі
+quiz-review-after-attempt = Після кожної спроби
+quiz-review-after-pass = Після того як тест пройдено
+quiz-review-after-last = Після останньої спроби
+quiz-review-never = Ніколи
+quiz-shuffle-questions = Перемішувати питання
+quiz-shuffle-choices = Перемішувати варіанти відповіді
+quiz-required = Для завершення курсу потрібно пройти тест
+quiz-translation-hint = У перекладі ті самі питання, з тими самими [id:], у тому самому порядку, що й в англійському тесті. Налаштування задаються в англійському тесті.
+quiz-format = Формат
+quiz-source = Питання
+quiz-source-hint = GIFT у тому вигляді, як його читає Moodle: // [id:q1] перед кожним питанням, ::Назва::, {"{"}=правильно ~неправильно#коментар{"}"}. Експорт із Moodle можна вставити як є.
+quiz-preview-count = { $count ->
+    [one] Попередній перегляд: { $count } питання
+    [few] Попередній перегляд: { $count } питання
+    [many] Попередній перегляд: { $count } питань
+   *[other] Попередній перегляд: { $count } питання
+}
+quiz-saved = { $count ->
+    [one] Збережено: { $count } питання.
+    [few] Збережено: { $count } питання.
+    [many] Збережено: { $count } питань.
+   *[other] Збережено: { $count } питання.
+}
+quiz-type-single = одна відповідь
+quiz-type-multiple = кілька відповідей
+quiz-type-truefalse = правильно/неправильно
+quiz-type-short = коротка відповідь
+quiz-type-numerical = число
+quiz-type-matching = відповідність
+quiz-type-essay = есе
+quiz-results-title = Результати
+quiz-download-csv = Завантажити CSV
+quiz-no-results = Поки жодної надісланої спроби.
+quiz-score-heading = Бал
+quiz-grading-title = Есе на перевірку
+quiz-nothing-to-grade = Перевіряти нічого.
+quiz-grade-score = Бал
+quiz-grade-comment = Коментар для стипендіата(ки) (не обов’язково)
+quiz-grade-save = Зберегти оцінку
+quiz-statistics-title = Аналіз питань
+quiz-statistics-of = Аналіз питань: { $quiz }
+quiz-stats-attempts = { $count ->
+    [one] Проаналізовано { $count } першу спробу
+    [few] Проаналізовано { $count } перші спроби
+    [many] Проаналізовано { $count } перших спроб
+   *[other] Проаналізовано { $count } першої спроби
+}
+quiz-stats-alpha = Внутрішня узгодженість (альфа Кронбаха)
+quiz-stats-help = Легкість — середній бал за питання. Дискримінація — наскільки питання узгоджується з рештою тесту (понад 30% — добре). Ефективність — дискримінація як частка від максимально можливої для питання.
+quiz-stats-question = Питання
+quiz-stats-facility = Легкість
+quiz-stats-sd = Стандартне відхилення
+quiz-stats-discrimination = Дискримінація
+quiz-stats-efficiency = Ефективність
+quiz-stats-chart = Легкість і дискримінація за питаннями
+error-syntax = Рядок { $line }, стовпець { $column }: { $detail }
+error-quiz-format = Оберіть GIFT або Aiken.
+error-quiz-empty = У цьому тексті немає жодного питання.
+error-quiz-english-first = Спершу збережіть англійський тест: переклади слідують його питанням.
+error-percent-range = Відсоток від 0 до 100.
+error-attempts-range = Принаймні 1 спроба, або порожньо — без обмеження.
+error-time-limit-range = Від 30 секунд до 24 годин, або порожньо — без обмеження.
+error-draw-range = Принаймні 1 питання, або порожньо — всі.
+error-whole-number = Потрібне ціле число.
+error-no-attempts-left = Ви використали всі спроби в цьому тесті.
+error-attempt-expired = Час цієї спроби вийшов; її закрито такою, як була.
+error-attempt-submitted = Цю спробу вже надіслано.
+error-attempt-open = Спробу ще не надіслано.
+error-answer-shape = Відповідь неналежного вигляду: очікується { $expected }.
+error-answer-unknown-id = { $id } — не варіант відповіді на це питання.
+error-answer-too-long = Відповідь може містити не більше { $max } символів.
+error-answer-number = Напишіть число, наприклад 12 або 2,5.
+error-not-an-essay = Вручну оцінюються лише есе.
+error-score-range = Бал від 0 до { $max }.
+error-score-required = Потрібен бал.

@@ -1,0 +1,330 @@
+//! Storage of quizzes, their versions, attempts and answers: the only code that names these tables.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::AnyConnection;
+use crate::db::schema::{attempt_answers, attempts, courses, modules, quiz_versions, quizzes, users};
+use crate::db_match;
+use crate::error::AppError;
+
+#[derive(Debug, Clone, Queryable)]
+pub struct QuizRow {
+    pub id: String,
+    pub module_id: String,
+    pub settings: String,
+    pub version: i32,
+}
+
+fn quiz_columns() -> (quizzes::id, quizzes::module_id, quizzes::settings, quizzes::version) {
+    (quizzes::id, quizzes::module_id, quizzes::settings, quizzes::version)
+}
+
+/// A quiz with where it lives: (quiz, course id, course slug, module slug, module archived).
+pub type QuizPlace = (QuizRow, String, String, String, bool);
+
+pub fn find_quiz_place(conn: &mut AnyConnection, quiz_id: &str) -> Result<Option<QuizPlace>, AppError> {
+    let row = quizzes::table
+        .inner_join(modules::table.inner_join(courses::table))
+        .filter(quizzes::id.eq(quiz_id))
+        .select((quiz_columns(), courses::id, courses::slug, modules::slug, modules::archived))
+        .first::<QuizPlace>(conn)
+        .optional()?;
+    Ok(row)
+}
+
+pub fn find_quiz_by_module(conn: &mut AnyConnection, module_id: &str) -> Result<Option<QuizRow>, AppError> {
+    Ok(quizzes::table.filter(quizzes::module_id.eq(module_id)).select(quiz_columns()).first(conn).optional()?)
+}
+
+/// The quizzes of the given modules: (module id, quiz id, settings).
+pub fn quizzes_of_modules(
+    conn: &mut AnyConnection,
+    module_ids: &[String],
+) -> Result<Vec<(String, String, String)>, AppError> {
+    if module_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(quizzes::table
+        .filter(quizzes::module_id.eq_any(module_ids))
+        .select((quizzes::module_id, quizzes::id, quizzes::settings))
+        .load(conn)?)
+}
+
+pub fn insert_quiz(conn: &mut AnyConnection, quiz: &QuizRow, now: NaiveDateTime) -> Result<(), AppError> {
+    diesel::insert_into(quizzes::table)
+        .values((
+            quizzes::id.eq(&quiz.id),
+            quizzes::module_id.eq(&quiz.module_id),
+            quizzes::settings.eq(&quiz.settings),
+            quizzes::version.eq(quiz.version),
+            quizzes::created_at.eq(now),
+            quizzes::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn update_quiz(
+    conn: &mut AnyConnection,
+    id: &str,
+    settings: &str,
+    version: i32,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    diesel::update(quizzes::table.filter(quizzes::id.eq(id)))
+        .set((quizzes::settings.eq(settings), quizzes::version.eq(version), quizzes::updated_at.eq(now)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The questions (JSON, per language) and sources (JSON) of a version.
+pub fn find_version(
+    conn: &mut AnyConnection,
+    quiz_id: &str,
+    version: i32,
+) -> Result<Option<(String, String)>, AppError> {
+    Ok(quiz_versions::table
+        .filter(quiz_versions::quiz_id.eq(quiz_id))
+        .filter(quiz_versions::version.eq(version))
+        .select((quiz_versions::questions, quiz_versions::sources))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn put_version(
+    conn: &mut AnyConnection,
+    quiz_id: &str,
+    version: i32,
+    questions: &str,
+    sources: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    diesel::delete(
+        quiz_versions::table.filter(quiz_versions::quiz_id.eq(quiz_id)).filter(quiz_versions::version.eq(version)),
+    )
+    .execute(conn)?;
+    diesel::insert_into(quiz_versions::table)
+        .values((
+            quiz_versions::quiz_id.eq(quiz_id),
+            quiz_versions::version.eq(version),
+            quiz_versions::questions.eq(questions),
+            quiz_versions::sources.eq(sources),
+            quiz_versions::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn count_attempts(conn: &mut AnyConnection, quiz_id: &str, version: i32) -> Result<i64, AppError> {
+    Ok(attempts::table
+        .filter(attempts::quiz_id.eq(quiz_id))
+        .filter(attempts::version.eq(version))
+        .count()
+        .get_result(conn)?)
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct AttemptRow {
+    pub id: String,
+    pub quiz_id: String,
+    pub version: i32,
+    pub user_id: String,
+    pub number: i32,
+    pub locale: String,
+    pub seed: i64,
+    pub layout: String,
+    pub started_at: NaiveDateTime,
+    pub deadline: Option<NaiveDateTime>,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub score_milli: Option<i64>,
+    pub max_milli: i64,
+    pub passed: Option<bool>,
+}
+
+type AttemptColumns = (
+    attempts::id,
+    attempts::quiz_id,
+    attempts::version,
+    attempts::user_id,
+    attempts::number,
+    attempts::locale,
+    attempts::seed,
+    attempts::layout,
+    attempts::started_at,
+    attempts::deadline,
+    attempts::submitted_at,
+    attempts::score_milli,
+    attempts::max_milli,
+    attempts::passed,
+);
+
+fn attempt_columns() -> AttemptColumns {
+    (
+        attempts::id,
+        attempts::quiz_id,
+        attempts::version,
+        attempts::user_id,
+        attempts::number,
+        attempts::locale,
+        attempts::seed,
+        attempts::layout,
+        attempts::started_at,
+        attempts::deadline,
+        attempts::submitted_at,
+        attempts::score_milli,
+        attempts::max_milli,
+        attempts::passed,
+    )
+}
+
+pub fn find_attempt(conn: &mut AnyConnection, id: &str) -> Result<Option<AttemptRow>, AppError> {
+    Ok(attempts::table.filter(attempts::id.eq(id)).select(attempt_columns()).first(conn).optional()?)
+}
+
+/// A user's attempts at a quiz, oldest first.
+pub fn attempts_of(conn: &mut AnyConnection, quiz_id: &str, user_id: &str) -> Result<Vec<AttemptRow>, AppError> {
+    Ok(attempts::table
+        .filter(attempts::quiz_id.eq(quiz_id))
+        .filter(attempts::user_id.eq(user_id))
+        .order(attempts::number.asc())
+        .select(attempt_columns())
+        .load(conn)?)
+}
+
+/// Every submitted attempt at a quiz, with the scholar's handle, oldest first.
+pub fn submitted_attempts(conn: &mut AnyConnection, quiz_id: &str) -> Result<Vec<(AttemptRow, String)>, AppError> {
+    Ok(attempts::table
+        .inner_join(users::table)
+        .filter(attempts::quiz_id.eq(quiz_id))
+        .filter(attempts::submitted_at.is_not_null())
+        .order((attempts::submitted_at.asc(), attempts::id.asc()))
+        .select((attempt_columns(), users::handle))
+        .load(conn)?)
+}
+
+pub fn insert_attempt(conn: &mut AnyConnection, a: &AttemptRow) -> Result<(), AppError> {
+    diesel::insert_into(attempts::table)
+        .values((
+            attempts::id.eq(&a.id),
+            attempts::quiz_id.eq(&a.quiz_id),
+            attempts::version.eq(a.version),
+            attempts::user_id.eq(&a.user_id),
+            attempts::number.eq(a.number),
+            attempts::locale.eq(&a.locale),
+            attempts::seed.eq(a.seed),
+            attempts::layout.eq(&a.layout),
+            attempts::started_at.eq(a.started_at),
+            attempts::deadline.eq(a.deadline),
+            attempts::max_milli.eq(a.max_milli),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Closes an attempt with its score; only an open attempt is closed (a second submit changes nothing).
+pub fn finish_attempt(
+    conn: &mut AnyConnection,
+    id: &str,
+    at: NaiveDateTime,
+    score_milli: i64,
+    passed: bool,
+) -> Result<bool, AppError> {
+    let n = diesel::update(attempts::table.filter(attempts::id.eq(id)).filter(attempts::submitted_at.is_null()))
+        .set((attempts::submitted_at.eq(at), attempts::score_milli.eq(score_milli), attempts::passed.eq(passed)))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn set_attempt_score(conn: &mut AnyConnection, id: &str, score_milli: i64, passed: bool) -> Result<(), AppError> {
+    diesel::update(attempts::table.filter(attempts::id.eq(id)))
+        .set((attempts::score_milli.eq(score_milli), attempts::passed.eq(passed)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The quiz ids among `quiz_ids` that the user has passed in some attempt.
+pub fn passed_quizzes(conn: &mut AnyConnection, user_id: &str, quiz_ids: &[String]) -> Result<Vec<String>, AppError> {
+    if quiz_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut ids: Vec<String> = attempts::table
+        .filter(attempts::user_id.eq(user_id))
+        .filter(attempts::quiz_id.eq_any(quiz_ids))
+        .filter(attempts::passed.eq(true))
+        .select(attempts::quiz_id)
+        .load(conn)?;
+    ids.sort();
+    ids.dedup();
+    Ok(ids)
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct AnswerRow {
+    pub question_id: String,
+    pub answer: String,
+    pub score_milli: Option<i64>,
+    pub comment: Option<String>,
+    pub graded_at: Option<NaiveDateTime>,
+}
+
+pub fn answers_of(conn: &mut AnyConnection, attempt_id: &str) -> Result<Vec<AnswerRow>, AppError> {
+    Ok(attempt_answers::table
+        .filter(attempt_answers::attempt_id.eq(attempt_id))
+        .select((
+            attempt_answers::question_id,
+            attempt_answers::answer,
+            attempt_answers::score_milli,
+            attempt_answers::comment,
+            attempt_answers::graded_at,
+        ))
+        .load(conn)?)
+}
+
+/// Saves an answer, replacing an earlier one to the same question.
+pub fn put_answer(
+    conn: &mut AnyConnection,
+    attempt_id: &str,
+    question_id: &str,
+    answer: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let row = (
+        attempt_answers::attempt_id.eq(attempt_id),
+        attempt_answers::question_id.eq(question_id),
+        attempt_answers::answer.eq(answer),
+        attempt_answers::saved_at.eq(now),
+    );
+    let change = (attempt_answers::answer.eq(answer), attempt_answers::saved_at.eq(now));
+    let target = (attempt_answers::attempt_id, attempt_answers::question_id);
+    db_match!(conn,
+        sqlite => diesel::insert_into(attempt_answers::table).values(row).on_conflict(target).do_update().set(change).execute(conn)?,
+        postgres => diesel::insert_into(attempt_answers::table).values(row).on_conflict(target).do_update().set(change).execute(conn)?,
+    );
+    Ok(())
+}
+
+/// Records the score of one answer (automatic grading, or a trainer grading an essay).
+pub fn set_answer_score(
+    conn: &mut AnyConnection,
+    attempt_id: &str,
+    question_id: &str,
+    score_milli: Option<i64>,
+    comment: Option<&str>,
+    graded_by: Option<&str>,
+    at: Option<NaiveDateTime>,
+) -> Result<bool, AppError> {
+    let n = diesel::update(
+        attempt_answers::table
+            .filter(attempt_answers::attempt_id.eq(attempt_id))
+            .filter(attempt_answers::question_id.eq(question_id)),
+    )
+    .set((
+        attempt_answers::score_milli.eq(score_milli),
+        attempt_answers::comment.eq(comment),
+        attempt_answers::graded_by.eq(graded_by),
+        attempt_answers::graded_at.eq(at),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}

@@ -1,0 +1,74 @@
+// Saves each answer of a quiz attempt as it is given (progressive enhancement: without this script the
+// form's Save button does the same). Answers go to the JSON API with the page's CSRF token.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.quiz[data-attempt]");
+  if (!form || !window.fetch) { return; }
+  var attempt = form.getAttribute("data-attempt");
+  var csrf = form.getAttribute("data-csrf");
+  var state = form.querySelector(".save-state");
+
+  function answerOf(fieldset) {
+    var type = fieldset.getAttribute("data-type");
+    var inputs = fieldset.querySelectorAll("input, textarea, select");
+    var i, value;
+    if (type === "single" || type === "truefalse") {
+      for (i = 0; i < inputs.length; i++) {
+        if (inputs[i].type === "radio" && inputs[i].checked) {
+          value = inputs[i].value;
+          return type === "truefalse" ? value === "true" : value;
+        }
+      }
+      return undefined;
+    }
+    if (type === "multiple") {
+      var chosen = [];
+      for (i = 0; i < inputs.length; i++) {
+        if (inputs[i].type === "checkbox" && inputs[i].checked) { chosen.push(inputs[i].value); }
+      }
+      return chosen;
+    }
+    if (type === "matching") {
+      var map = {};
+      for (i = 0; i < inputs.length; i++) {
+        var parts = inputs[i].name.split(".");
+        if (inputs[i].tagName === "SELECT" && inputs[i].value) { map[parts[parts.length - 1]] = inputs[i].value; }
+      }
+      return map;
+    }
+    var text = fieldset.querySelector("input[type=text], textarea");
+    if (!text) { return undefined; }
+    if (type === "numerical") {
+      var n = parseFloat(text.value.replace(",", ".").replace(/\s/g, ""));
+      return isNaN(n) ? undefined : n;
+    }
+    return text.value;
+  }
+
+  function save(fieldset) {
+    var answer = answerOf(fieldset);
+    if (answer === undefined) { return; }
+    var question = fieldset.getAttribute("data-question");
+    fetch("/api/v1/attempts/" + attempt + "/answers/" + encodeURIComponent(question), {
+      method: "PUT",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: JSON.stringify({ answer: answer })
+    }).then(function (response) {
+      if (state) { state.textContent = response.ok ? state.getAttribute("data-saved") || "✓" : ""; }
+    }).catch(function () { /* The Save button still works. */ });
+  }
+
+  var timers = {};
+  form.addEventListener("change", function (event) {
+    var fieldset = event.target.closest("fieldset[data-question]");
+    if (fieldset) { save(fieldset); }
+  });
+  form.addEventListener("input", function (event) {
+    var fieldset = event.target.closest("fieldset[data-question]");
+    if (!fieldset) { return; }
+    var id = fieldset.getAttribute("data-question");
+    clearTimeout(timers[id]);
+    timers[id] = setTimeout(function () { save(fieldset); }, 800);
+  });
+})();
