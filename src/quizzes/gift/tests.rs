@@ -306,3 +306,50 @@ fn property_any_written_quiz_reads_back_the_same() {
         }
     }
 }
+
+/// GIFT cannot write `->` inside a short answer (it would read as matching; Moodle has the same limit).
+fn has_unwritable_arrow(q: &Question) -> bool {
+    matches!(&q.kind, Kind::Short { answers } if answers.iter().any(|a| a.text.contains("->") || a.feedback.as_ref().is_some_and(|f| f.text.contains("->"))))
+}
+
+#[test]
+fn property_no_input_makes_the_parser_panic() {
+    const PIECES: [&str; 22] = [
+        "{",
+        "}",
+        "~",
+        "=",
+        "#",
+        "####",
+        "->",
+        "::",
+        ":",
+        "..",
+        "%",
+        "%50%",
+        "%-100%",
+        "\\",
+        "\n",
+        "\n\n",
+        "//",
+        "[id:x]",
+        "[markdown]",
+        "T",
+        "1.5",
+        "слово",
+    ];
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for _ in 0..5000 {
+        let n = 1 + rng.below(24);
+        let source: String = (0..n).map(|_| PIECES[rng.below(PIECES.len() as u64) as usize]).collect();
+        // Either questions or an error with a position inside the text; never a panic.
+        if let Err(e) = parse(&source) {
+            assert!(e.line >= 1 && e.column >= 1, "{source:?}: {e}");
+        } else if let Ok(questions) = parse(&source)
+            && !questions.iter().any(has_unwritable_arrow)
+        {
+            let again = parse(&write(&questions));
+            assert!(again.is_ok(), "{source:?}: {:?}", again.err());
+        }
+    }
+}
