@@ -52,26 +52,7 @@ pub async fn register(db: &Db, input: RegisterInput, fallback_locale: Locale) ->
     let hashes: Vec<String> = codes.iter().flatten().map(|c| hash_recovery_code(c)).collect();
     let user = db
         .write(move |conn| {
-            if store::handle_taken(conn, &handle.key())? {
-                return Err(AppError::field("handle", error_msg("handle-taken")));
-            }
-            let id = uuid::Uuid::now_v7().to_string();
-            let now = db::now();
-            let inserted = store::insert_user(
-                conn,
-                &store::NewUser {
-                    id: &id,
-                    handle: handle.as_str(),
-                    handle_key: &handle.key(),
-                    password_hash: Some(&hash),
-                    role: Role::Scholar.as_str(),
-                    locale: locale.code(),
-                    email: email.as_deref(),
-                    valid_after: now,
-                    created_at: now,
-                },
-            );
-            inserted.map_err(|e| handle_clash_or(e, "handle"))?;
+            let id = add_user(conn, &handle, Role::Scholar, locale, Some(&hash), email.as_deref())?;
             if !hashes.is_empty() {
                 store::insert_recovery_codes(conn, &id, &hashes)?;
             }
@@ -79,6 +60,36 @@ pub async fn register(db: &Db, input: RegisterInput, fallback_locale: Locale) ->
         })
         .await?;
     Ok(Registered { user, recovery_codes: codes })
+}
+
+/// Adds an account (inside a write transaction): the handle must be free, ignoring case. Returns its id.
+fn add_user(
+    conn: &mut db::AnyConnection,
+    handle: &Handle,
+    role: Role,
+    locale: Locale,
+    password_hash: Option<&str>,
+    email: Option<&str>,
+) -> Result<String, AppError> {
+    if store::handle_taken(conn, &handle.key())? {
+        return Err(AppError::field("handle", error_msg("handle-taken")));
+    }
+    let id = uuid::Uuid::now_v7().to_string();
+    let now = db::now();
+    let new = store::NewUser {
+        id: &id,
+        handle: handle.as_str(),
+        handle_key: &handle.key(),
+        password_hash,
+        role: role.as_str(),
+        locale: locale.code(),
+        email,
+        valid_after: now,
+        created_at: now,
+    };
+    // A concurrent registration of the same handle loses at the unique index, with the same message.
+    store::insert_user(conn, &new).map_err(|e| handle_clash_or(e, "handle"))?;
+    Ok(id)
 }
 
 /// Signs in with a handle and password, within the rate limits. A wrong password and an unknown handle
@@ -357,27 +368,9 @@ pub fn create_user(
     password_hash: Option<&str>,
 ) -> Result<User, AppError> {
     db::write_transaction(conn, |conn| {
-        if store::handle_taken(conn, &handle.key())? {
-            return Err(AppError::field("handle", error_msg("handle-taken")));
-        }
-        let id = uuid::Uuid::now_v7().to_string();
-        let now = db::now();
-        store::insert_user(
-            conn,
-            &store::NewUser {
-                id: &id,
-                handle: handle.as_str(),
-                handle_key: &handle.key(),
-                password_hash,
-                role: role.as_str(),
-                locale: Locale::En.code(),
-                email: None,
-                valid_after: now,
-                created_at: now,
-            },
-        )?;
+        let id = add_user(conn, handle, role, Locale::En, password_hash, None)?;
         let details = serde_json::json!({"role": role.as_str()}).to_string();
-        store::append_audit(conn, now, None, "user.created", Some(&id), &details)?;
+        store::append_audit(conn, db::now(), None, "user.created", Some(&id), &details)?;
         store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
     })
 }
@@ -468,25 +461,8 @@ pub async fn create_first_admin(db: &Db, tokens: &Tokens, token: &str, input: Re
         if store::count_admins(conn)? > 0 {
             return Err(AppError::Conflict(Msg::new("error-already-set-up")));
         }
-        if store::handle_taken(conn, &handle.key())? {
-            return Err(AppError::field("handle", error_msg("handle-taken")));
-        }
-        let id = uuid::Uuid::now_v7().to_string();
+        let id = add_user(conn, &handle, Role::Admin, locale, Some(&hash), None)?;
         let now = db::now();
-        store::insert_user(
-            conn,
-            &store::NewUser {
-                id: &id,
-                handle: handle.as_str(),
-                handle_key: &handle.key(),
-                password_hash: Some(&hash),
-                role: Role::Admin.as_str(),
-                locale: locale.code(),
-                email: None,
-                valid_after: now,
-                created_at: now,
-            },
-        )?;
         store::append_audit(conn, now, Some(&id), "user.first_admin", Some(&id), "{}")?;
         store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
     })

@@ -205,7 +205,9 @@ fn read_block(
     }
     let start = (text[0].line, text[0].column);
     if string(&text[..text.len().min(10)]) == "$CATEGORY:" {
-        *category = Some(string(trim(&text[10..])));
+        // Moodle takes the rest of the block; a category is a path, so white space is folded to one space.
+        let name = string(trim(&text[10..])).split_whitespace().collect::<Vec<_>>().join(" ");
+        *category = Some(name);
         return Ok(());
     }
     let (id, tags) = id_and_tags(&comments);
@@ -542,7 +544,7 @@ fn escape(text: &str) -> String {
                 out.push(c);
             }
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            // A carriage return is kept as it is: dropping it could join `-` and `>` into `->`.
             _ => out.push(c),
         }
     }
@@ -586,7 +588,7 @@ pub fn write(questions: &[Question]) -> String {
     for q in questions {
         if q.category.is_some() && q.category.as_ref() != category {
             category = q.category.as_ref();
-            let _ = writeln!(out, "$CATEGORY: {}\n", q.category.as_deref().unwrap_or_default());
+            let _ = writeln!(out, "$CATEGORY: {}\n", escape(q.category.as_deref().unwrap_or_default()));
         }
         let mut comment = format!("// [id:{}]", q.id);
         for tag in &q.tags {

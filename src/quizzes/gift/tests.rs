@@ -313,8 +313,25 @@ fn has_unwritable_arrow(q: &Question) -> bool {
 }
 
 #[test]
+fn a_carriage_return_inside_text_survives_writing() {
+    // Found by cargo-fuzz: dropping the \r wrote `->`, which reads back as a matching question.
+    let source = "{{\0\0\0\0{{-\r>-\0\0\0Ⱦ\u{1}}}:";
+    let questions = parse(source).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parse(&write(&questions)).unwrap_or_else(|e| panic!("{e}")), questions);
+}
+
+#[test]
+fn a_category_spanning_lines_is_written_on_one() {
+    // Found by cargo-fuzz: Moodle's $CATEGORY takes the rest of its block, newlines and all.
+    let source = "$CATEGORY: a\n}\n{b\n\nQ{T}";
+    let questions = parse(source).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(questions[0].category.as_deref(), Some("a } {b"));
+    assert_eq!(parse(&write(&questions)).unwrap_or_else(|e| panic!("{e}")), questions);
+}
+
+#[test]
 fn property_no_input_makes_the_parser_panic() {
-    const PIECES: [&str; 22] = [
+    const PIECES: [&str; 23] = [
         "{",
         "}",
         "~",
@@ -337,6 +354,7 @@ fn property_no_input_makes_the_parser_panic() {
         "T",
         "1.5",
         "слово",
+        "$CATEGORY: ",
     ];
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     for _ in 0..5000 {
@@ -351,5 +369,21 @@ fn property_no_input_makes_the_parser_panic() {
             let again = parse(&write(&questions));
             assert!(again.is_ok(), "{source:?}: {:?}", again.err());
         }
+    }
+}
+
+/// Replays a fuzzer artifact: `PRAVO_GIFT_CASE=path cargo test --lib replay -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn replay() {
+    let Ok(path) = std::env::var("PRAVO_GIFT_CASE") else { return };
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let first = parse(&text);
+    println!("first: {first:#?}");
+    if let Ok(qs) = first {
+        let written = write(&qs);
+        println!("written:\n{written}");
+        println!("again: {:#?}", parse(&written));
     }
 }
