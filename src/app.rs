@@ -14,6 +14,7 @@ use crate::config::Settings;
 use crate::db::{self, Db, Secrets};
 use crate::error::AppError;
 use crate::i18n::Msg;
+use crate::mail::{MailSettings, Mailer};
 use crate::progress::activity::{self, ActivityLog};
 use crate::{accounts, api, courses, home, web as pweb};
 
@@ -25,6 +26,7 @@ pub struct AppState {
     pub csrf: CsrfKey,
     pub limits: RateLimiter,
     pub activity: ActivityLog,
+    pub mail: MailSettings,
 }
 
 pub struct Application {
@@ -33,6 +35,7 @@ pub struct Application {
     /// A link to create the first administrator, while the database has none.
     pub bootstrap_link: Option<String>,
     state: web::Data<AppState>,
+    mailer: std::sync::Arc<Mailer>,
 }
 
 /// The largest request body: forms and JSON alike.
@@ -64,6 +67,7 @@ impl Application {
             .map_err(|e| AppError::internal(format!("cannot listen on {}: {e}", settings.bind)))?;
         let port = listener.local_addr().map_err(|e| AppError::internal(e.to_string()))?.port();
         let workers = settings.workers;
+        let settings_for_mail = settings.clone();
         let state = web::Data::new(AppState {
             db,
             settings,
@@ -71,7 +75,9 @@ impl Application {
             csrf: CsrfKey::new(&secrets.csrf_key),
             limits: RateLimiter::default(),
             activity: ActivityLog::default(),
+            mail: MailSettings::from_settings(&settings_for_mail),
         });
+        let mailer = std::sync::Arc::new(Mailer::new(state.mail.clone())?);
         let shared = state.clone();
         let mut server = HttpServer::new(move || {
             App::new()
@@ -94,7 +100,7 @@ impl Application {
             server = server.workers(workers);
         }
         let server = server.listen(listener).map_err(|e| AppError::internal(format!("cannot serve: {e}")))?.run();
-        Ok(Self { port, server, bootstrap_link, state: shared })
+        Ok(Self { port, server, bootstrap_link, state: shared, mailer })
     }
 
     pub fn port(&self) -> u16 {
@@ -112,6 +118,7 @@ impl Application {
         let result = tokio::select! {
             result = self.server => result,
             () = write_activity_forever(self.state) => Ok(()),
+            () = crate::mail::run_worker(state.db.clone(), self.mailer) => Ok(()),
         };
         if let Err(e) = state.activity.flush(&state.db).await {
             tracing::warn!(error = %e, "could not write reading positions");
@@ -138,6 +145,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(courses::pages::routes)
         .configure(courses::trainer::routes)
         .configure(crate::quizzes::pages::routes)
+        .configure(crate::mail::pages::routes)
         .service(web::scope("/api/v1").configure(api::routes));
 }
 

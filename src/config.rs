@@ -23,6 +23,9 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// The shipped course folders, imported into an empty database on first start.
     pub courses_dir: PathBuf,
+    /// The first delay before a failed email is retried; it doubles up to the maximum.
+    pub mail_retry_seconds: u64,
+    pub mail_retry_max_seconds: u64,
 }
 
 /// The keys a `pravo.toml` may hold: the environment variable names in lower case, without `PRAVO_`.
@@ -41,6 +44,8 @@ struct FileSettings {
     trust_proxy: Option<bool>,
     workers: Option<usize>,
     courses_dir: Option<String>,
+    mail_retry_seconds: Option<u32>,
+    mail_retry_max_seconds: Option<u32>,
 }
 
 impl Settings {
@@ -94,6 +99,12 @@ impl Settings {
                 Some(v) => Some(v.parse().map_err(|_| format!("PRAVO_WORKERS must be a whole number (got {v:?})"))?),
                 None => file.workers,
             },
+            mail_retry_seconds: u64::from(number("PRAVO_MAIL_RETRY_SECONDS", file.mail_retry_seconds, 10)?),
+            mail_retry_max_seconds: u64::from(number(
+                "PRAVO_MAIL_RETRY_MAX_SECONDS",
+                file.mail_retry_max_seconds,
+                300,
+            )?),
             courses_dir: PathBuf::from(
                 env("PRAVO_COURSES_DIR").or(file.courses_dir).unwrap_or_else(|| "courses".into()),
             ),

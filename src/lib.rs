@@ -10,6 +10,7 @@ pub mod db;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod mail;
 pub mod progress;
 pub mod quizzes;
 pub mod web;

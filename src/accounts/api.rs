@@ -17,6 +17,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/auth/token", web::post().to(token))
         .route("/auth/logout-all", web::post().to(logout_all))
         .route("/auth/recover", web::post().to(recover))
+        .route("/auth/reset-request", web::post().to(reset_request))
+        .route("/admin/outbox", web::get().to(outbox))
+        .route("/admin/outbox/{id}/resend", web::post().to(resend))
         .route("/me", web::get().to(me))
         .route("/me", web::patch().to(update_me))
         .route("/me/password", web::post().to(change_password))
@@ -98,8 +101,84 @@ pub async fn recover(
     body: JsonBody<super::RecoverInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = body.into_inner()?;
-    super::recover(&state.db, &state.limits, input, &address.0).await?;
+    super::recover(&state.db, &state.limits, input, &address.0, &state.mail).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ResetRequestInput {
+    handle: String,
+}
+
+/// Ask for a password-reset link by email: 202 always, whether or not the handle exists or has an address.
+#[utoipa::path(post, path = "/api/v1/auth/reset-request", request_body = ResetRequestInput,
+    responses((status = 202), (status = 400)))]
+pub async fn reset_request(
+    state: web::Data<AppState>,
+    body: JsonBody<ResetRequestInput>,
+) -> Result<HttpResponse, AppError> {
+    let input = body.into_inner()?;
+    super::request_password_reset(
+        &state.db,
+        &state.tokens,
+        &state.limits,
+        &state.mail,
+        &state.settings.base_url,
+        &input.handle,
+    )
+    .await?;
+    Ok(HttpResponse::Accepted().json(serde_json::json!({})))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct OutboxItem {
+    id: String,
+    kind: String,
+    status: String,
+    attempts: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_attempt_at: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct OutboxList {
+    items: Vec<OutboxItem>,
+}
+
+/// The email outbox: what was sent, what waits, what failed.
+#[utoipa::path(get, path = "/api/v1/admin/outbox", responses((status = 200, body = OutboxList), (status = 401), (status = 403)),
+    security(("bearer" = [])))]
+pub async fn outbox(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    viewer.admin()?;
+    let items = crate::mail::list(&state.db)
+        .await?
+        .into_iter()
+        .map(|j| OutboxItem {
+            next_attempt_at: (j.status == "pending").then(|| rfc3339(j.next_attempt_at.and_utc())),
+            id: j.id,
+            kind: j.kind,
+            status: j.status,
+            attempts: j.attempts,
+            last_error: j.last_error,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(OutboxList { items }))
+}
+
+/// Send a failed message again.
+#[utoipa::path(post, path = "/api/v1/admin/outbox/{id}/resend", params(("id" = String, Path)),
+    responses((status = 200), (status = 401), (status = 403), (status = 404), (status = 409)), security(("bearer" = [])))]
+pub async fn resend(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    viewer.admin()?;
+    crate::mail::resend(&state.db, &path).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({"ok": true})))
 }
 
 #[utoipa::path(get, path = "/api/v1/me", responses((status = 200, body = UserDto), (status = 401)),
@@ -118,7 +197,7 @@ pub async fn update_me(
     body: JsonBody<super::ProfileInput>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    let updated = super::update_profile(&state.db, user, body.into_inner()?).await?;
+    let updated = super::update_profile(&state.db, user, body.into_inner()?, &state.mail).await?;
     Ok(HttpResponse::Ok().json(UserDto::from(&updated)))
 }
 
@@ -133,7 +212,7 @@ pub async fn change_password(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let session = viewer.session_id.clone().unwrap_or_default();
-    super::change_password(&state.db, user, body.into_inner()?, &session).await?;
+    super::change_password(&state.db, user, body.into_inner()?, &session, &state.mail).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod model;
+pub mod notify;
 pub mod pages;
 pub mod store;
 
@@ -215,6 +216,7 @@ pub async fn change_password(
     user: &User,
     input: ChangePasswordInput,
     keep_session: &str,
+    mail: &crate::mail::MailSettings,
 ) -> Result<(), AppError> {
     input.validate()?;
     let id = user.id.clone();
@@ -227,8 +229,16 @@ pub async fn change_password(
         password::hash(&new)
     })
     .await?;
-    let (id, keep) = (user.id.clone(), keep_session.to_owned());
-    db.write(move |conn| store::set_password(conn, &id, &hash, db::now(), Some(&keep))).await
+    let (user, keep, mail) = (user.clone(), keep_session.to_owned(), mail.clone());
+    db.write(move |conn| {
+        let now = db::now();
+        store::set_password(conn, &user.id, &hash, now, Some(&keep))?;
+        if let Some(email) = &user.email {
+            notify::account_changed(conn, &mail, &user, email, "password", now)?;
+        }
+        Ok(())
+    })
+    .await
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Validate, utoipa::ToSchema)]
@@ -241,7 +251,14 @@ pub struct RecoverInput {
 }
 
 /// Sets a new password with a recovery code; each code works once. Limited like failed sign-ins.
-pub async fn recover(db: &Db, limits: &RateLimiter, input: RecoverInput, address: &str) -> Result<User, AppError> {
+pub async fn recover(
+    db: &Db,
+    limits: &RateLimiter,
+    input: RecoverInput,
+    address: &str,
+    mail: &crate::mail::MailSettings,
+) -> Result<User, AppError> {
+    let mail = mail.clone();
     let keys = AttemptKeys::new(&input.handle, address);
     keys.check(limits)?;
     input.validate()?;
@@ -264,6 +281,9 @@ pub async fn recover(db: &Db, limits: &RateLimiter, input: RecoverInput, address
             }
             store::set_password(conn, &user.id, &hash, now, None)?;
             store::append_audit(conn, now, Some(&user.id), "password.recovered", Some(&user.id), "{}")?;
+            if let Some(email) = &user.email {
+                notify::account_changed(conn, &mail, &user, email, "password", now)?;
+            }
             Ok(Some(user))
         })
         .await?;
@@ -315,7 +335,12 @@ impl ProfileInput {
     }
 }
 
-pub async fn update_profile(db: &Db, user: &User, input: ProfileInput) -> Result<User, AppError> {
+pub async fn update_profile(
+    db: &Db,
+    user: &User,
+    input: ProfileInput,
+    mail: &crate::mail::MailSettings,
+) -> Result<User, AppError> {
     input.check()?;
     let locale = input.locale.as_deref().and_then(Locale::parse).unwrap_or(user.locale);
     let tidy = |v: Option<Option<String>>, old: &Option<String>| match v {
@@ -324,10 +349,16 @@ pub async fn update_profile(db: &Db, user: &User, input: ProfileInput) -> Result
     };
     let email = tidy(input.email, &user.email);
     let name = tidy(input.certificate_name, &user.certificate_name);
-    let id = user.id.clone();
+    let (before, mail) = (user.clone(), mail.clone());
     db.write(move |conn| {
-        store::update_profile(conn, &id, locale, email.as_deref(), name.as_deref())?;
-        store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
+        store::update_profile(conn, &before.id, locale, email.as_deref(), name.as_deref())?;
+        // The old address hears that it no longer belongs to the account.
+        if let Some(old) = &before.email
+            && before.email != email
+        {
+            notify::account_changed(conn, &mail, &before, old, "email", db::now())?;
+        }
+        store::find_by_id(conn, &before.id)?.ok_or(AppError::NotFound)
     })
     .await
 }
@@ -398,8 +429,8 @@ pub fn set_password_link(tokens: &Tokens, base_url: &str, user: &User) -> Result
 }
 
 /// The account a set-password link is for, if the link is still good.
-pub async fn set_password_target(db: &Db, tokens: &Tokens, token: &str) -> Result<User, AppError> {
-    let claims = tokens.verify(TokenKind::SetPassword, token).ok_or(AppError::NotFound)?;
+pub async fn set_password_target(db: &Db, tokens: &Tokens, kind: TokenKind, token: &str) -> Result<User, AppError> {
+    let claims = tokens.verify(kind, token).ok_or(AppError::NotFound)?;
     let id = claims.sub.clone();
     let user = db.run(move |conn| store::find_by_id(conn, &id)).await?.ok_or(AppError::NotFound)?;
     if claims.iat_us < user.valid_after.and_utc().timestamp_micros() {
@@ -411,11 +442,13 @@ pub async fn set_password_target(db: &Db, tokens: &Tokens, token: &str) -> Resul
 pub async fn set_password_with_link(
     db: &Db,
     tokens: &Tokens,
+    kind: TokenKind,
     token: &str,
     new_password: String,
+    mail: &crate::mail::MailSettings,
 ) -> Result<User, AppError> {
-    let user = set_password_target(db, tokens, token).await?;
-    let issued_us = tokens.verify(TokenKind::SetPassword, token).map(|c| c.iat_us).ok_or(AppError::NotFound)?;
+    let user = set_password_target(db, tokens, kind, token).await?;
+    let issued_us = tokens.verify(kind, token).map(|c| c.iat_us).ok_or(AppError::NotFound)?;
     password::check_new(&new_password).map_err(|p| {
         AppError::field(
             "password",
@@ -423,17 +456,50 @@ pub async fn set_password_with_link(
         )
     })?;
     let hash = blocking(move || password::hash(&new_password)).await?;
-    let id = user.id.clone();
+    let (id, mail) = (user.id.clone(), mail.clone());
     db.write(move |conn| {
         // Checked again inside the transaction, so that two submissions of one link cannot both pass.
         let current = store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)?;
         if issued_us < current.valid_after.and_utc().timestamp_micros() {
             return Err(AppError::NotFound);
         }
-        store::set_password(conn, &id, &hash, db::now(), None)?;
+        let now = db::now();
+        store::set_password(conn, &id, &hash, now, None)?;
+        if let Some(email) = &current.email {
+            notify::account_changed(conn, &mail, &current, email, "password", now)?;
+        }
         store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
     })
     .await
+}
+
+/// Sends a password-reset link to the account's email address, if it has one. The answer is the same
+/// whether the handle exists or has an address; a few requests per handle are allowed per quarter hour.
+pub async fn request_password_reset(
+    db: &Db,
+    tokens: &Tokens,
+    limits: &RateLimiter,
+    mail: &crate::mail::MailSettings,
+    base_url: &str,
+    handle: &str,
+) -> Result<(), AppError> {
+    let key = handle_key(handle);
+    if key.chars().any(char::is_control) || key.chars().count() > model::HANDLE_MAX {
+        return Ok(());
+    }
+    let limit_key = format!("reset:{key}");
+    if limits.check(&limit_key, ratelimit::RESETS_PER_HANDLE).is_err() {
+        return Ok(());
+    }
+    limits.record(&limit_key, ratelimit::RESETS_PER_HANDLE);
+    let found = db.run(move |conn| store::find_credentials(conn, &key)).await?;
+    let Some((user, _)) = found else { return Ok(()) };
+    let Some(email) = user.email.clone() else { return Ok(()) };
+    let issued = tokens.issue(TokenKind::PasswordReset, &user.id)?;
+    let link = format!("{base_url}/reset-password?token={}", issued.token);
+    let nonce = issued.expires_at.timestamp_micros();
+    let mail = mail.clone();
+    db.write(move |conn| notify::password_reset(conn, &mail, &user, &email, &link, nonce)).await
 }
 
 /// A link to create the first administrator, while there is none.

@@ -28,6 +28,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/recover", web::post().to(recover))
         .route("/set-password", web::get().to(set_password_page))
         .route("/set-password", web::post().to(set_password))
+        .route("/reset-password", web::get().to(set_password_page))
+        .route("/reset-password", web::post().to(set_password))
+        .route("/reset", web::get().to(reset_page))
+        .route("/reset", web::post().to(reset))
         .route("/setup", web::get().to(setup_page))
         .route("/setup", web::post().to(setup))
         .route("/language", web::post().to(language))
@@ -128,7 +132,7 @@ fn login_view(
             button.primary type="submit" { (t(l, "login-submit")) }
         }
         p { (t(l, "login-no-account")) " " a href="/register" { (t(l, "nav-register")) } }
-        p { a href="/recover" { (t(l, "login-forgot")) } }
+        p { (t(l, "login-forgot")) " " a href="/reset" { (t(l, "login-reset-by-email")) } " · " a href="/recover" { (t(l, "login-reset-by-code")) } }
     };
     respond(state, v, req, status, &t(l, "login-title"), body)
 }
@@ -301,7 +305,7 @@ async fn recover(
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
     let handle = form.handle.clone();
-    match super::recover(&state.db, &state.limits, form, &address.0).await {
+    match super::recover(&state.db, &state.limits, form, &address.0, &state.mail).await {
         Ok(user) => signed_in_redirect(&state, &user, "/account"),
         Err(error) => {
             let problems = Problems::from_error(error)?;
@@ -326,6 +330,15 @@ pub struct SetPasswordForm {
     password: String,
 }
 
+/// The two single-use password links: one made by an operator, one sent by email for a reset.
+fn link_kind(req: &HttpRequest) -> (TokenKind, &'static str, &'static str) {
+    if req.path().starts_with("/reset-password") {
+        (TokenKind::PasswordReset, "/reset-password", "reset-password-title")
+    } else {
+        (TokenKind::SetPassword, "/set-password", "set-password-title")
+    }
+}
+
 async fn set_password_page(
     state: web::Data<AppState>,
     viewer: Viewer,
@@ -333,7 +346,7 @@ async fn set_password_page(
     q: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, AppError> {
     let token = q.into_inner().token;
-    let user = super::set_password_target(&state.db, &state.tokens, &token).await?;
+    let user = super::set_password_target(&state.db, &state.tokens, link_kind(&req).0, &token).await?;
     Ok(set_password_view(&state, &viewer, &req, &user.handle, &token, &Problems::default()))
 }
 
@@ -346,24 +359,18 @@ fn set_password_view(
     problems: &Problems,
 ) -> HttpResponse {
     let l = v.locale;
+    let (_, action, title) = link_kind(req);
     let body = html! {
         p.lead { (t_with(l, "set-password-intro", &[("handle", Arg::Text(handle.to_owned()))])) }
         (form_problem(l, problems))
-        form.stack method="post" action="/set-password" novalidate {
+        form.stack method="post" action=(action) novalidate {
             (csrf_field(&v.csrf_token))
             input type="hidden" name="token" value=(token);
             (Input::new("password", t(l, "field-new-password")).kind("password").hint(password_hint(l)).autocomplete("new-password").required().render(l, problems))
             button.primary type="submit" { (t(l, "set-password-submit")) }
         }
     };
-    respond(
-        state,
-        v,
-        req,
-        problem_status(problems, StatusCode::UNPROCESSABLE_ENTITY),
-        &t(l, "set-password-title"),
-        body,
-    )
+    respond(state, v, req, problem_status(problems, StatusCode::UNPROCESSABLE_ENTITY), &t(l, title), body)
 }
 
 async fn set_password(
@@ -373,14 +380,59 @@ async fn set_password(
     form: CsrfForm<SetPasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
-    match super::set_password_with_link(&state.db, &state.tokens, &form.token, form.password).await {
+    let kind = link_kind(&req).0;
+    match super::set_password_with_link(&state.db, &state.tokens, kind, &form.token, form.password, &state.mail).await {
         Ok(user) => signed_in_redirect(&state, &user, "/account"),
         Err(error) => {
-            let user = super::set_password_target(&state.db, &state.tokens, &form.token).await?;
+            let user = super::set_password_target(&state.db, &state.tokens, kind, &form.token).await?;
             let problems = Problems::from_error(error)?;
             Ok(set_password_view(&state, &viewer, &req, &user.handle, &form.token, &problems))
         }
     }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ResetForm {
+    handle: String,
+}
+
+async fn reset_page(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) -> HttpResponse {
+    reset_view(&state, &viewer, &req, "", false)
+}
+
+fn reset_view(state: &AppState, v: &Viewer, req: &HttpRequest, handle: &str, sent: bool) -> HttpResponse {
+    let l = v.locale;
+    let body = html! {
+        @if sent { p.notice role="status" { (t(l, "reset-sent")) } }
+        p.lead { (t(l, "reset-intro")) }
+        form.stack method="post" action="/reset" novalidate {
+            (csrf_field(&v.csrf_token))
+            (Input::new("handle", t(l, "field-handle")).value(handle).autocomplete("username").required().render(l, &Problems::default()))
+            button.primary type="submit" { (t(l, "reset-submit")) }
+        }
+        p { a href="/recover" { (t(l, "login-reset-by-code")) } }
+    };
+    respond(state, v, req, StatusCode::OK, &t(l, "reset-title"), body)
+}
+
+async fn reset(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    form: CsrfForm<ResetForm>,
+) -> Result<HttpResponse, AppError> {
+    let handle = form.0.handle;
+    super::request_password_reset(
+        &state.db,
+        &state.tokens,
+        &state.limits,
+        &state.mail,
+        &state.settings.base_url,
+        &handle,
+    )
+    .await?;
+    Ok(reset_view(&state, &viewer, &req, &handle, true))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -594,7 +646,7 @@ async fn update_profile(
         email: Some(Some(form.email.clone())),
         certificate_name: Some(Some(form.certificate_name.clone())),
     };
-    match super::update_profile(&state.db, user, input).await {
+    match super::update_profile(&state.db, user, input, &state.mail).await {
         Ok(_) => Ok(see_other("/account?saved=profile")),
         Err(error) => {
             let profile = Problems::from_error(error)?;
@@ -611,7 +663,7 @@ async fn change_password(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let session = viewer.session_id.clone().unwrap_or_default();
-    match super::change_password(&state.db, user, form.0, &session).await {
+    match super::change_password(&state.db, user, form.0, &session, &state.mail).await {
         Ok(()) => Ok(see_other("/account?saved=password")),
         Err(error) => {
             let password = Problems::from_error(error)?;

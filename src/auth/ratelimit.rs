@@ -15,6 +15,8 @@ pub struct Limit {
 
 pub const FAILED_PER_HANDLE: Limit = Limit { events: 10, window: Duration::from_secs(15 * 60) };
 pub const FAILED_PER_ADDRESS: Limit = Limit { events: 100, window: Duration::from_secs(15 * 60) };
+/// Password-reset emails per handle as typed: enough for a lost message, too few to flood an inbox.
+pub const RESETS_PER_HANDLE: Limit = Limit { events: 3, window: Duration::from_secs(15 * 60) };
 pub const SUCCESS_PER_ADDRESS: Limit = Limit { events: 30, window: Duration::from_secs(60) };
 
 /// Beyond this many keys, stale ones are swept before a new one is added.

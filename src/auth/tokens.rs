@@ -20,6 +20,8 @@ pub enum TokenKind {
     SetPassword,
     /// A single-use link to create the first administrator.
     Bootstrap,
+    /// A single-use link, sent by email, to choose a new password.
+    PasswordReset,
 }
 
 impl TokenKind {
@@ -28,6 +30,7 @@ impl TokenKind {
             TokenKind::Session => "pravo:session",
             TokenKind::SetPassword => "pravo:set-password",
             TokenKind::Bootstrap => "pravo:bootstrap",
+            TokenKind::PasswordReset => "pravo:password-reset",
         }
     }
 
@@ -36,6 +39,7 @@ impl TokenKind {
             TokenKind::Session => Duration::days(14),
             TokenKind::SetPassword => Duration::days(3),
             TokenKind::Bootstrap => Duration::days(1),
+            TokenKind::PasswordReset => Duration::minutes(30),
         }
     }
 }

@@ -222,3 +222,25 @@ diesel::allow_tables_to_appear_in_same_query!(attempts, users);
 diesel::allow_tables_to_appear_in_same_query!(attempts, modules);
 diesel::allow_tables_to_appear_in_same_query!(attempts, courses);
 diesel::allow_tables_to_appear_in_same_query!(attempt_answers, users);
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        kind -> Text,
+        dedupe_key -> Text,
+        user_id -> Nullable<Text>,
+        recipient -> Text,
+        subject -> Text,
+        body -> Text,
+        attachment -> Nullable<Binary>,
+        attachment_name -> Nullable<Text>,
+        message_id -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}

@@ -42,6 +42,7 @@ fn nav_items(user: Option<&User>) -> Vec<NavItem> {
             if role == Role::Admin {
                 items.push(item("/admin/users", "nav-admin-users"));
                 items.push(item("/admin/audit", "nav-admin-audit"));
+                items.push(item("/admin/outbox", "nav-admin-outbox"));
             }
         }
     }

@@ -91,6 +91,11 @@ fn random_suffix() -> String {
 impl TestApp {
     /// Starts the app; `None` (after a note) if PostgreSQL is wanted but not reachable outside CI.
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with settings adjusted first (an SMTP server, say).
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
         let data_dir = std::env::temp_dir().join(format!("pravo-test-{}", random_suffix()));
         let (database_url, pg_database) = match backend {
             Backend::Sqlite => (DatabaseUrl::Sqlite(data_dir.join("pravo.db").display().to_string()), None),
@@ -128,7 +133,11 @@ impl TestApp {
             trust_proxy: false,
             workers: Some(1),
             courses_dir: shipped_courses(),
+            mail_retry_seconds: 1,
+            mail_retry_max_seconds: 2,
         };
+        let mut settings = settings;
+        adjust(&mut settings);
         let app = Application::build(settings).await.expect("application starts");
         let base = format!("http://127.0.0.1:{}", app.port());
         let bootstrap_link = app.bootstrap_link.clone().map(|l| l.replacen("http://127.0.0.1", &base, 1));
@@ -312,4 +321,120 @@ impl Browser {
         assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
         page
     }
+}
+
+/// A real SMTP server on 127.0.0.1 (mailin-embedded, in its own threads) that keeps what it receives.
+pub struct SmtpSink {
+    pub port: u16,
+    received: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+#[derive(Clone)]
+struct Collect {
+    current: Vec<u8>,
+    received: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl mailin_embedded::Handler for Collect {
+    fn data_start(&mut self, _domain: &str, _from: &str, _is8bit: bool, _to: &[String]) -> mailin_embedded::Response {
+        self.current.clear();
+        mailin_embedded::response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.current.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> mailin_embedded::Response {
+        let message = String::from_utf8_lossy(&self.current).into_owned();
+        self.received.lock().unwrap_or_else(|p| p.into_inner()).push(message);
+        mailin_embedded::response::OK
+    }
+}
+
+impl SmtpSink {
+    /// Starts on a free port.
+    pub fn start() -> SmtpSink {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind SMTP");
+        Self::start_with(listener)
+    }
+
+    /// Starts on a given port (one that was free: the "server comes back" case).
+    pub fn start_on(port: u16) -> SmtpSink {
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port)).expect("bind SMTP port");
+        Self::start_with(listener)
+    }
+
+    fn start_with(listener: std::net::TcpListener) -> SmtpSink {
+        let port = listener.local_addr().expect("addr").port();
+        let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let mut server = mailin_embedded::Server::new(Collect { current: Vec::new(), received: received.clone() });
+        server.with_name("smtp.test").with_tcp_listener(listener);
+        std::thread::spawn(move || {
+            let _ = server.serve();
+        });
+        SmtpSink { port, received }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    pub fn messages(&self) -> Vec<String> {
+        self.received.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Waits until at least `n` messages arrived (or `seconds` passed), then returns them all.
+    pub async fn wait_for(&self, n: usize, seconds: u64) -> Vec<String> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        while self.messages().len() < n && std::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        self.messages()
+    }
+}
+
+/// A free port on 127.0.0.1 with nothing listening (for "the SMTP server is down").
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+/// The decoded text of a received message: its (possibly encoded) subject and its base64 body.
+pub fn decode_mail(raw: &str) -> (String, String) {
+    use base64::Engine;
+    let (head, rest) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
+    let subject = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Subject: "))
+        .map(|s| {
+            if !s.contains("=?") {
+                return s.to_owned();
+            }
+            s.split_whitespace()
+                .map(|w| {
+                    let inner = w
+                        .strip_prefix("=?utf-8?b?")
+                        .or_else(|| w.strip_prefix("=?UTF-8?B?"))
+                        .and_then(|x| x.strip_suffix("?="));
+                    inner
+                        .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
+                        .map(|b| String::from_utf8_lossy(&b).into_owned())
+                        .unwrap_or_else(|| w.to_owned())
+                })
+                .collect::<Vec<_>>()
+                .join("")
+        })
+        .unwrap_or_default();
+    let body: String = rest.lines().filter(|l| !l.starts_with("--") && !l.contains(':')).collect::<Vec<_>>().join("");
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(body.trim().trim_end_matches('.'))
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or(body);
+    (subject, decoded)
+}
+
+/// A header's value in a raw message.
+pub fn header(raw: &str, name: &str) -> Option<String> {
+    raw.lines().find_map(|l| l.strip_prefix(&format!("{name}: ")).map(str::to_owned))
 }

@@ -8,6 +8,7 @@ mod admin;
 mod cli;
 mod course_files;
 mod courses;
+mod mail;
 mod quizzes;
 mod robustness;
 mod security;

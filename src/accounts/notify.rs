@@ -1,0 +1,76 @@
+//! The account emails: a password-reset link, and the notices that a password or an email address
+//! changed. Written in the account's language; subjects name no topic.
+
+use crate::accounts::model::User;
+use crate::db::AnyConnection;
+use crate::error::AppError;
+use crate::i18n::{Arg, Locale, format_datetime, t, t_with};
+use crate::mail::{self, MailSettings, Outgoing};
+
+fn body(locale: Locale, handle: &str, paragraphs: &[String]) -> String {
+    let mut out = t_with(locale, "mail-greeting", &[("handle", Arg::Text(handle.to_owned()))]);
+    for p in paragraphs {
+        out.push_str("\n\n");
+        out.push_str(p);
+    }
+    out.push_str("\n\n");
+    out.push_str(&t(locale, "mail-signature"));
+    out.push('\n');
+    out
+}
+
+/// Queues a password-reset link (inside the caller's transaction).
+pub fn password_reset(
+    conn: &mut AnyConnection,
+    mail: &MailSettings,
+    user: &User,
+    email: &str,
+    link: &str,
+    nonce: i64,
+) -> Result<(), AppError> {
+    let l = user.locale;
+    let paragraphs = [t(l, "mail-reset-intro"), link.to_owned(), t(l, "mail-reset-ignore")];
+    mail::enqueue(
+        conn,
+        mail,
+        Outgoing {
+            kind: "password_reset",
+            dedupe_key: format!("password_reset:{}:{nonce}", user.id),
+            user_id: Some(&user.id),
+            recipient: email,
+            subject: t(l, "mail-subject-reset"),
+            body: body(l, &user.handle, &paragraphs),
+            attachment: None,
+        },
+    )?;
+    Ok(())
+}
+
+/// Queues a notice that something about the account changed (`what`: password or email), sent to
+/// `email` (for an email change, the old address).
+pub fn account_changed(
+    conn: &mut AnyConnection,
+    mail: &MailSettings,
+    user: &User,
+    email: &str,
+    what: &str,
+    at: chrono::NaiveDateTime,
+) -> Result<(), AppError> {
+    let l = user.locale;
+    let when = format_datetime(l, at);
+    let paragraphs = [t_with(l, &format!("mail-{what}-changed"), &[("when", Arg::Text(when))]), t(l, "mail-not-you")];
+    mail::enqueue(
+        conn,
+        mail,
+        Outgoing {
+            kind: if what == "password" { "password_changed" } else { "email_changed" },
+            dedupe_key: format!("{what}_changed:{}:{}", user.id, at.and_utc().timestamp_micros()),
+            user_id: Some(&user.id),
+            recipient: email,
+            subject: t(l, "mail-subject-account"),
+            body: body(l, &user.handle, &paragraphs),
+            attachment: None,
+        },
+    )?;
+    Ok(())
+}

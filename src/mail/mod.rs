@@ -1,0 +1,247 @@
+//! Email through a transactional outbox. A message is a row written in the same transaction as what
+//! caused it; a worker claims due rows in a short transaction, sends outside it, and records the result,
+//! retrying failures with exponential backoff and jitter. With `SMTP_URL` it sends through lettre; without
+//! it, each message is written as an .eml file under the data folder, so nothing is lost in the default
+//! run. Subjects never name a course or topic.
+
+pub mod pages;
+pub mod store;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use rand::Rng;
+
+use crate::config::Settings;
+use crate::db::{self, AnyConnection, Db};
+use crate::error::AppError;
+use store::Job;
+
+/// A message to queue: who, what, and a key that makes it unique (one message per key, ever).
+pub struct Outgoing<'a> {
+    pub kind: &'a str,
+    pub dedupe_key: String,
+    pub user_id: Option<&'a str>,
+    pub recipient: &'a str,
+    pub subject: String,
+    pub body: String,
+    pub attachment: Option<(String, Vec<u8>)>,
+}
+
+/// Queues a message inside the caller's transaction; returns whether it was new.
+pub fn enqueue(conn: &mut AnyConnection, settings: &MailSettings, message: Outgoing) -> Result<bool, AppError> {
+    let id = uuid::Uuid::now_v7().to_string();
+    let message_id = format!("<{}@{}>", uuid::Uuid::new_v4().simple(), settings.domain);
+    let (name, bytes) = match &message.attachment {
+        Some((n, b)) => (Some(n.as_str()), Some(b.as_slice())),
+        None => (None, None),
+    };
+    let job = store::NewJob {
+        id: &id,
+        kind: message.kind,
+        dedupe_key: &message.dedupe_key,
+        user_id: message.user_id,
+        recipient: message.recipient,
+        subject: &message.subject,
+        body: &message.body,
+        attachment: bytes,
+        attachment_name: name,
+        message_id: &message_id,
+    };
+    store::insert_job(conn, &job, db::now())
+}
+
+/// How mail is sent and retried.
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    pub from: String,
+    /// The host part of Message-IDs.
+    pub domain: String,
+    pub smtp_url: Option<String>,
+    pub eml_dir: PathBuf,
+    pub first_retry: Duration,
+    pub max_retry: Duration,
+    pub poll: Duration,
+    pub max_attempts: i32,
+}
+
+impl MailSettings {
+    pub fn from_settings(settings: &Settings) -> Self {
+        let domain =
+            settings.mail_from.rsplit_once('@').map(|(_, d)| d.to_owned()).unwrap_or_else(|| "localhost".into());
+        MailSettings {
+            from: settings.mail_from.clone(),
+            domain,
+            smtp_url: settings.smtp_url.clone(),
+            eml_dir: settings.data_dir.join("mail"),
+            first_retry: Duration::from_secs(settings.mail_retry_seconds),
+            max_retry: Duration::from_secs(settings.mail_retry_max_seconds),
+            poll: Duration::from_secs(2),
+            max_attempts: 12,
+        }
+    }
+}
+
+enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(PathBuf),
+}
+
+/// Sends queued messages.
+pub struct Mailer {
+    settings: MailSettings,
+    transport: Transport,
+    from: Mailbox,
+}
+
+/// Why a send failed, and whether trying again could help.
+struct SendError {
+    message: String,
+    permanent: bool,
+}
+
+impl Mailer {
+    pub fn new(settings: MailSettings) -> Result<Self, AppError> {
+        let from: Mailbox = settings
+            .from
+            .parse()
+            .map_err(|e| AppError::internal(format!("PRAVO_MAIL_FROM {:?} is not an address: {e}", settings.from)))?;
+        let transport = match &settings.smtp_url {
+            Some(url) => Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| AppError::internal(format!("SMTP_URL cannot be used: {e}")))?
+                    .timeout(Some(Duration::from_secs(20)))
+                    .build(),
+            ),
+            None => Transport::Files(settings.eml_dir.clone()),
+        };
+        Ok(Mailer { settings, transport, from })
+    }
+
+    pub fn poll_interval(&self) -> Duration {
+        self.settings.poll
+    }
+
+    fn build(&self, job: &Job) -> Result<Message, SendError> {
+        let permanent = |message: String| SendError { message, permanent: true };
+        let to: Mailbox = job.recipient.parse().map_err(|e| permanent(format!("bad recipient: {e}")))?;
+        let builder = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(job.subject.clone())
+            .message_id(Some(job.message_id.clone()));
+        let text = SinglePart::builder()
+            .header(ContentType::TEXT_PLAIN)
+            .header(ContentTransferEncoding::Base64)
+            .body(job.body.clone());
+        let message = match (&job.attachment, &job.attachment_name) {
+            (Some(bytes), Some(name)) => {
+                let kind = ContentType::parse("application/pdf").map_err(|e| permanent(e.to_string()))?;
+                let attachment = Attachment::new(name.clone()).body(bytes.clone(), kind);
+                builder.multipart(MultiPart::mixed().singlepart(text).singlepart(attachment))
+            }
+            _ => builder.singlepart(text),
+        };
+        message.map_err(|e| permanent(format!("cannot build the message: {e}")))
+    }
+
+    async fn send(&self, job: &Job) -> Result<(), SendError> {
+        let message = self.build(job)?;
+        match &self.transport {
+            Transport::Smtp(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| SendError { permanent: e.is_permanent(), message: e.to_string() }),
+            Transport::Files(dir) => {
+                let dir = dir.clone();
+                let name = format!("{}.eml", job.id);
+                let bytes = message.formatted();
+                actix_web::web::block(move || {
+                    std::fs::create_dir_all(&dir)?;
+                    std::fs::write(dir.join(name), bytes)
+                })
+                .await
+                .map_err(|e| SendError { message: e.to_string(), permanent: false })?
+                .map_err(|e| SendError { message: e.to_string(), permanent: false })
+            }
+        }
+    }
+
+    /// The delay before attempt `attempts + 1`: doubling from the first delay up to the cap, ±20 %.
+    fn backoff(&self, attempts: i32) -> Duration {
+        let first = self.settings.first_retry.as_secs_f64();
+        let base = (first * 2f64.powi((attempts - 1).clamp(0, 30))).min(self.settings.max_retry.as_secs_f64());
+        let jitter = rand::thread_rng().gen_range(0.8..=1.2);
+        Duration::from_secs_f64(base * jitter)
+    }
+
+    /// Claims the due messages, sends them, records what happened; returns how many were sent.
+    pub async fn work_once(&self, db: &Db) -> Result<usize, AppError> {
+        let lease = chrono::Duration::seconds(120);
+        let jobs = db
+            .write(move |conn| {
+                let now = db::now();
+                store::claim_due(conn, now, now + lease, 20)
+            })
+            .await?;
+        let mut sent = 0;
+        for job in jobs {
+            let outcome = self.send(&job).await;
+            let id = job.id.clone();
+            match outcome {
+                Ok(()) => {
+                    db.write(move |conn| store::mark_sent(conn, &id, db::now())).await?;
+                    sent += 1;
+                }
+                Err(error) => {
+                    let attempts = job.attempts + 1;
+                    let give_up = error.permanent || attempts >= self.settings.max_attempts;
+                    let retry_at: Option<NaiveDateTime> = (!give_up).then(|| {
+                        db::now()
+                            + chrono::Duration::from_std(self.backoff(attempts))
+                                .unwrap_or(chrono::Duration::seconds(10))
+                    });
+                    tracing::warn!(job = %job.id, kind = %job.kind, attempts, permanent = error.permanent, "email not sent: {}", error.message);
+                    let message = error.message;
+                    db.write(move |conn| store::mark_attempt_failed(conn, &id, attempts, retry_at, &message)).await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+}
+
+/// Sends queued mail until the server stops.
+pub async fn run_worker(db: Db, mailer: std::sync::Arc<Mailer>) {
+    let mut tick = tokio::time::interval(mailer.poll_interval());
+    loop {
+        tick.tick().await;
+        if let Err(e) = mailer.work_once(&db).await {
+            tracing::warn!(error = %e, "the mail worker could not run");
+        }
+    }
+}
+
+/// The outbox for administrators.
+pub async fn list(db: &Db) -> Result<Vec<Job>, AppError> {
+    db.run(|conn| store::list(conn, 200)).await
+}
+
+/// Puts a failed (or stuck) message back in the queue; a sent one cannot be sent again (its content is
+/// gone by design).
+pub async fn resend(db: &Db, id: &str) -> Result<(), AppError> {
+    let id = id.to_owned();
+    db.write(move |conn| {
+        let job = store::find(conn, &id)?.ok_or(AppError::NotFound)?;
+        if job.status == "sent" {
+            return Err(AppError::Conflict(crate::i18n::Msg::new("error-mail-already-sent")));
+        }
+        store::requeue(conn, &id, db::now())
+    })
+    .await
+}
