@@ -45,7 +45,13 @@ async fn the_shipped_course_is_there_in_three_languages(backend: Backend) {
         let (status, body) = api.get("/courses").await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(body["items"].as_array().map(Vec::len), Some(3), "three shipped courses");
-        let course = body["items"].as_array().into_iter().flatten().find(|c| c["slug"] == "human-rights-monitoring").cloned().unwrap_or_default();
+        let course = body["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|c| c["slug"] == "human-rights-monitoring")
+            .cloned()
+            .unwrap_or_default();
         assert_eq!(course["slug"], "human-rights-monitoring");
         assert_eq!(course["module_count"], 4);
         assert_eq!(course["language"], lang);
