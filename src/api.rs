@@ -17,7 +17,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/openapi.json", web::get().to(openapi))
         .configure(accounts::api::routes)
         .configure(courses::api::routes)
-        .configure(quizzes::api::routes);
+        .configure(quizzes::api::routes)
+        .configure(crate::certificates::api::routes);
 }
 
 /// A JSON body, parsed when the handler asks for it, so that authorisation is decided before the body is
@@ -100,6 +101,12 @@ fn contains_nul_escape(bytes: &[u8]) -> bool {
         quizzes::api::results,
         quizzes::api::export,
         quizzes::api::statistics,
+        crate::certificates::api::mine,
+        crate::certificates::api::update,
+        crate::certificates::api::pdf,
+        crate::certificates::api::credential,
+        crate::certificates::api::verify,
+        crate::certificates::api::revoke,
     ),
     components(schemas(
         accounts::model::UserDto,
@@ -151,6 +158,10 @@ fn contains_nul_escape(bytes: &[u8]) -> bool {
         quizzes::api::ResultList,
         quizzes::api::QuestionStats,
         quizzes::api::StatisticsDto,
+        crate::certificates::api::CertificateDto,
+        crate::certificates::api::CertificateList,
+        crate::certificates::api::PublicInput,
+        crate::certificates::api::VerificationDto,
         ErrorBody,
     )),
     modifiers(&BearerAuth)

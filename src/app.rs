@@ -10,6 +10,7 @@ use actix_web::{App, HttpResponse, HttpServer, web};
 use crate::auth::csrf::CsrfKey;
 use crate::auth::ratelimit::RateLimiter;
 use crate::auth::tokens::Tokens;
+use crate::certificates::{CertSettings, credential::IssuerKey};
 use crate::config::Settings;
 use crate::db::{self, Db, Secrets};
 use crate::error::AppError;
@@ -27,6 +28,7 @@ pub struct AppState {
     pub limits: RateLimiter,
     pub activity: ActivityLog,
     pub mail: MailSettings,
+    pub certs: CertSettings,
 }
 
 pub struct Application {
@@ -76,6 +78,12 @@ impl Application {
             limits: RateLimiter::default(),
             activity: ActivityLog::default(),
             mail: MailSettings::from_settings(&settings_for_mail),
+            certs: CertSettings {
+                base_url: settings_for_mail.base_url.clone(),
+                issuer_name: settings_for_mail.issuer_name.clone(),
+                key: IssuerKey::new(&secrets.credential_seed)?,
+                mail: MailSettings::from_settings(&settings_for_mail),
+            },
         });
         let mailer = std::sync::Arc::new(Mailer::new(state.mail.clone())?);
         let shared = state.clone();
@@ -119,6 +127,7 @@ impl Application {
             result = self.server => result,
             () = write_activity_forever(self.state) => Ok(()),
             () = crate::mail::run_worker(state.db.clone(), self.mailer) => Ok(()),
+            () = crate::certificates::run_issuer(state.db.clone(), state.certs.clone()) => Ok(()),
         };
         if let Err(e) = state.activity.flush(&state.db).await {
             tracing::warn!(error = %e, "could not write reading positions");
@@ -146,6 +155,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(courses::trainer::routes)
         .configure(crate::quizzes::pages::routes)
         .configure(crate::mail::pages::routes)
+        .configure(crate::certificates::pages::routes)
         .service(web::scope("/api/v1").configure(api::routes));
 }
 

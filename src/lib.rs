@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod api;
 pub mod app;
 pub mod auth;
+pub mod certificates;
 pub mod config;
 pub mod courses;
 pub mod db;

@@ -325,11 +325,14 @@ impl ProfileInput {
                 fields.insert("email".into(), vec![error_msg("email-invalid")]);
             }
         }
-        if let Some(Some(name)) = &self.certificate_name
-            && name.trim().chars().count() > CERTIFICATE_NAME_MAX
-        {
-            let msg = error_msg("certificate-name-too-long").with("max", CERTIFICATE_NAME_MAX);
-            fields.insert("certificate_name".into(), vec![msg]);
+        if let Some(Some(name)) = &self.certificate_name {
+            if name.trim().chars().count() > CERTIFICATE_NAME_MAX {
+                let msg = error_msg("certificate-name-too-long").with("max", CERTIFICATE_NAME_MAX);
+                fields.insert("certificate_name".into(), vec![msg]);
+            } else if name.chars().any(|c| c.is_control() || matches!(c, '<' | '>' | '{' | '}')) {
+                // The name is printed on a certificate: letters, spaces and punctuation, no markup.
+                fields.insert("certificate_name".into(), vec![error_msg("certificate-name-characters")]);
+            }
         }
         if fields.is_empty() { Ok(()) } else { Err(AppError::Validation(fields)) }
     }

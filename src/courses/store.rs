@@ -47,6 +47,11 @@ fn with_texts(conn: &mut AnyConnection, rows: Vec<CourseRow>) -> Result<Vec<Cour
         .collect())
 }
 
+pub fn find_course_by_id(conn: &mut AnyConnection, id: &str) -> Result<Option<Course>, AppError> {
+    let rows: Vec<CourseRow> = courses::table.filter(courses::id.eq(id)).select(course_columns()).load(conn)?;
+    Ok(with_texts(conn, rows)?.pop())
+}
+
 pub fn find_course(conn: &mut AnyConnection, slug: &str) -> Result<Option<Course>, AppError> {
     let rows: Vec<CourseRow> = courses::table.filter(courses::slug.eq(slug)).select(course_columns()).load(conn)?;
     Ok(with_texts(conn, rows)?.pop())

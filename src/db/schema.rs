@@ -244,3 +244,25 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    certificates (id) {
+        id -> Text,
+        code -> Text,
+        user_id -> Text,
+        course_id -> Text,
+        holder_name -> Text,
+        course_title -> Text,
+        locale -> Text,
+        hours -> Nullable<Integer>,
+        issuer -> Text,
+        issued_at -> Timestamp,
+        public -> Bool,
+        revoked_at -> Nullable<Timestamp>,
+        credential -> Text,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(certificates, course_completions);
+diesel::allow_tables_to_appear_in_same_query!(certificates, users);
+diesel::allow_tables_to_appear_in_same_query!(certificates, courses);

@@ -17,6 +17,8 @@ pub struct Secrets {
     pub token_key: Vec<u8>,
     /// Signs CSRF tokens.
     pub csrf_key: Vec<u8>,
+    /// The Ed25519 seed that signs credentials (its public half is published at /.well-known/jwks.json).
+    pub credential_seed: Vec<u8>,
 }
 
 impl std::fmt::Debug for Secrets {
@@ -29,7 +31,11 @@ impl Secrets {
     /// Reads the keys, creating any that are missing. Call under the start-up lock, so that two instances
     /// starting together do not both create one.
     pub fn load_or_create(conn: &mut AnyConnection) -> Result<Self, AppError> {
-        Ok(Self { token_key: key(conn, "token_key")?, csrf_key: key(conn, "csrf_key")? })
+        Ok(Self {
+            token_key: key(conn, "token_key")?,
+            csrf_key: key(conn, "csrf_key")?,
+            credential_seed: key(conn, "credential_key")?,
+        })
     }
 }
 

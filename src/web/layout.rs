@@ -35,6 +35,7 @@ fn nav_items(user: Option<&User>) -> Vec<NavItem> {
             items.push(item("/register", "nav-register"));
         }
         Some(role) => {
+            items.push(item("/certificates", "nav-certificates"));
             items.push(item("/account", "nav-account"));
             if role != Role::Scholar {
                 items.push(item("/trainer", "nav-trainer"));

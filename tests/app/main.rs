@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod admin;
+mod certificates;
 mod cli;
 mod course_files;
 mod courses;

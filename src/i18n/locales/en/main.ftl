@@ -199,3 +199,36 @@ outbox-resend = Send again
 outbox-status-pending = waiting
 outbox-status-sent = sent
 outbox-status-failed = failed
+nav-certificates = Certificates
+cert-title = Your certificates
+cert-none = When you complete a course, its certificate appears here.
+cert-set-name = Your certificates print your handle. To print another name, set it in your account settings before you finish a course.
+cert-heading = Certificate of completion
+cert-awarded-to = This certifies that
+cert-for-completing = has completed the course
+cert-hours = { $count ->
+    [one] { $count } hour of study
+   *[other] { $count } hours of study
+}
+cert-date = Issued on { $date }
+cert-issuer = by { $issuer }
+cert-verify = Check this certificate at
+cert-code = Code { $code }
+cert-download-pdf = Download PDF
+cert-download-credential = Download credential (.jwt)
+cert-hide = Hide from verification
+cert-show = Allow verification
+cert-is-public = Anyone with the code can check it.
+cert-is-hidden = Verification is turned off.
+cert-revoked = This certificate was revoked.
+cert-verify-title = Certificate check
+cert-verify-valid = This certificate is valid. Compare it with the document you were shown: every detail must match.
+cert-verify-revoked = This certificate was revoked on { $date }.
+cert-verify-hint = This page shows exactly what the certificate says. A document that says anything else has been altered.
+cert-issued-on = Issued on
+cert-issued-by = Issued by
+mail-subject-certificate = Your document
+mail-certificate-intro = Congratulations: your certificate is attached to this message as a PDF.
+mail-certificate-verify = Anyone you show it to can check it here:
+error-public-required = Say true or false.
+error-certificate-name-characters = A name may not contain markup or control characters.

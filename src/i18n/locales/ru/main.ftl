@@ -207,3 +207,38 @@ outbox-resend = Отправить снова
 outbox-status-pending = ждёт
 outbox-status-sent = отправлено
 outbox-status-failed = не отправлено
+nav-certificates = Сертификаты
+cert-title = Ваши сертификаты
+cert-none = Когда вы пройдёте курс, здесь появится сертификат.
+cert-set-name = В сертификатах печатается ваш псевдоним. Чтобы напечатать другое имя, укажите его в настройках аккаунта до окончания курса.
+cert-heading = Сертификат о прохождении курса
+cert-awarded-to = Настоящим удостоверяется, что
+cert-for-completing = прошёл(а) курс
+cert-hours = { $count ->
+    [one] { $count } час обучения
+    [few] { $count } часа обучения
+    [many] { $count } часов обучения
+   *[other] { $count } часа обучения
+}
+cert-date = Выдан { $date }
+cert-issuer = организацией { $issuer }
+cert-verify = Проверить сертификат можно здесь:
+cert-code = Код { $code }
+cert-download-pdf = Скачать PDF
+cert-download-credential = Скачать цифровое удостоверение (.jwt)
+cert-hide = Скрыть от проверки
+cert-show = Разрешить проверку
+cert-is-public = Любой, у кого есть код, может его проверить.
+cert-is-hidden = Проверка отключена.
+cert-revoked = Этот сертификат отозван.
+cert-verify-title = Проверка сертификата
+cert-verify-valid = Сертификат действителен. Сравните его с документом, который вам показали: все данные должны совпадать.
+cert-verify-revoked = Этот сертификат отозван { $date }.
+cert-verify-hint = Эта страница показывает ровно то, что написано в сертификате. Документ, в котором написано что-то другое, изменён.
+cert-issued-on = Дата выдачи
+cert-issued-by = Кем выдан
+mail-subject-certificate = Ваш документ
+mail-certificate-intro = Поздравляем! Ваш сертификат приложен к этому письму в формате PDF.
+mail-certificate-verify = Любой, кому вы его покажете, может проверить его здесь:
+error-public-required = Укажите true или false.
+error-certificate-name-characters = Имя не может содержать разметку или управляющие символы.

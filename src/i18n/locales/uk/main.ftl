@@ -207,3 +207,38 @@ outbox-resend = Надіслати знову
 outbox-status-pending = чекає
 outbox-status-sent = надіслано
 outbox-status-failed = не надіслано
+nav-certificates = Сертифікати
+cert-title = Ваші сертифікати
+cert-none = Коли ви пройдете курс, тут з’явиться сертифікат.
+cert-set-name = У сертифікатах друкується ваш псевдонім. Щоб надрукувати інше ім’я, вкажіть його в налаштуваннях облікового запису до завершення курсу.
+cert-heading = Сертифікат про проходження курсу
+cert-awarded-to = Цим засвідчується, що
+cert-for-completing = пройшов(ла) курс
+cert-hours = { $count ->
+    [one] { $count } година навчання
+    [few] { $count } години навчання
+    [many] { $count } годин навчання
+   *[other] { $count } години навчання
+}
+cert-date = Видано { $date }
+cert-issuer = організацією { $issuer }
+cert-verify = Перевірити сертифікат можна тут:
+cert-code = Код { $code }
+cert-download-pdf = Завантажити PDF
+cert-download-credential = Завантажити цифрове посвідчення (.jwt)
+cert-hide = Приховати від перевірки
+cert-show = Дозволити перевірку
+cert-is-public = Будь-хто, хто має код, може його перевірити.
+cert-is-hidden = Перевірку вимкнено.
+cert-revoked = Цей сертифікат відкликано.
+cert-verify-title = Перевірка сертифіката
+cert-verify-valid = Сертифікат чинний. Порівняйте його з документом, який вам показали: усі дані мають збігатися.
+cert-verify-revoked = Цей сертифікат відкликано { $date }.
+cert-verify-hint = Ця сторінка показує саме те, що написано в сертифікаті. Документ, у якому написано щось інше, змінено.
+cert-issued-on = Дата видачі
+cert-issued-by = Ким видано
+mail-subject-certificate = Ваш документ
+mail-certificate-intro = Вітаємо! Ваш сертифікат додано до цього листа у форматі PDF.
+mail-certificate-verify = Будь-хто, кому ви його покажете, може перевірити його тут:
+error-public-required = Вкажіть true або false.
+error-certificate-name-characters = Ім’я не може містити розмітку чи керівні символи.

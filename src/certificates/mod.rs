@@ -1,0 +1,211 @@
+//! Certificates: issued once when a scholar completes a course (by a worker that picks up new
+//! completions, so every path to completion issues one), printed as a PDF with the scholar's chosen
+//! name, verifiable by anyone holding the code unless the holder hides it, and issued as an Open Badges
+//! 3.0 credential signed with the issuer's Ed25519 key. If the scholar has an email address, the PDF is
+//! sent through the outbox in the same transaction that issues it.
+
+pub mod api;
+pub mod credential;
+pub mod pages;
+pub mod pdf;
+pub mod store;
+
+use chrono::NaiveDateTime;
+
+use crate::accounts::model::User;
+use crate::db::{self, AnyConnection, Db};
+use crate::error::AppError;
+use crate::i18n::{Arg, Locale, format_date, t, t_with};
+use crate::mail::{self, MailSettings, Outgoing};
+use credential::IssuerKey;
+pub use store::Certificate;
+
+/// What issuing needs to know.
+#[derive(Debug, Clone)]
+pub struct CertSettings {
+    pub base_url: String,
+    pub issuer_name: String,
+    pub key: IssuerKey,
+    pub mail: MailSettings,
+}
+
+/// The verification link of a certificate.
+pub fn verify_url(base_url: &str, code: &str) -> String {
+    format!("{base_url}/verify/{code}")
+}
+
+/// The PDF of a certificate, in the language it was issued in.
+pub fn render_pdf(cs: &CertSettings, c: &Certificate) -> Result<Vec<u8>, AppError> {
+    let l = Locale::parse(&c.locale).unwrap_or_default();
+    let hours = c.hours.map(|h| t_with(l, "cert-hours", &[("count", Arg::Number(i64::from(h)))]));
+    let date = t_with(l, "cert-date", &[("date", Arg::Text(format_date(l, c.issued_at)))]);
+    let issuer = t_with(l, "cert-issuer", &[("issuer", Arg::Text(c.issuer.clone()))]);
+    let url = verify_url(&cs.base_url, &c.code);
+    let code = t_with(l, "cert-code", &[("code", Arg::Text(c.code.clone()))]);
+    pdf::render(&pdf::Printed {
+        heading: &t(l, "cert-heading"),
+        awarded_to: &t(l, "cert-awarded-to"),
+        holder: &c.holder_name,
+        for_completing: &t(l, "cert-for-completing"),
+        course: &c.course_title,
+        hours: hours.as_deref(),
+        date: &date,
+        issuer: &issuer,
+        verify_label: &t(l, "cert-verify"),
+        verify_url: &url,
+        code: &code,
+    })
+}
+
+/// Issues certificates for completions that have none yet (inside a write transaction).
+pub fn issue_pending(conn: &mut AnyConnection, cs: &CertSettings, limit: i64) -> Result<usize, AppError> {
+    let pending = store::completions_without_certificate(conn, limit)?;
+    for (course_id, user_id) in &pending {
+        issue(conn, cs, course_id, user_id)?;
+    }
+    Ok(pending.len())
+}
+
+fn issue(conn: &mut AnyConnection, cs: &CertSettings, course_id: &str, user_id: &str) -> Result<Certificate, AppError> {
+    let user = crate::accounts::store::find_by_id(conn, user_id)?.ok_or(AppError::NotFound)?;
+    let course = crate::courses::store::find_course_by_id(conn, course_id)?.ok_or(AppError::NotFound)?;
+    let (text, _) = course.text(user.locale);
+    let holder = user.certificate_name.clone().unwrap_or_else(|| user.handle.clone());
+    let id = uuid::Uuid::now_v7().to_string();
+    let issued_at = db::now();
+    let credential = credential::sign(
+        &cs.key,
+        &credential::Claim {
+            certificate_id: &id,
+            base_url: &cs.base_url,
+            issuer_name: &cs.issuer_name,
+            holder_name: &holder,
+            recipient_key: &user.id,
+            course_slug: &course.slug,
+            course_title: &text.title,
+            course_summary: &text.summary,
+            issued_at: issued_at.and_utc(),
+        },
+    )?;
+    let certificate = Certificate {
+        id,
+        // 128 random bits: nobody can guess another certificate's code.
+        code: hex::encode(rand::random::<[u8; 16]>()),
+        user_id: user.id.clone(),
+        course_id: course.id.clone(),
+        holder_name: holder,
+        course_title: text.title,
+        locale: user.locale.code().into(),
+        hours: course.hours,
+        issuer: cs.issuer_name.clone(),
+        issued_at,
+        public: true,
+        revoked_at: None,
+        credential,
+    };
+    store::insert(conn, &certificate)?;
+    if let Some(email) = &user.email {
+        send_by_email(conn, cs, &user, email, &certificate)?;
+    }
+    Ok(certificate)
+}
+
+fn send_by_email(
+    conn: &mut AnyConnection,
+    cs: &CertSettings,
+    user: &User,
+    email: &str,
+    c: &Certificate,
+) -> Result<(), AppError> {
+    let l = user.locale;
+    let pdf = render_pdf(cs, c)?;
+    let body = format!(
+        "{}\n\n{}\n\n{}\n{}\n\n{}\n",
+        t_with(l, "mail-greeting", &[("handle", Arg::Text(user.handle.clone()))]),
+        t(l, "mail-certificate-intro"),
+        t(l, "mail-certificate-verify"),
+        verify_url(&cs.base_url, &c.code),
+        t(l, "mail-signature")
+    );
+    mail::enqueue(
+        conn,
+        &cs.mail,
+        Outgoing {
+            kind: "certificate",
+            dedupe_key: format!("certificate:{}", c.id),
+            user_id: Some(&user.id),
+            recipient: email,
+            subject: t(l, "mail-subject-certificate"),
+            body,
+            // The file name says nothing about the course either.
+            attachment: Some(("certificate.pdf".into(), pdf)),
+        },
+    )?;
+    Ok(())
+}
+
+/// Issues pending certificates until the server stops (a completion is picked up within seconds).
+pub async fn run_issuer(db: Db, cs: CertSettings) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
+    loop {
+        tick.tick().await;
+        let cs2 = cs.clone();
+        if let Err(e) = db.write(move |conn| issue_pending(conn, &cs2, 20)).await {
+            tracing::warn!(error = %e, "certificates could not be issued");
+        }
+    }
+}
+
+/// A scholar's certificates (issuing any that are due first, so a fresh completion shows at once).
+pub async fn mine(db: &Db, cs: &CertSettings, user: &User) -> Result<Vec<Certificate>, AppError> {
+    let (cs, id) = (cs.clone(), user.id.clone());
+    db.write(move |conn| {
+        issue_pending(conn, &cs, 50)?;
+        store::of_user(conn, &id)
+    })
+    .await
+}
+
+/// A certificate its holder (or, where `admin_too`, an admin) may fetch; 404 for anyone else.
+pub async fn owned(db: &Db, user: &User, id: &str, admin_too: bool) -> Result<Certificate, AppError> {
+    let id = id.to_owned();
+    let c = db.run(move |conn| store::find(conn, &id)).await?.ok_or(AppError::NotFound)?;
+    if c.user_id == user.id || (admin_too && user.is_admin()) { Ok(c) } else { Err(AppError::NotFound) }
+}
+
+pub async fn set_public(db: &Db, user: &User, id: &str, public: bool) -> Result<Certificate, AppError> {
+    let c = owned(db, user, id, false).await?;
+    let id = c.id.clone();
+    db.write(move |conn| {
+        store::set_public(conn, &id, public)?;
+        store::find(conn, &id)?.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+/// What anyone holding a code may see: the certificate as printed, if it is public.
+pub async fn verify(db: &Db, code: &str) -> Result<Certificate, AppError> {
+    if code.len() != 32 || !code.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(AppError::NotFound);
+    }
+    let code = code.to_ascii_lowercase();
+    let c = db.run(move |conn| store::find_by_code(conn, &code)).await?.ok_or(AppError::NotFound)?;
+    if c.public { Ok(c) } else { Err(AppError::NotFound) }
+}
+
+pub async fn revoke(db: &Db, actor: &User, id: &str) -> Result<(), AppError> {
+    if !actor.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let id = id.to_owned();
+    db.write(move |conn| {
+        store::find(conn, &id)?.ok_or(AppError::NotFound)?;
+        store::revoke(conn, &id, db::now())
+    })
+    .await
+}
+
+/// For pages: when a certificate was revoked, if it was.
+pub fn revoked(c: &Certificate) -> Option<NaiveDateTime> {
+    c.revoked_at
+}
