@@ -123,16 +123,28 @@ impl Application {
     /// are written on the way out.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let state = self.state.clone();
+        let reminder_every = std::time::Duration::from_secs(state.settings.reminder_check_seconds.max(1));
         let result = tokio::select! {
             result = self.server => result,
             () = write_activity_forever(self.state) => Ok(()),
             () = crate::mail::run_worker(state.db.clone(), self.mailer) => Ok(()),
             () = crate::certificates::run_issuer(state.db.clone(), state.certs.clone()) => Ok(()),
+            () = crate::reminders::run(state.db.clone(), reminder_settings(&state), reminder_every) => Ok(()),
         };
         if let Err(e) = state.activity.flush(&state.db).await {
             tracing::warn!(error = %e, "could not write reading positions");
         }
         result
+    }
+}
+
+fn reminder_settings(state: &AppState) -> crate::reminders::ReminderSettings {
+    crate::reminders::ReminderSettings {
+        days: state.settings.reminder_days,
+        base_url: state.settings.base_url.clone(),
+        site_name: state.settings.site_name.clone(),
+        tokens: state.tokens.clone(),
+        mail: state.mail.clone(),
     }
 }
 
@@ -156,6 +168,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(crate::quizzes::pages::routes)
         .configure(crate::mail::pages::routes)
         .configure(crate::certificates::pages::routes)
+        .configure(crate::reminders::pages::routes)
         .service(web::scope("/api/v1").configure(api::routes));
 }
 

@@ -15,6 +15,8 @@ pub struct Settings {
     pub site_name: String,
     pub issuer_name: String,
     pub reminder_days: u32,
+    /// How often each instance looks for due reminders.
+    pub reminder_check_seconds: u64,
     pub smtp_url: Option<String>,
     pub mail_from: String,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
@@ -39,6 +41,7 @@ struct FileSettings {
     site_name: Option<String>,
     issuer_name: Option<String>,
     reminder_days: Option<u32>,
+    reminder_check_seconds: Option<u32>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
     trust_proxy: Option<bool>,
@@ -92,6 +95,11 @@ impl Settings {
             site_name: env("PRAVO_SITE_NAME").or(file.site_name).unwrap_or_else(|| "Pravo".into()),
             issuer_name: env("PRAVO_ISSUER_NAME").or(file.issuer_name).unwrap_or_else(|| "Pravo".into()),
             reminder_days: number("PRAVO_REMINDER_DAYS", file.reminder_days, 14)?,
+            reminder_check_seconds: u64::from(number(
+                "PRAVO_REMINDER_CHECK_SECONDS",
+                file.reminder_check_seconds,
+                3600,
+            )?),
             smtp_url: env("SMTP_URL").or(file.smtp_url),
             mail_from: env("PRAVO_MAIL_FROM").or(file.mail_from).unwrap_or_else(|| format!("noreply@{host}")),
             trust_proxy: flag("PRAVO_TRUST_PROXY", file.trust_proxy),

@@ -14,4 +14,5 @@ pub mod i18n;
 pub mod mail;
 pub mod progress;
 pub mod quizzes;
+pub mod reminders;
 pub mod web;

@@ -94,6 +94,8 @@ pub struct User {
     pub valid_after: NaiveDateTime,
     pub kept_session_id: Option<String>,
     pub created_at: NaiveDateTime,
+    /// Whether the user turned reminder emails off.
+    pub reminders_off: bool,
 }
 
 impl User {

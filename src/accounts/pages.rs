@@ -38,6 +38,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/account", web::get().to(account_page))
         .route("/account/profile", web::post().to(update_profile))
         .route("/account/password", web::post().to(change_password))
+        .route("/account/reminders", web::post().to(set_reminders))
         .route("/account/logout-all", web::post().to(logout_all))
         .route("/account/recovery-codes", web::post().to(regenerate_codes))
         .route("/admin/users", web::get().to(users_page))
@@ -549,6 +550,7 @@ async fn account_page(
     let saved = match q.into_inner().saved.as_deref() {
         Some("profile") => Some("account-saved-profile"),
         Some("password") => Some("account-saved-password"),
+        Some("reminders") => Some("account-saved-reminders"),
         _ => None,
     };
     account_view(&state, &viewer, &req, AccountForms { saved, ..Default::default() }, None).await
@@ -588,6 +590,18 @@ async fn account_view(
                 (Input::new("email", t(l, "field-email-optional")).kind("email").value(email).hint(t(l, "email-hint")).autocomplete("email").render(l, &forms.profile))
                 (Input::new("certificate_name", t(l, "field-certificate-name")).value(name).hint(t(l, "certificate-name-hint")).autocomplete("off").render(l, &forms.profile))
                 button.primary type="submit" { (t(l, "account-save")) }
+            }
+        }
+        section aria-labelledby="reminders-h" {
+            h2 #reminders-h { (t(l, "reminders-title")) }
+            p { @if user.reminders_off { (t(l, "reminders-are-off")) } @else { (t(l, "reminders-are-on")) } }
+            @if user.email.is_none() { p.meta { (t(l, "reminders-need-email")) } }
+            form method="post" action="/account/reminders" {
+                (csrf_field(&v.csrf_token))
+                input type="hidden" name="off" value=(if user.reminders_off { "false" } else { "true" });
+                button type="submit" {
+                    @if user.reminders_off { (t(l, "reminders-turn-on")) } @else { (t(l, "reminders-turn-off")) }
+                }
             }
         }
         section aria-labelledby="password-h" {
@@ -680,6 +694,22 @@ async fn logout_all(
     let user = viewer.user()?;
     super::sign_out_everywhere(&state.db, &user.id).await?;
     Ok(HttpResponse::SeeOther().insert_header(("Location", "/login")).cookie(removal_cookie(&state)).finish())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RemindersForm {
+    off: bool,
+}
+
+async fn set_reminders(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: CsrfForm<RemindersForm>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    crate::reminders::set_off(&state.db, &user.id, form.0.off).await?;
+    Ok(see_other("/account?saved=reminders"))
 }
 
 async fn regenerate_codes(

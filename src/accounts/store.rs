@@ -22,6 +22,7 @@ struct UserRow {
     valid_after: NaiveDateTime,
     kept_session_id: Option<String>,
     created_at: NaiveDateTime,
+    reminders_off: bool,
 }
 
 impl From<UserRow> for User {
@@ -35,6 +36,7 @@ impl From<UserRow> for User {
             certificate_name: r.certificate_name,
             valid_after: r.valid_after,
             kept_session_id: r.kept_session_id,
+            reminders_off: r.reminders_off,
             created_at: r.created_at,
         }
     }
@@ -116,6 +118,12 @@ pub fn update_profile(
     diesel::update(users::table.filter(users::id.eq(id)))
         .set((users::locale.eq(locale.code()), users::email.eq(email), users::certificate_name.eq(certificate_name)))
         .execute(conn)?;
+    Ok(())
+}
+
+/// Turns reminder emails off (or back on).
+pub fn set_reminders_off(conn: &mut AnyConnection, id: &str, off: bool) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(id))).set(users::reminders_off.eq(off)).execute(conn)?;
     Ok(())
 }
 

@@ -22,6 +22,8 @@ pub enum TokenKind {
     Bootstrap,
     /// A single-use link, sent by email, to choose a new password.
     PasswordReset,
+    /// The link in a reminder that turns reminders off without signing in.
+    ReminderOptOut,
 }
 
 impl TokenKind {
@@ -31,6 +33,7 @@ impl TokenKind {
             TokenKind::SetPassword => "pravo:set-password",
             TokenKind::Bootstrap => "pravo:bootstrap",
             TokenKind::PasswordReset => "pravo:password-reset",
+            TokenKind::ReminderOptOut => "pravo:reminder-opt-out",
         }
     }
 
@@ -40,6 +43,7 @@ impl TokenKind {
             TokenKind::SetPassword => Duration::days(3),
             TokenKind::Bootstrap => Duration::days(1),
             TokenKind::PasswordReset => Duration::minutes(30),
+            TokenKind::ReminderOptOut => Duration::days(90),
         }
     }
 }

@@ -20,6 +20,7 @@ diesel::table! {
         valid_after -> Timestamp,
         kept_session_id -> Nullable<Text>,
         created_at -> Timestamp,
+        reminders_off -> Bool,
     }
 }
 

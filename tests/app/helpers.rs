@@ -128,6 +128,7 @@ impl TestApp {
             site_name: "Pravo".into(),
             issuer_name: "Pravo test".into(),
             reminder_days: 14,
+            reminder_check_seconds: 3600,
             smtp_url: None,
             mail_from: "noreply@127.0.0.1".into(),
             trust_proxy: false,
@@ -411,19 +412,25 @@ pub fn decode_mail(raw: &str) -> (String, String) {
             if !s.contains("=?") {
                 return s.to_owned();
             }
-            s.split_whitespace()
-                .map(|w| {
-                    let inner = w
-                        .strip_prefix("=?utf-8?b?")
-                        .or_else(|| w.strip_prefix("=?UTF-8?B?"))
-                        .and_then(|x| x.strip_suffix("?="));
-                    inner
-                        .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
-                        .map(|b| String::from_utf8_lossy(&b).into_owned())
-                        .unwrap_or_else(|| w.to_owned())
-                })
-                .collect::<Vec<_>>()
-                .join("")
+            // RFC 2047: the space between two encoded words is not part of the text; any other is.
+            let mut out = String::new();
+            let mut previous_encoded = false;
+            for w in s.split_whitespace() {
+                let inner = w
+                    .strip_prefix("=?utf-8?b?")
+                    .or_else(|| w.strip_prefix("=?UTF-8?B?"))
+                    .and_then(|x| x.strip_suffix("?="));
+                let decoded = inner
+                    .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
+                    .map(|b| String::from_utf8_lossy(&b).into_owned());
+                let joins_encoded_words = previous_encoded && decoded.is_some();
+                if !out.is_empty() && !joins_encoded_words {
+                    out.push(' ');
+                }
+                previous_encoded = decoded.is_some();
+                out.push_str(&decoded.unwrap_or_else(|| w.to_owned()));
+            }
+            out
         })
         .unwrap_or_default();
     let body: String = rest.lines().filter(|l| !l.starts_with("--") && !l.contains(':')).collect::<Vec<_>>().join("");

@@ -11,6 +11,7 @@ mod course_files;
 mod courses;
 mod mail;
 mod quizzes;
+mod reminders;
 mod robustness;
 mod security;
 mod sessions;

@@ -53,7 +53,7 @@ field-recovery-code = Recovery code
 field-certificate-name = Name on certificates (optional)
 handle-hint = A pseudonym is welcome: 3 to 32 letters, digits, dots, dashes or underscores.
 password-hint = { $min } to { $max } characters. A few unrelated words make a strong password.
-email-hint = Only for password resets and certificates. Without it you get recovery codes instead.
+email-hint = Only for password resets, certificates and reminders (which you can turn off). Without it you get recovery codes instead.
 certificate-name-hint = Printed on your certificates only. Leave empty to use your handle.
 
 ## Sign in
@@ -232,3 +232,21 @@ mail-certificate-intro = Congratulations: your certificate is attached to this m
 mail-certificate-verify = Anyone you show it to can check it here:
 error-public-required = Say true or false.
 error-certificate-name-characters = A name may not contain markup or control characters.
+
+## Reminders
+mail-subject-reminder = A note from { $site }
+mail-reminder-intro = { $days ->
+    [one] Your courses have been waiting for you for a day. You can pick up where you left off:
+   *[other] Your courses have been waiting for you for { $days } days. You can pick up where you left off:
+}
+mail-reminder-opt-out = To stop these reminders, open this link (no sign-in needed):
+reminders-title = Reminder emails
+reminders-for = Reminder emails for the account { $handle }.
+reminders-are-on = Reminders are on: when your courses have been quiet for a while, we send a short note with no course name in it.
+reminders-are-off = Reminders are off: we will not send any.
+reminders-turn-off = Stop reminders
+reminders-turn-on = Send reminders again
+reminders-now-off = Done: you will get no more reminders.
+reminders-now-on = Done: reminders are on again.
+account-saved-reminders = Your reminder setting is saved.
+reminders-need-email = Reminders go by email: add an address in the settings above to get them.
