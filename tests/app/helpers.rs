@@ -84,6 +84,39 @@ pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
+/// A new, empty PostgreSQL database (its URL and name); `None` (after a note) if the server is not
+/// reachable outside CI.
+pub fn create_postgres_database() -> Option<(DatabaseUrl, String)> {
+    let server = postgres_server_url();
+    let mut admin = match PgConnection::establish(&server) {
+        Ok(conn) => conn,
+        Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("PostgreSQL at {server} is required under CI=true: {e}")
+        }
+        Err(e) => {
+            eprintln!("SKIPPED: PostgreSQL at {server} is not reachable ({e}); set CI=true to fail instead");
+            return None;
+        }
+    };
+    let name = format!("pravo_test_{}", random_suffix());
+    diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create test database");
+    let mut url = url::Url::parse(&server).expect("TEST_POSTGRES_URL");
+    url.set_path(&name);
+    Some((DatabaseUrl::Postgres(url.to_string()), name))
+}
+
+/// Drops a database made by [`create_postgres_database`] (from another thread: the caller may be
+/// inside the async runtime).
+pub fn drop_postgres_database(name: String) {
+    let server = postgres_server_url();
+    let _ = std::thread::spawn(move || {
+        if let Ok(mut conn) = PgConnection::establish(&server) {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
+        }
+    })
+    .join();
+}
+
 fn random_suffix() -> String {
     uuid::Uuid::new_v4().simple().to_string()[..16].to_owned()
 }
@@ -100,24 +133,8 @@ impl TestApp {
         let (database_url, pg_database) = match backend {
             Backend::Sqlite => (DatabaseUrl::Sqlite(data_dir.join("pravo.db").display().to_string()), None),
             Backend::Postgres => {
-                let server = postgres_server_url();
-                let mut admin = match PgConnection::establish(&server) {
-                    Ok(conn) => conn,
-                    Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
-                        panic!("PostgreSQL at {server} is required under CI=true: {e}")
-                    }
-                    Err(e) => {
-                        eprintln!(
-                            "SKIPPED: PostgreSQL at {server} is not reachable ({e}); set CI=true to fail instead"
-                        );
-                        return None;
-                    }
-                };
-                let name = format!("pravo_test_{}", random_suffix());
-                diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create test database");
-                let mut url = url::Url::parse(&server).expect("TEST_POSTGRES_URL");
-                url.set_path(&name);
-                (DatabaseUrl::Postgres(url.to_string()), Some(name))
+                let (url, name) = create_postgres_database()?;
+                (url, Some(name))
             }
         };
         let settings = Settings {
@@ -195,15 +212,7 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.data_dir);
         if let Some(name) = self.pg_database.take() {
-            // Dropped from another thread: this one may be inside the async runtime.
-            let server = postgres_server_url();
-            let _ = std::thread::spawn(move || {
-                if let Ok(mut conn) = PgConnection::establish(&server) {
-                    let _ =
-                        diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
-                }
-            })
-            .join();
+            drop_postgres_database(name);
         }
     }
 }

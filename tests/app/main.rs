@@ -9,6 +9,7 @@ mod certificates;
 mod cli;
 mod course_files;
 mod courses;
+mod faults;
 mod mail;
 mod quizzes;
 mod reminders;
