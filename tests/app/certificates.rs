@@ -186,7 +186,56 @@ async fn the_credential_verifies_with_the_published_key(backend: Backend) {
     // A tampered token fails.
     let mut parts: Vec<String> = jwt.split('.').map(str::to_owned).collect();
     parts[1] = parts[1].chars().rev().collect();
-    assert!(jsonwebtoken::decode::<Value>(&parts.join("."), &decoding, &validation).is_err());
+    let tampered = parts.join(".");
+    assert!(jsonwebtoken::decode::<Value>(&tampered, &decoding, &validation).is_err());
+
+    // And a wholly independent implementation (PyJWT with pyca/cryptography) agrees on both.
+    if let Some(claims) = verify_with_pyjwt(&jwt, &jwks) {
+        assert_eq!(claims.expect("PyJWT verifies the credential")["vc"], *vc);
+        assert!(verify_with_pyjwt(&tampered, &jwks).is_some_and(|r| r.is_err()), "PyJWT refuses a tampered one");
+    }
+}
+
+const PYJWT_VERIFY: &str = r#"
+import json, sys
+import jwt
+from jwt.algorithms import OKPAlgorithm
+jwks = json.loads(sys.argv[1])
+key = OKPAlgorithm.from_jwk(json.dumps(jwks["keys"][0]))
+token = sys.stdin.read().strip()
+if jwt.get_unverified_header(token).get("kid") != jwks["keys"][0]["kid"]:
+    sys.exit("kid differs")
+claims = jwt.decode(token, key, algorithms=["EdDSA"], options={"require": ["iss", "sub", "nbf"]})
+print(json.dumps(claims))
+"#;
+
+/// The credential's claims as PyJWT sees them (`Err` if it refuses the token); `None` (after a note)
+/// when Debian's python3-jwt is missing outside CI (.ci/run installs it).
+fn verify_with_pyjwt(jwt: &str, jwks: &Value) -> Option<Result<Value, String>> {
+    use std::io::Write;
+    let python = "/usr/bin/python3";
+    let has = std::process::Command::new(python).args(["-c", "import jwt, cryptography"]).output();
+    if !has.is_ok_and(|o| o.status.success()) {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("python3-jwt and python3-cryptography are required under CI=true");
+        }
+        eprintln!("SKIPPED: PyJWT is not installed (apt-get install python3-jwt python3-cryptography)");
+        return None;
+    }
+    let mut child = std::process::Command::new(python)
+        .args(["-c", PYJWT_VERIFY, &jwks.to_string()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run python3");
+    child.stdin.take().expect("stdin").write_all(jwt.as_bytes()).expect("write");
+    let out = child.wait_with_output().expect("wait");
+    Some(if out.status.success() {
+        serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    })
 }
 
 async fn certificate_names_with_markup_are_refused(backend: Backend) {
