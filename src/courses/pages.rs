@@ -89,6 +89,9 @@ fn course_body(l: Locale, viewer: &Viewer, v: &CourseView) -> Markup {
         @if v.access.enrolled {
             (progress_bar(l, v.progress_percent))
             @if v.completed { p.notice role="status" { (t(l, "course-completed")) } }
+            @if !v.completed && viewer.user.as_ref().is_some_and(|u| u.certificate_name.is_none()) {
+                p.meta #certificate-name-invite { (t(l, "cert-set-name")) " " a href="/account#f-certificate_name" { (t(l, "nav-account")) } }
+            }
             @if let Some(next) = &v.continue_slug {
                 p { a.button.primary href=(format!("/courses/{slug}/modules/{next}")) {
                     @if v.progress_percent == 0 { (t(l, "course-start")) } @else { (t(l, "course-continue")) }

@@ -64,6 +64,11 @@ async fn a_scholar_enrols_reads_completes_and_continues(backend: Backend) {
     browser.sign_in("learner").await;
     let page = browser.get(COURSE).await;
     assert!(page.has("progress[value=\"100\"]"), "{}", page.body);
+    assert!(page.has("#certificate-name-invite"), "before finishing, the page invites her to choose a name");
+    let (status, _) = api.patch("/me", json!({"certificate_name": "Олена"})).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = browser.get(COURSE).await;
+    assert!(!page.has("#certificate-name-invite"), "not once a name is chosen");
     let list = browser.get("/courses").await;
     assert!(list.text().contains("4 modules") && list.has("progress[value=\"100\"]"));
 }
