@@ -14,6 +14,7 @@ both!(
     verification_shows_what_the_certificate_says_and_can_be_hidden_or_revoked,
     the_credential_verifies_with_the_published_key,
     certificate_names_with_markup_are_refused,
+    a_scholar_finishes_a_shipped_course_and_gets_her_certificate_by_email,
 );
 
 const NAME: &str = "Олена Їжак-Ґудзь";
@@ -246,4 +247,133 @@ async fn certificate_names_with_markup_are_refused(backend: Backend) {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
         assert!(body["error"]["fields"]["certificate_name"][0].as_str().unwrap_or_default().contains(words), "{body}");
     }
+}
+
+/// The right answer to a question, as the API takes it (essays get a considered text).
+fn right_answer(q: &pravo::quizzes::model::Question) -> Value {
+    use pravo::quizzes::grading::{choice_id, options, prompts};
+    use pravo::quizzes::model::Kind;
+    let best = |fractions: Vec<f64>| {
+        fractions.iter().enumerate().fold(0, |best, (i, f)| if *f > fractions[best] { i } else { best })
+    };
+    match &q.kind {
+        Kind::Single { choices } => json!(choice_id(best(choices.iter().map(|c| c.fraction).collect()))),
+        Kind::Multiple { choices } => json!(
+            choices.iter().enumerate().filter(|(_, c)| c.fraction > 0.0).map(|(i, _)| choice_id(i)).collect::<Vec<_>>()
+        ),
+        Kind::TrueFalse { answer, .. } => json!(answer),
+        Kind::Short { answers } => json!(answers[best(answers.iter().map(|a| a.fraction).collect())].text),
+        Kind::Numerical { answers } => {
+            let graded: Vec<_> = answers.iter().filter(|a| a.value.is_some()).collect();
+            json!(graded[best(graded.iter().map(|a| a.fraction).collect())].value)
+        }
+        Kind::Matching { pairs } => {
+            let options = options(pairs);
+            let mut answer = serde_json::Map::new();
+            for (prompt_id, index) in prompts(pairs) {
+                let option = options.iter().find(|(_, text)| *text == pairs[index].answer).map(|(id, _)| id.clone());
+                answer.insert(prompt_id, json!(option));
+            }
+            Value::Object(answer)
+        }
+        Kind::Essay => json!("Я б задокументувала випадок, спитавши згоду і не записуючи імен."),
+    }
+}
+
+/// The decoded body of a message's (base64) part of a content type.
+fn mime_part(raw: &str, content_type: &str) -> Vec<u8> {
+    use base64::Engine;
+    let start = raw.find(&format!("Content-Type: {content_type}")).expect("the part");
+    let part = &raw[start..];
+    let body_start = part.find("\r\n\r\n").expect("part body") + 4;
+    let body: String = part[body_start..].lines().take_while(|l| !l.starts_with("--")).collect();
+    base64::engine::general_purpose::STANDARD.decode(body.trim()).expect("base64")
+}
+
+/// The "Done when" of certificates, on a course as shipped: every module read, every quiz answered,
+/// the essays graded by a trainer, then one email in Ukrainian with a PDF that prints the name.
+async fn a_scholar_finishes_a_shipped_course_and_gets_her_certificate_by_email(backend: Backend) {
+    let smtp = SmtpSink::start();
+    let url = smtp.url();
+    let Some(app) = TestApp::spawn_with(backend, |s| s.smtp_url = Some(url)).await else { return };
+    let slug = "human-rights-monitoring";
+    let api = app.api();
+    let body = json!({"handle": "marta", "password": PASSWORD, "locale": "uk", "email": "marta@example.org"});
+    assert_eq!(api.post("/auth/register", body).await.0, StatusCode::CREATED);
+    let (_, token) = api.post("/auth/token", json!({"handle": "marta", "password": PASSWORD})).await;
+    let mut scholar = app.api();
+    scholar.token = token["token"].as_str().map(str::to_owned);
+    assert_eq!(scholar.patch("/me", json!({"certificate_name": NAME})).await.0, StatusCode::OK);
+    assert!(scholar.post(&format!("/courses/{slug}/enrol"), json!({})).await.0.is_success());
+    let (_, admin) = app.signed_in("grader", Role::Admin).await;
+
+    let folder = crate::helpers::shipped_courses().join(slug);
+    let (_, course) = scholar.get(&format!("/courses/{slug}")).await;
+    let modules = course["modules"].as_array().cloned().unwrap_or_default();
+    assert!(modules.len() >= 4, "{course}");
+    for m in &modules {
+        let module = m["slug"].as_str().unwrap_or_default();
+        let (status, _) = scholar.post(&format!("/courses/{slug}/modules/{module}/complete"), json!({})).await;
+        assert_eq!(status, StatusCode::OK);
+        let Some(quiz) = m["quiz_id"].as_str() else { continue };
+        let file = std::fs::read_dir(&folder)
+            .expect("course folder")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().ends_with(&format!("-{module}.uk.gift")))
+            .expect("the module's quiz file");
+        let questions = pravo::quizzes::gift::parse(&std::fs::read_to_string(file).expect("read")).expect("parse");
+        let (status, attempt) = scholar.post(&format!("/quizzes/{quiz}/attempts"), json!({})).await;
+        assert!(status.is_success(), "{attempt}");
+        let attempt_id = attempt["id"].as_str().unwrap_or_default().to_owned();
+        let mut essays = Vec::new();
+        for q in attempt["questions"].as_array().cloned().unwrap_or_default() {
+            let id = q["id"].as_str().unwrap_or_default();
+            let written = questions.iter().find(|w| w.id == id).expect("the question is in the file");
+            if matches!(written.kind, pravo::quizzes::model::Kind::Essay) {
+                essays.push((id.to_owned(), written.weight));
+            }
+            let path = format!("/attempts/{attempt_id}/answers/{id}");
+            let (status, body) =
+                scholar.send(scholar.raw(Method::PUT, &path).json(&json!({"answer": right_answer(written)}))).await;
+            assert_eq!(status, StatusCode::NO_CONTENT, "{module} {id}: {body}");
+        }
+        let (status, result) = scholar.post(&format!("/attempts/{attempt_id}/submit"), json!({})).await;
+        assert_eq!(status, StatusCode::OK, "{result}");
+        for (id, weight) in essays {
+            let path = format!("/attempts/{attempt_id}/answers/{id}/grade");
+            let grade = json!({"score": weight, "comment": "Добре: згода і жодних імен."});
+            let (status, body) = admin.send(admin.raw(Method::PUT, &path).json(&grade)).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        let (_, quiz_state) = scholar.get(&format!("/quizzes/{quiz}")).await;
+        assert_eq!(quiz_state["passed"], true, "{module}: {quiz_state}");
+    }
+    let (_, course) = scholar.get(&format!("/courses/{slug}")).await;
+    assert_eq!(course["completed"], true, "{course}");
+
+    // One email, in Ukrainian, with the PDF attached; the name prints in Cyrillic.
+    let mail = smtp.wait_for(1, 30).await;
+    assert_eq!(mail.len(), 1);
+    let raw = &mail[0];
+    assert!(header(raw, "To").is_some_and(|t| t.contains("marta@example.org")));
+    assert_eq!(decode_mail(raw).0, "Ваш документ");
+    let text = String::from_utf8(mime_part(raw, "text/plain")).expect("UTF-8 text");
+    assert!(text.contains("marta"), "{text}");
+    let pdf = mime_part(raw, "application/pdf");
+    assert!(pdf.starts_with(b"%PDF"));
+    let title = course["title"].as_str().unwrap_or_default().to_owned();
+    if let Some(printed) = pdf_text(&pdf) {
+        assert!(printed.contains(NAME), "{printed}");
+        assert!(printed.contains(&title), "the course title in Ukrainian: {printed}");
+    }
+    // The verification link in it shows the same facts.
+    let link = text.split_whitespace().find(|w| w.contains("/verify/")).expect("a verification link");
+    let code = link.rsplit('/').next().unwrap_or_default();
+    let (status, verified) = app.api().get(&format!("/verify/{code}")).await;
+    assert_eq!(status, StatusCode::OK, "{verified}");
+    let facts = verified.to_string();
+    assert!(facts.contains(NAME) && facts.contains(&title), "{facts}");
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(smtp.messages().len(), 1, "one email");
 }
