@@ -147,9 +147,10 @@ pub struct Reachable {
     pub last_seen: NaiveDateTime,
 }
 
-/// The reachable scholars whose unfinished courses have all been quiet since before `before`.
+/// The reachable scholars whose unfinished published courses have all been quiet since before `before`
+/// (a course taken offline is not one to be reminded of).
 pub fn quiet_since(conn: &mut AnyConnection, before: NaiveDateTime) -> Result<Vec<Reachable>, AppError> {
-    use crate::db::schema::users;
+    use crate::db::schema::{courses, users};
     let unfinished = diesel::dsl::not(diesel::dsl::exists(
         course_completions::table
             .filter(course_completions::course_id.eq(enrolments::course_id))
@@ -158,6 +159,8 @@ pub fn quiet_since(conn: &mut AnyConnection, before: NaiveDateTime) -> Result<Ve
     type Row = (String, String, String, Option<String>, NaiveDateTime, Option<NaiveDateTime>);
     let rows: Vec<Row> = enrolments::table
         .inner_join(users::table.on(users::id.eq(enrolments::user_id)))
+        .inner_join(courses::table)
+        .filter(courses::published.eq(true))
         .filter(users::email.is_not_null())
         .filter(users::reminders_off.eq(false))
         .filter(unfinished)

@@ -127,8 +127,15 @@ async fn a_quiet_scholar_is_reminded_once_per_period_and_can_opt_out(backend: Ba
     assert!(body.contains("15 днів"), "{body}");
     assert!(!body.contains("Таємна") && !body.contains("Secret") && !body.contains("/rc"), "no course named: {body}");
 
-    // The next period brings the next reminder.
+    // While the course is offline, nobody is reminded of it.
+    let (_, admin) = app.signed_in("chief", Role::Admin).await;
+    assert_eq!(admin.post("/courses/rc/unpublish", json!({})).await.0, StatusCode::OK);
     quiet_for(&app, "quiet", 29);
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(reminders(&smtp).len(), 1, "no reminder for an unpublished course");
+    assert_eq!(admin.post("/courses/rc/publish", json!({})).await.0, StatusCode::OK);
+
+    // The next period brings the next reminder.
     let got = wait_for_reminders(&smtp, 2).await;
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[1].1.contains("29 днів"), "{}", got[1].1);
