@@ -636,3 +636,75 @@ async fn a_trainer_pastes_gift_in_the_browser_and_previews_before_saving(backend
     let (_, saved) = trainer.get(&format!("/quizzes/{quiz}")).await;
     assert_eq!(saved["pass_percent"], 60);
 }
+
+both!(quiz_texts_with_markup_render_inert_on_every_page);
+
+/// Question text, choices, feedback, general feedback, short answers and matching pairs carrying
+/// script and remote-loading payloads, escaped for GIFT where its syntax needs it.
+const HOSTILE_GIFT: &str = r#"// [id:single]
+::S::[html]<script>alert(1)</script>Pick one<img src\=x onerror\=alert(1)>{=right<script>alert(2)</script>#<img src\=x onerror\=alert(3)>well ~wrong#<a href\="javascript\:alert(4)">x</a> ####<iframe src\="https\://evil.example"></iframe>general}
+
+// [id:short]
+::W::Type the word<svg onload\=alert(5)>{=<script>alert(6)</script>}
+
+// [id:match]
+::M::Match them{=<img src\=x onerror\=alert(7)>left -> <script>alert(8)</script>right =b -> c}
+"#;
+
+/// The parts of a page that show quiz texts (not the page's own forms and script).
+fn quiz_fragments(body: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(body);
+    let selector =
+        scraper::Selector::parse(".qtext, fieldset label span, td label, select option, div.review, ul.meta")
+            .expect("selector");
+    doc.select(&selector).map(|e| e.inner_html()).collect()
+}
+
+async fn quiz_texts_with_markup_render_inert_on_every_page(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let (_, trainer) = app.signed_in("coach", Role::Trainer).await;
+    let quiz = course_with_quiz(&trainer, HOSTILE_GIFT, json!({})).await;
+    let mut pages = Vec::new();
+
+    // The trainer's preview.
+    let mut coach = app.browser().await;
+    coach.sign_in("coach").await;
+    let fields = [
+        ("language", "en"),
+        ("format", "gift"),
+        ("source", HOSTILE_GIFT),
+        ("pass_percent", "60"),
+        ("review", "after_attempt"),
+        ("action", "preview"),
+    ];
+    let page = coach.post("/trainer/courses/qc/modules/m1/quiz", &fields).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    pages.push(("preview", page.body));
+
+    // The scholar's attempt and its review.
+    app.create_user("reader", Role::Scholar);
+    let mut browser = app.browser().await;
+    browser.sign_in("reader").await;
+    browser.post("/courses/qc/enrol", &[]).await;
+    let page = browser.post(&format!("/quizzes/{quiz}/start"), &[]).await;
+    let attempt_path = page.location.expect("to the attempt");
+    pages.push(("attempt", browser.get(&attempt_path).await.body));
+    let page = browser.post(&attempt_path, &[("q.single", "c2"), ("q.short", "<b>x</b>"), ("action", "submit")]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let review = browser.get(&attempt_path).await;
+    assert!(review.has("div.review"), "the review is shown");
+    pages.push(("review", review.body));
+
+    for (name, body) in &pages {
+        let fragments = quiz_fragments(body);
+        assert!(fragments.len() >= 3, "{name}: the quiz texts are on the page: {body}");
+        let all = fragments.join("\n");
+        assert!(all.contains("Pick one") && all.contains("Match them"), "{name}: {all}");
+        for fragment in &fragments {
+            crate::xss::assert_safe(fragment, name);
+        }
+        assert!(!body.contains("evil.example\"") && !body.contains("<script>alert"), "{name}: {body}");
+    }
+    // Shown as text where it was typed as text: the short answer's script is visible, not live.
+    assert!(pages[0].1.contains("&lt;script&gt;alert(6)&lt;/script&gt;"), "{}", pages[0].1);
+}
