@@ -124,7 +124,8 @@ pub fn count_attempts(conn: &mut AnyConnection, quiz_id: &str, version: i32) -> 
         .get_result(conn)?)
 }
 
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = attempts)]
 pub struct AttemptRow {
     pub id: String,
     pub quiz_id: String,
@@ -142,44 +143,8 @@ pub struct AttemptRow {
     pub passed: Option<bool>,
 }
 
-type AttemptColumns = (
-    attempts::id,
-    attempts::quiz_id,
-    attempts::version,
-    attempts::user_id,
-    attempts::number,
-    attempts::locale,
-    attempts::seed,
-    attempts::layout,
-    attempts::started_at,
-    attempts::deadline,
-    attempts::submitted_at,
-    attempts::score_milli,
-    attempts::max_milli,
-    attempts::passed,
-);
-
-fn attempt_columns() -> AttemptColumns {
-    (
-        attempts::id,
-        attempts::quiz_id,
-        attempts::version,
-        attempts::user_id,
-        attempts::number,
-        attempts::locale,
-        attempts::seed,
-        attempts::layout,
-        attempts::started_at,
-        attempts::deadline,
-        attempts::submitted_at,
-        attempts::score_milli,
-        attempts::max_milli,
-        attempts::passed,
-    )
-}
-
 pub fn find_attempt(conn: &mut AnyConnection, id: &str) -> Result<Option<AttemptRow>, AppError> {
-    Ok(attempts::table.filter(attempts::id.eq(id)).select(attempt_columns()).first(conn).optional()?)
+    Ok(attempts::table.filter(attempts::id.eq(id)).select(AttemptRow::as_select()).first(conn).optional()?)
 }
 
 /// A user's attempts at a quiz, oldest first.
@@ -188,7 +153,7 @@ pub fn attempts_of(conn: &mut AnyConnection, quiz_id: &str, user_id: &str) -> Re
         .filter(attempts::quiz_id.eq(quiz_id))
         .filter(attempts::user_id.eq(user_id))
         .order(attempts::number.asc())
-        .select(attempt_columns())
+        .select(AttemptRow::as_select())
         .load(conn)?)
 }
 
@@ -199,7 +164,7 @@ pub fn submitted_attempts(conn: &mut AnyConnection, quiz_id: &str) -> Result<Vec
         .filter(attempts::quiz_id.eq(quiz_id))
         .filter(attempts::submitted_at.is_not_null())
         .order((attempts::submitted_at.asc(), attempts::id.asc()))
-        .select((attempt_columns(), users::handle))
+        .select((AttemptRow::as_select(), users::handle))
         .load(conn)?)
 }
 
