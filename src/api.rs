@@ -18,7 +18,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(accounts::api::routes)
         .configure(courses::api::routes)
         .configure(quizzes::api::routes)
-        .configure(crate::certificates::api::routes);
+        .configure(crate::certificates::api::routes)
+        .configure(crate::scholarships::api::routes);
 }
 
 /// A JSON body, parsed when the handler asks for it, so that authorisation is decided before the body is
@@ -107,6 +108,28 @@ fn contains_nul_escape(bytes: &[u8]) -> bool {
         crate::certificates::api::credential,
         crate::certificates::api::verify,
         crate::certificates::api::revoke,
+        crate::scholarships::api::create,
+        crate::scholarships::api::list,
+        crate::scholarships::api::show,
+        crate::scholarships::api::my_application,
+        crate::scholarships::api::save_draft,
+        crate::scholarships::api::submit,
+        crate::scholarships::api::withdraw,
+        crate::scholarships::api::application,
+        crate::scholarships::api::mine,
+        crate::scholarships::api::assignments,
+        crate::scholarships::api::add_reviewer,
+        crate::scholarships::api::review,
+        crate::scholarships::api::ranking,
+        crate::scholarships::api::decide,
+        crate::scholarships::api::decide_many,
+        crate::scholarships::api::promote,
+        crate::scholarships::api::accept,
+        crate::scholarships::api::decline,
+        crate::scholarships::api::dashboard,
+        crate::scholarships::api::report,
+        crate::scholarships::api::remind,
+        crate::scholarships::api::enrol_csv,
     ),
     components(schemas(
         accounts::model::UserDto,
@@ -162,6 +185,31 @@ fn contains_nul_escape(bytes: &[u8]) -> bool {
         crate::certificates::api::CertificateList,
         crate::certificates::api::PublicInput,
         crate::certificates::api::VerificationDto,
+        crate::scholarships::api::ProgrammeDto,
+        crate::scholarships::api::ProgrammeList,
+        crate::scholarships::api::IdDto,
+        crate::scholarships::api::ReviewDto,
+        crate::scholarships::api::ApplicationDto,
+        crate::scholarships::api::SubmittedDto,
+        crate::scholarships::api::ApplicationList,
+        crate::scholarships::api::AssignmentDto,
+        crate::scholarships::api::AssignmentList,
+        crate::scholarships::api::UserIdInput,
+        crate::scholarships::api::RankedDto,
+        crate::scholarships::api::RankingList,
+        crate::scholarships::api::DecisionInput,
+        crate::scholarships::api::ScholarDto,
+        crate::scholarships::api::DashboardDto,
+        crate::scholarships::model::ProgrammeInput,
+        crate::scholarships::model::CriterionInput,
+        crate::scholarships::model::QuestionInput,
+        crate::scholarships::model::ProgrammeText,
+        crate::scholarships::model::Criterion,
+        crate::scholarships::model::Question,
+        crate::scholarships::model::QuestionKind,
+        crate::scholarships::model::Status,
+        crate::scholarships::model::DraftInput,
+        crate::scholarships::review::ReviewInput,
         ErrorBody,
     )),
     modifiers(&BearerAuth)

@@ -29,6 +29,7 @@ pub struct AppState {
     pub activity: ActivityLog,
     pub mail: MailSettings,
     pub certs: CertSettings,
+    pub scholarships: crate::scholarships::Context,
 }
 
 pub struct Application {
@@ -83,6 +84,11 @@ impl Application {
                 issuer_name: settings_for_mail.issuer_name.clone(),
                 key: IssuerKey::new(&secrets.credential_seed)?,
                 mail: MailSettings::from_settings(&settings_for_mail),
+            },
+            scholarships: crate::scholarships::Context {
+                mail: MailSettings::from_settings(&settings_for_mail),
+                base_url: settings_for_mail.base_url.clone(),
+                quiet_days: i64::from(settings_for_mail.reminder_days),
             },
         });
         let mailer = std::sync::Arc::new(Mailer::new(state.mail.clone())?);

@@ -15,4 +15,5 @@ pub mod mail;
 pub mod progress;
 pub mod quizzes;
 pub mod reminders;
+pub mod scholarships;
 pub mod web;

@@ -124,3 +124,18 @@ pub fn completions_without_certificate(
         .limit(limit)
         .load(conn)?)
 }
+
+/// How many unrevoked certificates `user_ids` hold for `course_ids`.
+pub fn count_held(conn: &mut AnyConnection, course_ids: &[String], user_ids: &[String]) -> Result<i64, AppError> {
+    let mut total = 0;
+    for chunk in user_ids.chunks(500) {
+        let n: i64 = certificates::table
+            .filter(certificates::course_id.eq_any(course_ids))
+            .filter(certificates::user_id.eq_any(chunk))
+            .filter(certificates::revoked_at.is_null())
+            .count()
+            .get_result(conn)?;
+        total += n;
+    }
+    Ok(total)
+}

@@ -267,3 +267,90 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(certificates, course_completions);
 diesel::allow_tables_to_appear_in_same_query!(certificates, users);
 diesel::allow_tables_to_appear_in_same_query!(certificates, courses);
+
+diesel::table! {
+    programmes (id) {
+        id -> Text,
+        title -> Text,
+        description -> Text,
+        texts -> Text,
+        countries -> Text,
+        seats -> Integer,
+        stipend_cents -> Nullable<BigInt>,
+        currency -> Nullable<Text>,
+        opens_at -> Timestamp,
+        closes_at -> Timestamp,
+        deadline -> Timestamp,
+        course_slugs -> Text,
+        criteria -> Text,
+        questions -> Text,
+        blind -> Bool,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    programme_reviewers (programme_id, user_id) {
+        programme_id -> Text,
+        user_id -> Text,
+    }
+}
+
+diesel::table! {
+    applications (id) {
+        id -> Text,
+        programme_id -> Text,
+        user_id -> Text,
+        status -> Text,
+        organisation -> Text,
+        country -> Text,
+        experience -> Text,
+        motivation -> Text,
+        answers -> Text,
+        consent -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    reviews (application_id, reviewer_id) {
+        application_id -> Text,
+        reviewer_id -> Text,
+        conflict -> Bool,
+        scores -> Text,
+        comment -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cohort_members (programme_id, user_id) {
+        programme_id -> Text,
+        user_id -> Text,
+        joined_at -> Timestamp,
+        source -> Text,
+    }
+}
+
+diesel::joinable!(programme_reviewers -> programmes (programme_id));
+diesel::joinable!(applications -> programmes (programme_id));
+diesel::joinable!(applications -> users (user_id));
+diesel::joinable!(reviews -> applications (application_id));
+diesel::joinable!(cohort_members -> programmes (programme_id));
+diesel::joinable!(cohort_members -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    programmes,
+    programme_reviewers,
+    applications,
+    reviews,
+    cohort_members,
+    users
+);
+diesel::allow_tables_to_appear_in_same_query!(cohort_members, enrolments);
+diesel::allow_tables_to_appear_in_same_query!(cohort_members, module_progress);
+diesel::allow_tables_to_appear_in_same_query!(cohort_members, course_completions);
+diesel::allow_tables_to_appear_in_same_query!(cohort_members, certificates);

@@ -138,6 +138,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("locales/en/main.ftl"),
             include_str!("locales/en/courses.ftl"),
             include_str!("locales/en/quizzes.ftl"),
+            include_str!("locales/en/scholarships.ftl"),
         ],
     ),
     (
@@ -146,6 +147,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("locales/ru/main.ftl"),
             include_str!("locales/ru/courses.ftl"),
             include_str!("locales/ru/quizzes.ftl"),
+            include_str!("locales/ru/scholarships.ftl"),
         ],
     ),
     (
@@ -154,6 +156,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("locales/uk/main.ftl"),
             include_str!("locales/uk/courses.ftl"),
             include_str!("locales/uk/quizzes.ftl"),
+            include_str!("locales/uk/scholarships.ftl"),
         ],
     ),
 ];

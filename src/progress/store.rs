@@ -187,3 +187,75 @@ pub fn quiet_since(conn: &mut AnyConnection, before: NaiveDateTime) -> Result<Ve
     }
     Ok(by_user.into_values().filter(|r| r.last_seen < before).collect())
 }
+
+/// Ends an enrolment (what was completed stays recorded, should the scholar come back).
+pub fn delete_enrolment(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<(), AppError> {
+    diesel::delete(
+        enrolments::table.filter(enrolments::course_id.eq(course_id)).filter(enrolments::user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// How many user ids go into one `IN (...)` list: well under SQLite's and PostgreSQL's parameter limits.
+const CHUNK: usize = 500;
+
+/// For each of `user_ids`: the modules of `module_ids` they completed, as (user id, completed at).
+pub fn completions_of_users(
+    conn: &mut AnyConnection,
+    module_ids: &[String],
+    user_ids: &[String],
+) -> Result<Vec<(String, NaiveDateTime)>, AppError> {
+    let mut out = Vec::new();
+    if module_ids.is_empty() {
+        return Ok(out);
+    }
+    for chunk in user_ids.chunks(CHUNK) {
+        let rows: Vec<(String, NaiveDateTime)> = module_progress::table
+            .filter(module_progress::module_id.eq_any(module_ids))
+            .filter(module_progress::user_id.eq_any(chunk))
+            .select((module_progress::user_id, module_progress::completed_at))
+            .load(conn)?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
+/// (user id, course id, enrolled at, last activity).
+pub type EnrolmentActivity = (String, String, NaiveDateTime, Option<NaiveDateTime>);
+
+/// The enrolments of `user_ids` in `course_ids`.
+pub fn enrolments_of_users(
+    conn: &mut AnyConnection,
+    course_ids: &[String],
+    user_ids: &[String],
+) -> Result<Vec<EnrolmentActivity>, AppError> {
+    let mut out = Vec::new();
+    for chunk in user_ids.chunks(CHUNK) {
+        let rows: Vec<EnrolmentActivity> = enrolments::table
+            .filter(enrolments::course_id.eq_any(course_ids))
+            .filter(enrolments::user_id.eq_any(chunk))
+            .select((enrolments::user_id, enrolments::course_id, enrolments::enrolled_at, enrolments::last_activity_at))
+            .load(conn)?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
+/// The completions of `course_ids` by `user_ids`: (user id, course id).
+pub fn course_completions_of_users(
+    conn: &mut AnyConnection,
+    course_ids: &[String],
+    user_ids: &[String],
+) -> Result<Vec<(String, String)>, AppError> {
+    let mut out = Vec::new();
+    for chunk in user_ids.chunks(CHUNK) {
+        let rows: Vec<(String, String)> = course_completions::table
+            .filter(course_completions::course_id.eq_any(course_ids))
+            .filter(course_completions::user_id.eq_any(chunk))
+            .select((course_completions::user_id, course_completions::course_id))
+            .load(conn)?;
+        out.extend(rows);
+    }
+    Ok(out)
+}

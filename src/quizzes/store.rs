@@ -293,3 +293,25 @@ pub fn set_answer_score(
     .execute(conn)?;
     Ok(n == 1)
 }
+
+/// The submitted attempts of `user_ids` at `quiz_ids`: (user id, quiz id, score, max score), in thousandths.
+pub fn scores_of_users(
+    conn: &mut AnyConnection,
+    quiz_ids: &[String],
+    user_ids: &[String],
+) -> Result<Vec<(String, String, i64, i64)>, AppError> {
+    let mut out = Vec::new();
+    if quiz_ids.is_empty() {
+        return Ok(out);
+    }
+    for chunk in user_ids.chunks(500) {
+        let rows: Vec<(String, String, Option<i64>, i64)> = attempts::table
+            .filter(attempts::quiz_id.eq_any(quiz_ids))
+            .filter(attempts::user_id.eq_any(chunk))
+            .filter(attempts::submitted_at.is_not_null())
+            .select((attempts::user_id, attempts::quiz_id, attempts::score_milli, attempts::max_milli))
+            .load(conn)?;
+        out.extend(rows.into_iter().map(|(u, q, s, m)| (u, q, s.unwrap_or(0), m)));
+    }
+    Ok(out)
+}

@@ -1,0 +1,717 @@
+//! The scholarships part of the JSON API: programmes, applications, reviews, decisions, the cohort
+//! dashboard, the donor report and bulk enrolment.
+
+use std::collections::BTreeMap;
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use super::dashboard::{ScholarProgress, Stats};
+use super::decisions::Answer;
+use super::model::{
+    Application, Criterion, Decision, DraftInput, Programme, ProgrammeInput, ProgrammeText, Question, Status,
+};
+use super::review::{ReviewInput, Saved};
+use super::{ApplicationView, Reader};
+use crate::api::JsonBody;
+use crate::app::AppState;
+use crate::auth::extract::Viewer;
+use crate::error::AppError;
+use crate::i18n::{Locale, Msg};
+use crate::quizzes::api::{csv_field, wants_csv};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/programmes", web::post().to(create))
+        .route("/programmes", web::get().to(list))
+        .route("/programmes/{id}", web::get().to(show))
+        .route("/programmes/{id}/application", web::get().to(my_application))
+        .route("/programmes/{id}/application", web::put().to(save_draft))
+        .route("/programmes/{id}/application", web::delete().to(withdraw))
+        .route("/programmes/{id}/application/submit", web::post().to(submit))
+        .route("/programmes/{id}/reviewers", web::post().to(add_reviewer))
+        .route("/programmes/{id}/ranking", web::get().to(ranking))
+        .route("/programmes/{id}/decisions", web::post().to(decide_many))
+        .route("/programmes/{id}/promote", web::post().to(promote))
+        .route("/programmes/{id}/dashboard", web::get().to(dashboard))
+        .route("/programmes/{id}/report", web::get().to(report))
+        .route("/programmes/{id}/reminders", web::post().to(remind))
+        .route("/programmes/{id}/enrolments/csv", web::post().to(enrol_csv))
+        .route("/applications/{id}", web::get().to(application))
+        .route("/applications/{id}/reviews", web::post().to(review))
+        .route("/applications/{id}/decision", web::post().to(decide))
+        .route("/applications/{id}/accept", web::post().to(accept))
+        .route("/applications/{id}/decline", web::post().to(decline))
+        .route("/me/applications", web::get().to(mine))
+        .route("/me/reviews", web::get().to(assignments));
+}
+
+fn rfc3339(at: chrono::NaiveDateTime) -> String {
+    crate::accounts::api::rfc3339(at.and_utc())
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ProgrammeDto {
+    id: String,
+    title: String,
+    description: String,
+    texts: BTreeMap<String, ProgrammeText>,
+    countries: Vec<String>,
+    seats: i32,
+    opens_at: String,
+    closes_at: String,
+    deadline: String,
+    course_slugs: Vec<String>,
+    criteria: Vec<Criterion>,
+    questions: Vec<Question>,
+    blind: bool,
+    open: bool,
+    /// Admins only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stipend_amount: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<String>,
+}
+
+fn programme_dto(p: Programme, locale: Locale, admin: bool) -> ProgrammeDto {
+    let text = p.text(locale);
+    ProgrammeDto {
+        open: p.is_open(crate::db::now()),
+        id: p.id,
+        title: text.title,
+        description: text.description,
+        texts: p.texts.into_iter().map(|(l, t)| (l.code().to_owned(), t)).collect(),
+        countries: p.countries,
+        seats: p.seats,
+        opens_at: rfc3339(p.opens_at),
+        closes_at: rfc3339(p.closes_at),
+        deadline: rfc3339(p.deadline),
+        course_slugs: p.course_slugs,
+        criteria: p.criteria,
+        questions: p.questions,
+        blind: p.blind,
+        stipend_amount: if admin { p.stipend_cents.map(|c| c as f64 / 100.0) } else { None },
+        currency: if admin { p.currency } else { None },
+    }
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ProgrammeList {
+    items: Vec<ProgrammeDto>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct IdDto {
+    id: String,
+}
+
+/// Create a programme (admins).
+#[utoipa::path(post, path = "/api/v1/programmes", request_body = ProgrammeInput,
+    responses((status = 201, body = IdDto), (status = 401), (status = 403), (status = 422)), security(("bearer" = [])))]
+pub async fn create(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: JsonBody<ProgrammeInput>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.admin()?;
+    let id = super::create_programme(&state.db, user, body.into_inner()?).await?;
+    Ok(HttpResponse::Created().json(IdDto { id }))
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    all: Option<bool>,
+}
+
+/// Programmes open for applications now (admins may ask for all with `?all=true`).
+#[utoipa::path(get, path = "/api/v1/programmes", params(("all" = Option<bool>, Query)), responses((status = 200, body = ProgrammeList)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    q: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let admin = viewer.user.as_ref().is_some_and(|u| u.is_admin());
+    let items = super::programmes(&state.db, admin && q.all.unwrap_or(false)).await?;
+    let items = items.into_iter().map(|p| programme_dto(p, viewer.locale, admin)).collect();
+    Ok(HttpResponse::Ok().json(ProgrammeList { items }))
+}
+
+/// A programme (stipends for admins only).
+#[utoipa::path(get, path = "/api/v1/programmes/{id}", params(("id" = String, Path)), responses((status = 200, body = ProgrammeDto), (status = 404)))]
+pub async fn show(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let admin = viewer.user.as_ref().is_some_and(|u| u.is_admin());
+    let p = super::programme(&state.db, &path).await?;
+    Ok(HttpResponse::Ok().json(programme_dto(p, viewer.locale, admin)))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ReviewDto {
+    conflict: bool,
+    scores: BTreeMap<String, i32>,
+    comment: String,
+    updated_at: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApplicationDto {
+    id: String,
+    programme_id: String,
+    status: Status,
+    organisation: String,
+    country: String,
+    experience: String,
+    motivation: String,
+    answers: BTreeMap<String, String>,
+    consent: bool,
+    created_at: String,
+    updated_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    submitted_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decided_at: Option<String>,
+    /// The applicant's handle: absent for a reviewer while review is blind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    handle: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<String>,
+    /// A reviewer's own review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<ReviewDto>,
+}
+
+fn application_dto(a: Application) -> ApplicationDto {
+    ApplicationDto {
+        id: a.id,
+        programme_id: a.programme_id,
+        status: a.status,
+        organisation: a.organisation,
+        country: a.country,
+        experience: a.experience,
+        motivation: a.motivation,
+        answers: a.answers,
+        consent: a.consent,
+        created_at: rfc3339(a.created_at),
+        updated_at: rfc3339(a.updated_at),
+        submitted_at: a.submitted_at.map(rfc3339),
+        decided_at: a.decided_at.map(rfc3339),
+        handle: None,
+        email: None,
+        review: None,
+    }
+}
+
+fn view_dto(v: ApplicationView) -> ApplicationDto {
+    let mut dto = application_dto(v.application);
+    if !matches!(v.reader, Reader::Reviewer { blind: true }) {
+        dto.handle = v.handle;
+        // Contact details are for the applicant and admins; a reviewer never needs them.
+        if !matches!(v.reader, Reader::Reviewer { .. }) {
+            dto.email = v.email;
+        }
+    }
+    dto.review = v.my_review.map(|r| ReviewDto {
+        conflict: r.conflict,
+        scores: r.scores,
+        comment: r.comment,
+        updated_at: rfc3339(r.updated_at),
+    });
+    dto
+}
+
+/// The caller's own application to a programme.
+#[utoipa::path(get, path = "/api/v1/programmes/{id}/application", params(("id" = String, Path)),
+    responses((status = 200, body = ApplicationDto), (status = 401), (status = 404)), security(("bearer" = [])))]
+pub async fn my_application(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let a = super::my_application(&state.db, user, &path).await?.ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok().json(application_dto(a)))
+}
+
+/// Save a draft (partial drafts allowed) while the window is open.
+#[utoipa::path(put, path = "/api/v1/programmes/{id}/application", params(("id" = String, Path)), request_body = DraftInput,
+    responses((status = 200, body = ApplicationDto), (status = 401), (status = 404), (status = 422), (status = 409)), security(("bearer" = [])))]
+pub async fn save_draft(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: JsonBody<DraftInput>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    super::programme(&state.db, &path).await?;
+    let a = super::save_draft(&state.db, user, &path, body.into_inner()?).await?;
+    Ok(HttpResponse::Ok().json(application_dto(a)))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SubmittedDto {
+    id: String,
+    status: Status,
+}
+
+/// Send the application: consent and the required answers must be there.
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/application/submit", params(("id" = String, Path)),
+    responses((status = 201, body = SubmittedDto), (status = 401), (status = 404), (status = 422), (status = 409)), security(("bearer" = [])))]
+pub async fn submit(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let a = super::submit(&state.db, &state.scholarships, user, &path).await?;
+    Ok(HttpResponse::Created().json(SubmittedDto { id: a.id, status: a.status }))
+}
+
+/// Withdraw (and delete) one's application before the window closes.
+#[utoipa::path(delete, path = "/api/v1/programmes/{id}/application", params(("id" = String, Path)),
+    responses((status = 204), (status = 401), (status = 404), (status = 409)), security(("bearer" = [])))]
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    super::withdraw(&state.db, viewer.user()?, &path).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// An application: its applicant, an assigned reviewer (blind: no handle or contact), admins.
+#[utoipa::path(get, path = "/api/v1/applications/{id}", params(("id" = String, Path)),
+    responses((status = 200, body = ApplicationDto), (status = 401), (status = 404)), security(("bearer" = [])))]
+pub async fn application(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let v = super::read_application(&state.db, viewer.user()?, &path).await?;
+    Ok(HttpResponse::Ok().json(view_dto(v)))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApplicationList {
+    items: Vec<ApplicationDto>,
+}
+
+/// The caller's applications.
+#[utoipa::path(get, path = "/api/v1/me/applications", responses((status = 200, body = ApplicationList), (status = 401)), security(("bearer" = [])))]
+pub async fn mine(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let items = super::my_applications(&state.db, viewer.user()?).await?;
+    Ok(HttpResponse::Ok().json(ApplicationList { items: items.into_iter().map(|(a, _)| application_dto(a)).collect() }))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct AssignmentDto {
+    application_id: String,
+    programme_id: String,
+    reviewed: bool,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct AssignmentList {
+    items: Vec<AssignmentDto>,
+}
+
+/// The applications assigned to the caller for review.
+#[utoipa::path(get, path = "/api/v1/me/reviews", responses((status = 200, body = AssignmentList), (status = 401)), security(("bearer" = [])))]
+pub async fn assignments(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let items = super::review::assignments(&state.db, viewer.user()?).await?;
+    let items = items
+        .into_iter()
+        .map(|a| AssignmentDto {
+            application_id: a.application.id,
+            programme_id: a.programme.id,
+            reviewed: a.review.is_some(),
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(AssignmentList { items }))
+}
+
+#[derive(Deserialize, Default, utoipa::ToSchema)]
+#[serde(default)]
+pub struct UserIdInput {
+    user_id: Option<String>,
+}
+
+/// Add a reviewer (admins).
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/reviewers", params(("id" = String, Path)), request_body = UserIdInput,
+    responses((status = 200), (status = 401), (status = 403), (status = 404), (status = 422)), security(("bearer" = [])))]
+pub async fn add_reviewer(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: JsonBody<UserIdInput>,
+) -> Result<HttpResponse, AppError> {
+    let actor = viewer.admin()?;
+    super::programme(&state.db, &path).await?;
+    let user_id = body.into_inner()?.user_id.ok_or_else(|| AppError::field("user_id", Msg::new("error-required")))?;
+    let user = super::review::add_reviewer(&state.db, actor, &path, &user_id).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({"user_id": user.id, "handle": user.handle})))
+}
+
+/// Review an assigned application, or declare a conflict of interest.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/reviews", params(("id" = String, Path)), request_body = ReviewInput,
+    responses((status = 201), (status = 200), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+pub async fn review(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: JsonBody<ReviewInput>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let v = super::read_application(&state.db, user, &path).await?;
+    if !matches!(v.reader, Reader::Reviewer { .. }) {
+        return Err(AppError::NotFound);
+    }
+    let saved = super::review::save_review(&state.db, user, &path, body.into_inner()?).await?;
+    let body = serde_json::json!({"application_id": path.as_str(), "conflict": saved == Saved::Conflict});
+    Ok(match saved {
+        Saved::New => HttpResponse::Created().json(body),
+        Saved::Replaced | Saved::Conflict => HttpResponse::Ok().json(body),
+    })
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RankedDto {
+    application_id: String,
+    handle: String,
+    country: String,
+    status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
+    reviews: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spread: Option<f64>,
+    conflicts: usize,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RankingList {
+    items: Vec<RankedDto>,
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// The ranking by weighted score, best first (admins).
+#[utoipa::path(get, path = "/api/v1/programmes/{id}/ranking", params(("id" = String, Path)),
+    responses((status = 200, body = RankingList), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+pub async fn ranking(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (_, ranked) = super::review::ranking(&state.db, viewer.admin()?, &path).await?;
+    let items = ranked
+        .into_iter()
+        .map(|r| RankedDto {
+            application_id: r.application.id,
+            handle: r.handle,
+            country: r.application.country,
+            status: r.application.status,
+            score: r.score.map(round2),
+            reviews: r.reviews,
+            spread: r.spread.map(round2),
+            conflicts: r.conflicts,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(RankingList { items }))
+}
+
+#[derive(Deserialize, Default, utoipa::ToSchema)]
+#[serde(default)]
+pub struct DecisionInput {
+    decision: String,
+    /// For bulk decisions: the applications, in order.
+    application_ids: Vec<String>,
+}
+
+fn parse_decision(raw: &str) -> Result<Decision, AppError> {
+    Decision::parse(raw).ok_or_else(|| AppError::field("decision", Msg::new("error-decision")))
+}
+
+/// Award, waitlist or reject one application (admins); 409 when an award would exceed the seats.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/decision", params(("id" = String, Path)), request_body = DecisionInput,
+    responses((status = 200, body = ApplicationDto), (status = 401), (status = 403), (status = 404), (status = 422), (status = 409)), security(("bearer" = [])))]
+pub async fn decide(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: JsonBody<DecisionInput>,
+) -> Result<HttpResponse, AppError> {
+    let actor = viewer.admin()?;
+    super::read_application(&state.db, actor, &path).await?;
+    let decision = parse_decision(&body.into_inner()?.decision)?;
+    let a = super::decisions::decide(&state.db, &state.scholarships, actor, &path, decision).await?;
+    Ok(HttpResponse::Ok().json(application_dto(a)))
+}
+
+/// Decide on several applications at once (admins): `{decision, application_ids}`; those that cannot be
+/// decided (seats full, not sent, unknown) are listed with the reason.
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/decisions", params(("id" = String, Path)), request_body = DecisionInput,
+    responses((status = 200), (status = 401), (status = 403), (status = 404), (status = 422)), security(("bearer" = [])))]
+pub async fn decide_many(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: JsonBody<DecisionInput>,
+) -> Result<HttpResponse, AppError> {
+    let actor = viewer.admin()?;
+    let p = super::programme(&state.db, &path).await?;
+    let input = body.into_inner()?;
+    let decision = parse_decision(&input.decision)?;
+    let outcome =
+        super::decisions::decide_many(&state.db, &state.scholarships, actor, &p.id, input.application_ids, decision)
+            .await?;
+    let refused: Vec<_> = outcome
+        .refused
+        .iter()
+        .map(|(id, e)| serde_json::json!({"application_id": id, "code": e.code(), "message": e.message().text(viewer.locale)}))
+        .collect();
+    let decided: Vec<_> = outcome.decided.into_iter().map(application_dto).collect();
+    Ok(HttpResponse::Ok().json(serde_json::json!({"decided": decided, "refused": refused})))
+}
+
+/// Award the best-ranked application on the waitlist (admins).
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/promote", params(("id" = String, Path)),
+    responses((status = 200, body = ApplicationDto), (status = 401), (status = 403), (status = 404), (status = 409)), security(("bearer" = [])))]
+pub async fn promote(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let a = super::decisions::promote_next(&state.db, &state.scholarships, viewer.admin()?, &path).await?;
+    Ok(HttpResponse::Ok().json(application_dto(a)))
+}
+
+async fn answer(state: &AppState, viewer: &Viewer, id: &str, answer: Answer) -> Result<HttpResponse, AppError> {
+    let a = super::decisions::answer(&state.db, viewer.user()?, id, answer).await?;
+    Ok(HttpResponse::Ok().json(application_dto(a)))
+}
+
+/// Accept one's award.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/accept", params(("id" = String, Path)),
+    responses((status = 200, body = ApplicationDto), (status = 401), (status = 404), (status = 409)), security(("bearer" = [])))]
+pub async fn accept(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    answer(&state, &viewer, &path, Answer::Accept).await
+}
+
+/// Decline one's award: the track's enrolment ends and the seat is freed.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/decline", params(("id" = String, Path)),
+    responses((status = 200, body = ApplicationDto), (status = 401), (status = 404), (status = 409)), security(("bearer" = [])))]
+pub async fn decline(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    answer(&state, &viewer, &path, Answer::Decline).await
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ScholarDto {
+    user_id: String,
+    handle: String,
+    modules_completed: usize,
+    modules_total: usize,
+    progress_percent: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quiz_best_percent: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_activity_at: Option<String>,
+    at_risk: bool,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct DashboardDto {
+    items: Vec<ScholarDto>,
+}
+
+fn scholar_dto(r: ScholarProgress) -> ScholarDto {
+    ScholarDto {
+        user_id: r.user_id,
+        handle: r.handle,
+        modules_completed: r.modules_completed,
+        modules_total: r.modules_total,
+        progress_percent: r.progress_percent,
+        quiz_best_percent: r.quiz_best_percent,
+        last_activity_at: r.last_activity_at.map(rfc3339),
+        at_risk: r.at_risk,
+    }
+}
+
+/// The cohort's progress through the track (admins); `Accept: text/csv` gives CSV.
+#[utoipa::path(get, path = "/api/v1/programmes/{id}/dashboard", params(("id" = String, Path)),
+    responses((status = 200, body = DashboardDto), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+pub async fn dashboard(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (_, rows) = super::dashboard::cohort(&state.db, &state.scholarships, viewer.admin()?, &path).await?;
+    if wants_csv(&req) {
+        return Ok(csv_response("cohort.csv", &dashboard_csv(&rows)));
+    }
+    Ok(HttpResponse::Ok().json(DashboardDto { items: rows.into_iter().map(scholar_dto).collect() }))
+}
+
+/// The cohort as CSV, one scholar a row.
+pub fn dashboard_csv(rows: &[ScholarProgress]) -> String {
+    let mut out = String::from(
+        "user_id,handle,modules_completed,modules_total,progress_percent,quiz_best_percent,last_activity_at,at_risk\r\n",
+    );
+    for r in rows {
+        let fields = [
+            r.user_id.clone(),
+            r.handle.clone(),
+            r.modules_completed.to_string(),
+            r.modules_total.to_string(),
+            r.progress_percent.to_string(),
+            r.quiz_best_percent.map(|p| p.to_string()).unwrap_or_default(),
+            r.last_activity_at.map(rfc3339).unwrap_or_default(),
+            r.at_risk.to_string(),
+        ];
+        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The donor report as CSV: one `metric,key,value` row per figure.
+pub fn report_csv(p: &Programme, s: &Stats) -> String {
+    let mut rows: Vec<(String, String, String)> = vec![
+        ("seats".into(), String::new(), p.seats.to_string()),
+        ("applications".into(), String::new(), s.applications.to_string()),
+        ("awards".into(), String::new(), s.awards.to_string()),
+        ("award_rate_percent".into(), String::new(), s.award_rate.map(|r| format!("{r:.1}")).unwrap_or_default()),
+        ("cohort".into(), String::new(), s.cohort.to_string()),
+        ("completed".into(), String::new(), s.completed.to_string()),
+        (
+            "completion_rate_percent".into(),
+            String::new(),
+            s.completion_rate.map(|r| format!("{r:.1}")).unwrap_or_default(),
+        ),
+        ("certificates".into(), String::new(), s.certificates.to_string()),
+        ("at_risk".into(), String::new(), s.at_risk.to_string()),
+    ];
+    if let (Some(cents), Some(currency)) = (s.stipends_cents, &p.currency) {
+        rows.push(("stipends_awarded".into(), currency.clone(), format!("{}.{:02}", cents / 100, cents % 100)));
+    }
+    for status in Status::ALL.iter().filter(|s| s.is_sent()) {
+        rows.push((
+            "applications_by_status".into(),
+            status.code().into(),
+            s.by_status.get(status).copied().unwrap_or(0).to_string(),
+        ));
+    }
+    for (country, (applied, awarded)) in &s.by_country {
+        rows.push(("applications_by_country".into(), country.clone(), applied.to_string()));
+        rows.push(("awards_by_country".into(), country.clone(), awarded.to_string()));
+    }
+    let mut out = String::from("metric,key,value\r\n");
+    for (metric, key, value) in rows {
+        out.push_str(&[metric, key, value].iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+pub fn csv_response(name: &str, body: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}\"")))
+        .body(body.to_owned())
+}
+
+/// The programme's numbers for a donor report (admins); `Accept: text/csv` gives CSV.
+#[utoipa::path(get, path = "/api/v1/programmes/{id}/report", params(("id" = String, Path)),
+    responses((status = 200), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+pub async fn report(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (p, s) = super::dashboard::stats(&state.db, &state.scholarships, viewer.admin()?, &path).await?;
+    if wants_csv(&req) {
+        return Ok(csv_response("report.csv", &report_csv(&p, &s)));
+    }
+    let by_status: BTreeMap<&str, usize> = s.by_status.iter().map(|(k, v)| (k.code(), *v)).collect();
+    let by_country: BTreeMap<&str, serde_json::Value> = s
+        .by_country
+        .iter()
+        .map(|(k, (a, w))| (k.as_str(), serde_json::json!({"applications": a, "awards": w})))
+        .collect();
+    let mut body = serde_json::json!({
+        "seats": p.seats, "applications": s.applications, "drafts": s.drafts, "awards": s.awards,
+        "cohort": s.cohort, "completed": s.completed, "certificates": s.certificates, "at_risk": s.at_risk,
+        "by_status": by_status, "by_country": by_country, "progress_bands": s.progress_bands,
+    });
+    if let Some(r) = s.award_rate {
+        body["award_rate_percent"] = serde_json::json!(round2(r));
+    }
+    if let Some(r) = s.completion_rate {
+        body["completion_rate_percent"] = serde_json::json!(round2(r));
+    }
+    if let (Some(cents), Some(currency)) = (s.stipends_cents, &p.currency) {
+        body["stipends_awarded"] = serde_json::json!(cents as f64 / 100.0);
+        body["currency"] = serde_json::json!(currency);
+    }
+    Ok(HttpResponse::Ok().json(body))
+}
+
+/// Email a scholar of the cohort a nudge (admins): `{user_id}` → `{sent}` (false without an address).
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/reminders", params(("id" = String, Path)), request_body = UserIdInput,
+    responses((status = 200), (status = 401), (status = 403), (status = 404), (status = 422)), security(("bearer" = [])))]
+pub async fn remind(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: JsonBody<UserIdInput>,
+) -> Result<HttpResponse, AppError> {
+    let actor = viewer.admin()?;
+    super::programme(&state.db, &path).await?;
+    let user_id = body.into_inner()?.user_id.ok_or_else(|| AppError::field("user_id", Msg::new("error-required")))?;
+    let sent = super::dashboard::remind(&state.db, &state.scholarships, actor, &path, &user_id).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({"sent": sent})))
+}
+
+#[derive(Deserialize)]
+pub struct DryRunQuery {
+    dry_run: Option<bool>,
+}
+
+/// Enrol a CSV of handles in the track and cohort (admins). With `dry_run=true`, only reports; without,
+/// enrols only when the file has no error.
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/enrolments/csv", params(("id" = String, Path), ("dry_run" = Option<bool>, Query)),
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 200), (status = 401), (status = 403), (status = 404), (status = 400)), security(("bearer" = [])))]
+pub async fn enrol_csv(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    q: web::Query<DryRunQuery>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let actor = viewer.admin()?;
+    super::programme(&state.db, &path).await?;
+    let text = String::from_utf8(body.to_vec()).map_err(|_| AppError::BadRequest(Msg::new("error-csv-encoding")))?;
+    let report = super::dashboard::enrol_csv(&state.db, actor, &path, text, q.dry_run.unwrap_or(false)).await?;
+    let errors: Vec<_> = report
+        .errors
+        .iter()
+        .map(|e| serde_json::json!({"row": e.row, "message": e.message.text(viewer.locale)}))
+        .collect();
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "ok": report.ok(), "dry_run": report.dry_run, "errors": errors, "enrolled": report.enrolled
+    })))
+}

@@ -1,0 +1,346 @@
+//! Scholarship programmes: an admin opens a call (a track of courses, a rubric, questions); people apply
+//! while it is open, saving drafts as they type; assigned reviewers score blind; admins award, waitlist
+//! or reject within the seats; an award enrols the scholar in the track as part of the programme's cohort,
+//! whose progress the dashboard follows. Application answers are personal data: only the applicant, the
+//! reviewers assigned (without identity while blind) and admins read them.
+
+pub mod api;
+pub mod charts;
+pub mod dashboard;
+pub mod decisions;
+pub mod model;
+mod notify;
+pub mod review;
+pub mod store;
+
+use std::collections::BTreeMap;
+
+use crate::accounts::model::User;
+use crate::db::{self, AnyConnection, Db};
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
+use crate::mail::MailSettings;
+use model::{Application, DraftInput, MAX_LONG, MAX_SHORT, Programme, ProgrammeInput, Status, country_code};
+
+/// What the scholarship domain needs besides the database.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub mail: MailSettings,
+    pub base_url: String,
+    /// Days without activity after which a scholar counts as at risk.
+    pub quiet_days: i64,
+}
+
+/// Creates a programme (admins); its track's courses must exist.
+pub async fn create_programme(db: &Db, actor: &User, input: ProgrammeInput) -> Result<String, AppError> {
+    if !actor.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let new = input.parse()?;
+    let actor_id = actor.id.clone();
+    db.write(move |conn| {
+        let unknown: Vec<String> = new
+            .course_slugs
+            .iter()
+            .filter_map(|slug| match crate::courses::store::find_course(conn, slug) {
+                Ok(Some(_)) => None,
+                Ok(None) => Some(Ok(slug.clone())),
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<Result<_, _>>()?;
+        if !unknown.is_empty() {
+            return Err(AppError::field(
+                "course_slugs",
+                Msg::new("error-course-unknown").with("slugs", unknown.join(", ")),
+            ));
+        }
+        let id = uuid::Uuid::now_v7().to_string();
+        store::insert_programme(conn, &id, &new, &actor_id, db::now())?;
+        let details = serde_json::json!({"programme": id}).to_string();
+        crate::accounts::store::append_audit(conn, db::now(), Some(&actor_id), "programme.create", None, &details)?;
+        Ok(id)
+    })
+    .await
+}
+
+/// A programme anyone may read about.
+pub async fn programme(db: &Db, id: &str) -> Result<Programme, AppError> {
+    let id = id.to_owned();
+    db.run(move |conn| store::find_programme(conn, &id)).await?.ok_or(AppError::NotFound)
+}
+
+/// The programmes whose window is open now (for everyone), or all of them (for admins).
+pub async fn programmes(db: &Db, all: bool) -> Result<Vec<Programme>, AppError> {
+    let now = db::now();
+    let list = db.run(store::list_programmes).await?;
+    Ok(if all { list } else { list.into_iter().filter(|p| p.is_open(now)).collect() })
+}
+
+/// The caller's own application to a programme, if any.
+pub async fn my_application(db: &Db, user: &User, programme_id: &str) -> Result<Option<Application>, AppError> {
+    let (pid, uid) = (programme_id.to_owned(), user.id.clone());
+    db.run(move |conn| store::application_of(conn, &pid, &uid)).await
+}
+
+/// The caller's applications, with their programmes.
+pub async fn my_applications(db: &Db, user: &User) -> Result<Vec<(Application, Programme)>, AppError> {
+    let uid = user.id.clone();
+    db.run(move |conn| {
+        let mut out = Vec::new();
+        for a in store::applications_of_user(conn, &uid)? {
+            if let Some(p) = store::find_programme(conn, &a.programme_id)? {
+                out.push((a, p));
+            }
+        }
+        Ok(out)
+    })
+    .await
+}
+
+fn window_open(p: &Programme) -> Result<(), AppError> {
+    if p.is_open(db::now()) { Ok(()) } else { Err(AppError::Conflict(Msg::new("error-window-closed"))) }
+}
+
+/// Keeps what an applicant has typed so far (partial drafts are fine); only lengths are checked here.
+pub async fn save_draft(db: &Db, user: &User, programme_id: &str, input: DraftInput) -> Result<Application, AppError> {
+    let (pid, uid) = (programme_id.to_owned(), user.id.clone());
+    db.write(move |conn| {
+        let p = store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
+        check_draft_lengths(&p, &input)?;
+        window_open(&p)?;
+        let existing = store::application_of(conn, &pid, &uid)?;
+        if existing.as_ref().is_some_and(|a| a.status.is_sent()) {
+            return Err(AppError::Conflict(Msg::new("error-already-submitted")));
+        }
+        let now = db::now();
+        let is_new = existing.is_none();
+        let mut a = existing.unwrap_or_else(|| Application {
+            id: uuid::Uuid::now_v7().to_string(),
+            programme_id: pid.clone(),
+            user_id: uid.clone(),
+            status: Status::Draft,
+            organisation: String::new(),
+            country: String::new(),
+            experience: String::new(),
+            motivation: String::new(),
+            answers: BTreeMap::new(),
+            consent: false,
+            created_at: now,
+            updated_at: now,
+            submitted_at: None,
+            decided_at: None,
+        });
+        if let Some(v) = input.organisation {
+            a.organisation = v.trim().to_owned();
+        }
+        if let Some(v) = input.country {
+            a.country = v.trim().to_owned();
+        }
+        if let Some(v) = input.experience {
+            a.experience = v;
+        }
+        if let Some(v) = input.motivation {
+            a.motivation = v;
+        }
+        if let Some(answers) = input.answers {
+            for q in &p.questions {
+                if let Some(v) = answers.get(&q.id) {
+                    a.answers.insert(q.id.clone(), v.clone());
+                }
+            }
+        }
+        if let Some(c) = input.consent {
+            a.consent = c;
+        }
+        a.updated_at = now;
+        store::save_application(conn, &a, is_new)?;
+        Ok(a)
+    })
+    .await
+}
+
+fn check_draft_lengths(p: &Programme, input: &DraftInput) -> Result<(), AppError> {
+    let mut f = FieldErrors::new();
+    let check = |f: &mut FieldErrors, field: String, value: Option<&String>, max: usize| {
+        if value.is_some_and(|v| v.chars().count() > max) {
+            f.entry(field).or_default().push(Msg::new("error-length-max").with("max", max as i64));
+        }
+    };
+    check(&mut f, "organisation".into(), input.organisation.as_ref(), MAX_SHORT);
+    check(&mut f, "country".into(), input.country.as_ref(), MAX_SHORT);
+    check(&mut f, "experience".into(), input.experience.as_ref(), MAX_LONG);
+    check(&mut f, "motivation".into(), input.motivation.as_ref(), MAX_LONG);
+    if let Some(answers) = &input.answers {
+        for (id, value) in answers {
+            if !p.questions.iter().any(|q| &q.id == id) {
+                f.entry(format!("answers.{id}")).or_default().push(Msg::new("error-question-unknown"));
+            }
+            check(&mut f, format!("answers.{id}"), Some(value), MAX_LONG);
+        }
+    }
+    if f.is_empty() { Ok(()) } else { Err(AppError::Validation(f)) }
+}
+
+/// What is missing or wrong before an application can be sent.
+fn submission_problems(p: &Programme, a: &Application) -> FieldErrors {
+    let mut f = FieldErrors::new();
+    let mut push = |field: String, msg: Msg| f.entry(field).or_default().push(msg);
+    if a.organisation.chars().count() > MAX_SHORT {
+        push("organisation".into(), Msg::new("error-length-max").with("max", MAX_SHORT as i64));
+    }
+    match country_code(&a.country) {
+        None if a.country.trim().is_empty() => push("country".into(), Msg::new("error-required")),
+        None => push("country".into(), Msg::new("error-country").with("value", a.country.as_str())),
+        Some(code) if !p.countries.is_empty() && !p.countries.contains(&code) => {
+            push("country".into(), Msg::new("error-country-not-eligible"))
+        }
+        Some(_) => {}
+    }
+    for (field, value) in [("experience", &a.experience), ("motivation", &a.motivation)] {
+        if value.trim().is_empty() {
+            push(field.into(), Msg::new("error-required"));
+        } else if value.chars().count() > MAX_LONG {
+            push(field.into(), Msg::new("error-length-max").with("max", MAX_LONG as i64));
+        }
+    }
+    for q in &p.questions {
+        if let Some(msg) = q.problem(a.answers.get(&q.id).map(String::as_str)) {
+            push(format!("answers.{}", q.id), msg);
+        }
+    }
+    if !a.consent {
+        push("consent".into(), Msg::new("error-consent"));
+    }
+    f
+}
+
+/// Sends an application: every required answer there, consent given, the window open. The applicant is
+/// told in the app (the returned status) and, if they have an address, by email.
+pub async fn submit(db: &Db, ctx: &Context, user: &User, programme_id: &str) -> Result<Application, AppError> {
+    let (pid, applicant, ctx) = (programme_id.to_owned(), user.clone(), ctx.clone());
+    db.write(move |conn| {
+        let p = store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
+        let existing = store::application_of(conn, &pid, &applicant.id)?;
+        let mut a = match existing {
+            Some(a) if a.status.is_sent() => {
+                window_open(&p)?;
+                return Err(AppError::Conflict(Msg::new("error-already-submitted")));
+            }
+            Some(a) => a,
+            None => return Err(AppError::field("consent", Msg::new("error-consent"))),
+        };
+        let problems = submission_problems(&p, &a);
+        if !problems.is_empty() {
+            return Err(AppError::Validation(problems));
+        }
+        window_open(&p)?;
+        let now = db::now();
+        a.country = country_code(&a.country).unwrap_or_default();
+        a.status = Status::Submitted;
+        a.submitted_at = Some(now);
+        a.updated_at = now;
+        store::save_application(conn, &a, false)?;
+        notify::submitted(conn, &ctx, &applicant, &a)?;
+        Ok(a)
+    })
+    .await
+}
+
+/// Withdraws an application before the window closes: it is deleted, with any reviews of it, since what
+/// someone withdraws should not stay on file. An award is declined instead, not withdrawn.
+pub async fn withdraw(db: &Db, user: &User, programme_id: &str) -> Result<(), AppError> {
+    let (pid, uid) = (programme_id.to_owned(), user.id.clone());
+    db.write(move |conn| {
+        let p = store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
+        let a = store::application_of(conn, &pid, &uid)?.ok_or(AppError::NotFound)?;
+        window_open(&p)?;
+        if a.status.holds_seat() || a.status == Status::Declined {
+            return Err(AppError::Conflict(Msg::new("error-withdraw-awarded")));
+        }
+        store::delete_application(conn, &a.id)?;
+        let details = serde_json::json!({"programme": pid}).to_string();
+        crate::accounts::store::append_audit(conn, db::now(), Some(&uid), "application.withdraw", Some(&uid), &details)
+    })
+    .await
+}
+
+/// Who is reading an application, which decides what they see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Applicant,
+    Admin,
+    /// An assigned reviewer; `blind` hides the applicant's identity.
+    Reviewer {
+        blind: bool,
+    },
+}
+
+/// An application as one reader may see it.
+#[derive(Debug, Clone)]
+pub struct ApplicationView {
+    pub application: Application,
+    pub programme: Programme,
+    pub reader: Reader,
+    /// The applicant's handle and address, when the reader may know who applied.
+    pub handle: Option<String>,
+    pub email: Option<String>,
+    /// The reader's own review, for a reviewer.
+    pub my_review: Option<model::Review>,
+}
+
+/// An application for its applicant, an admin or an assigned reviewer; 404 for anyone else.
+pub async fn read_application(db: &Db, user: &User, application_id: &str) -> Result<ApplicationView, AppError> {
+    let (aid, reader_user) = (application_id.to_owned(), user.clone());
+    db.run(move |conn| {
+        let a = store::find_application(conn, &aid)?.ok_or(AppError::NotFound)?;
+        let p = store::find_programme(conn, &a.programme_id)?.ok_or(AppError::NotFound)?;
+        let reader = if a.user_id == reader_user.id {
+            Reader::Applicant
+        } else if reader_user.is_admin() {
+            Reader::Admin
+        } else if review::is_assigned(conn, &reader_user.id, &a)? {
+            Reader::Reviewer { blind: p.blind }
+        } else {
+            return Err(AppError::NotFound);
+        };
+        let (handle, email) = match reader {
+            Reader::Reviewer { blind: true } => (None, None),
+            _ => {
+                let applicant = crate::accounts::store::find_by_id(conn, &a.user_id)?.ok_or(AppError::NotFound)?;
+                (Some(applicant.handle), applicant.email)
+            }
+        };
+        let my_review = match reader {
+            Reader::Reviewer { .. } => store::find_review(conn, &a.id, &reader_user.id)?,
+            _ => None,
+        };
+        Ok(ApplicationView { application: a, programme: p, reader, handle, email, my_review })
+    })
+    .await
+}
+
+/// Enrols a user in a programme's track and cohort (inside the caller's transaction).
+pub(crate) fn enrol_in_track(
+    conn: &mut AnyConnection,
+    p: &Programme,
+    user_id: &str,
+    source: &str,
+) -> Result<(), AppError> {
+    for slug in &p.course_slugs {
+        if let Some(course) = crate::courses::store::find_course(conn, slug)? {
+            crate::progress::enrol(conn, &course.id, user_id)?;
+        }
+    }
+    store::add_to_cohort(conn, &p.id, user_id, source, db::now())
+}
+
+/// Takes a user out of a programme's cohort and the track's enrolments (their completed modules stay
+/// recorded).
+pub(crate) fn leave_track(conn: &mut AnyConnection, p: &Programme, user_id: &str) -> Result<(), AppError> {
+    for slug in &p.course_slugs {
+        if let Some(course) = crate::courses::store::find_course(conn, slug)? {
+            crate::progress::store::delete_enrolment(conn, &course.id, user_id)?;
+        }
+    }
+    store::remove_from_cohort(conn, &p.id, user_id)
+}

@@ -1,0 +1,564 @@
+//! The shapes of a scholarship programme: the programme with its rubric and questions, an application and
+//! its status, a review. Input becomes these types at the edge (`ProgrammeInput::parse`), so nothing past
+//! it validates again.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::{Locale, Msg};
+
+/// Every ISO 3166-1 alpha-2 code.
+const COUNTRY_CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR \
+BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK \
+FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO \
+JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU \
+MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC \
+SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA \
+VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+
+/// The countries whose names the pages know in every language; others show as their code.
+pub const NAMED_COUNTRIES: [&str; 15] =
+    ["AM", "AZ", "BY", "EE", "GE", "KG", "KZ", "LT", "LV", "MD", "RU", "TJ", "TM", "UA", "UZ"];
+
+/// An ISO 3166-1 alpha-2 code in upper case, if `raw` is one (any case, surrounding space ignored).
+pub fn country_code(raw: &str) -> Option<String> {
+    let code = raw.trim().to_ascii_uppercase();
+    (code.len() == 2 && COUNTRY_CODES.split(' ').any(|c| c == code)).then_some(code)
+}
+
+/// How a country is shown: its name where the pages know it, else its code.
+pub fn country_name(locale: Locale, code: &str) -> String {
+    if NAMED_COUNTRIES.contains(&code) {
+        crate::i18n::t(locale, &format!("country-{}", code.to_ascii_lowercase()))
+    } else {
+        code.to_owned()
+    }
+}
+
+pub const MAX_TITLE: usize = 200;
+pub const MAX_SHORT: usize = 300;
+pub const MAX_LONG: usize = 10_000;
+pub const MAX_SEATS: i32 = 100_000;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
+pub struct ProgrammeText {
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
+pub struct Criterion {
+    pub id: String,
+    pub name: String,
+    pub weight: i32,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    Short,
+    Long,
+    Single,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
+pub struct Question {
+    pub id: String,
+    pub label: String,
+    pub kind: QuestionKind,
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<String>,
+}
+
+impl Question {
+    /// The answer's problem, if it has one (`None` for an acceptable answer, including an empty optional one).
+    pub fn problem(&self, answer: Option<&str>) -> Option<Msg> {
+        let answer = answer.map(str::trim).unwrap_or_default();
+        if answer.is_empty() {
+            return self.required.then(|| Msg::new("error-required"));
+        }
+        match self.kind {
+            QuestionKind::Short if answer.chars().count() > MAX_SHORT => {
+                Some(Msg::new("error-length-max").with("max", MAX_SHORT as i64))
+            }
+            QuestionKind::Long if answer.chars().count() > MAX_LONG => {
+                Some(Msg::new("error-length-max").with("max", MAX_LONG as i64))
+            }
+            QuestionKind::Single if !self.choices.iter().any(|c| c == answer) => Some(Msg::new("error-choice")),
+            _ => None,
+        }
+    }
+}
+
+/// A programme as stored.
+#[derive(Debug, Clone)]
+pub struct Programme {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub texts: BTreeMap<Locale, ProgrammeText>,
+    pub countries: Vec<String>,
+    pub seats: i32,
+    pub stipend_cents: Option<i64>,
+    pub currency: Option<String>,
+    pub opens_at: NaiveDateTime,
+    pub closes_at: NaiveDateTime,
+    pub deadline: NaiveDateTime,
+    pub course_slugs: Vec<String>,
+    pub criteria: Vec<Criterion>,
+    pub questions: Vec<Question>,
+    pub blind: bool,
+    pub created_at: NaiveDateTime,
+}
+
+impl Programme {
+    /// Title and description in `locale`, else the programme's own.
+    pub fn text(&self, locale: Locale) -> ProgrammeText {
+        self.texts
+            .get(&locale)
+            .cloned()
+            .unwrap_or_else(|| ProgrammeText { title: self.title.clone(), description: self.description.clone() })
+    }
+
+    pub fn is_open(&self, now: NaiveDateTime) -> bool {
+        self.opens_at <= now && now < self.closes_at
+    }
+
+    pub fn criterion_weights(&self) -> Vec<(String, i32)> {
+        self.criteria.iter().map(|c| (c.id.clone(), c.weight)).collect()
+    }
+}
+
+/// Where an application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Submitted,
+    Waitlisted,
+    Rejected,
+    Awarded,
+    Accepted,
+    Declined,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Draft,
+        Status::Submitted,
+        Status::Waitlisted,
+        Status::Rejected,
+        Status::Awarded,
+        Status::Accepted,
+        Status::Declined,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Submitted => "submitted",
+            Status::Waitlisted => "waitlisted",
+            Status::Rejected => "rejected",
+            Status::Awarded => "awarded",
+            Status::Accepted => "accepted",
+            Status::Declined => "declined",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Holds one of the programme's seats.
+    pub fn holds_seat(self) -> bool {
+        matches!(self, Status::Awarded | Status::Accepted)
+    }
+
+    /// Has been sent (anything but a draft).
+    pub fn is_sent(self) -> bool {
+        self != Status::Draft
+    }
+}
+
+/// An admin's decision on an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    Award,
+    Waitlist,
+    Reject,
+}
+
+impl Decision {
+    pub fn parse(code: &str) -> Option<Decision> {
+        match code {
+            "award" => Some(Decision::Award),
+            "waitlist" => Some(Decision::Waitlist),
+            "reject" => Some(Decision::Reject),
+            _ => None,
+        }
+    }
+
+    pub fn status(self) -> Status {
+        match self {
+            Decision::Award => Status::Awarded,
+            Decision::Waitlist => Status::Waitlisted,
+            Decision::Reject => Status::Rejected,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Application {
+    pub id: String,
+    pub programme_id: String,
+    pub user_id: String,
+    pub status: Status,
+    pub organisation: String,
+    pub country: String,
+    pub experience: String,
+    pub motivation: String,
+    pub answers: BTreeMap<String, String>,
+    pub consent: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub decided_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub application_id: String,
+    pub reviewer_id: String,
+    pub conflict: bool,
+    pub scores: BTreeMap<String, i32>,
+    pub comment: String,
+    pub updated_at: NaiveDateTime,
+}
+
+/// What an admin sends to create a programme (API body and the page's form alike).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ProgrammeInput {
+    pub title: String,
+    pub description: String,
+    pub texts: BTreeMap<String, ProgrammeText>,
+    pub countries: Vec<String>,
+    pub seats: Option<i64>,
+    pub stipend_amount: Option<f64>,
+    pub currency: Option<String>,
+    pub opens_at: String,
+    pub closes_at: String,
+    pub deadline: String,
+    pub course_slugs: Vec<String>,
+    pub criteria: Vec<CriterionInput>,
+    pub questions: Vec<QuestionInput>,
+    /// Blind review (default): reviewers see neither handle nor contact.
+    pub blind: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct CriterionInput {
+    pub name: String,
+    pub weight: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct QuestionInput {
+    pub label: String,
+    pub kind: String,
+    pub required: bool,
+    pub choices: Vec<String>,
+}
+
+/// A programme ready to store, but for its id and the check that its courses exist.
+#[derive(Debug, Clone)]
+pub struct NewProgramme {
+    pub title: String,
+    pub description: String,
+    pub texts: BTreeMap<Locale, ProgrammeText>,
+    pub countries: Vec<String>,
+    pub seats: i32,
+    pub stipend_cents: Option<i64>,
+    pub currency: Option<String>,
+    pub opens_at: NaiveDateTime,
+    pub closes_at: NaiveDateTime,
+    pub deadline: NaiveDateTime,
+    pub course_slugs: Vec<String>,
+    pub criteria: Vec<Criterion>,
+    pub questions: Vec<Question>,
+    pub blind: bool,
+}
+
+/// A moment given as RFC 3339, as `YYYY-MM-DDTHH:MM` (a browser's datetime-local) or as a date (midnight
+/// UTC); times without an offset are UTC.
+pub fn parse_moment(raw: &str) -> Option<NaiveDateTime> {
+    let raw = raw.trim();
+    if let Ok(at) = chrono::DateTime::parse_from_rfc3339(raw) {
+        return Some(at.naive_utc());
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+        if let Ok(at) = NaiveDateTime::parse_from_str(raw, format) {
+            return Some(at);
+        }
+    }
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0))
+}
+
+fn push(fields: &mut FieldErrors, field: &str, msg: Msg) {
+    fields.entry(field.to_owned()).or_default().push(msg);
+}
+
+fn text_field(fields: &mut FieldErrors, field: &str, value: &str, max: usize, required: bool) -> String {
+    let value = value.trim();
+    if required && value.is_empty() {
+        push(fields, field, Msg::new("error-required"));
+    } else if value.chars().count() > max {
+        push(fields, field, Msg::new("error-length-max").with("max", max as i64));
+    }
+    value.to_owned()
+}
+
+fn moment_field(fields: &mut FieldErrors, field: &str, raw: &str) -> Option<NaiveDateTime> {
+    if raw.trim().is_empty() {
+        push(fields, field, Msg::new("error-required"));
+        return None;
+    }
+    let at = parse_moment(raw);
+    if at.is_none() {
+        push(fields, field, Msg::new("error-date"));
+    }
+    at
+}
+
+impl ProgrammeInput {
+    /// Checks every field at once, so a form can show all its problems together.
+    pub fn parse(self) -> Result<NewProgramme, AppError> {
+        let mut f = FieldErrors::new();
+        let title = text_field(&mut f, "title", &self.title, MAX_TITLE, true);
+        let description = text_field(&mut f, "description", &self.description, MAX_LONG, true);
+        let mut texts = BTreeMap::new();
+        for (code, text) in &self.texts {
+            match Locale::parse(code) {
+                Some(locale) if !text.title.trim().is_empty() => {
+                    let field = format!("texts.{code}");
+                    let title = text_field(&mut f, &field, &text.title, MAX_TITLE, true);
+                    let description = text_field(&mut f, &field, &text.description, MAX_LONG, false);
+                    texts.insert(locale, ProgrammeText { title, description });
+                }
+                Some(_) => {}
+                None => push(&mut f, "texts", Msg::new("error-language")),
+            }
+        }
+        let mut countries = Vec::new();
+        for raw in &self.countries {
+            match country_code(raw) {
+                Some(code) if !countries.contains(&code) => countries.push(code),
+                Some(_) => {}
+                None => push(&mut f, "countries", Msg::new("error-country").with("value", raw.as_str())),
+            }
+        }
+        let seats = match self.seats {
+            None => {
+                push(&mut f, "seats", Msg::new("error-required"));
+                0
+            }
+            Some(n) if !(1..=i64::from(MAX_SEATS)).contains(&n) => {
+                push(
+                    &mut f,
+                    "seats",
+                    Msg::new("error-number-range").with("min", 1_i64).with("max", i64::from(MAX_SEATS)),
+                );
+                0
+            }
+            Some(n) => n as i32,
+        };
+        let stipend_cents = match self.stipend_amount {
+            None => None,
+            Some(a) if a.is_finite() && (0.0..=1e9).contains(&a) => Some((a * 100.0).round() as i64),
+            Some(_) => {
+                push(&mut f, "stipend_amount", Msg::new("error-amount"));
+                None
+            }
+        };
+        let currency = self.currency.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_ascii_uppercase);
+        if let Some(c) = &currency
+            && !(c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()))
+        {
+            push(&mut f, "currency", Msg::new("error-currency"));
+        }
+        if stipend_cents.is_some() && currency.is_none() {
+            push(&mut f, "currency", Msg::new("error-required"));
+        }
+        let opens_at = moment_field(&mut f, "opens_at", &self.opens_at);
+        let closes_at = moment_field(&mut f, "closes_at", &self.closes_at);
+        let deadline = moment_field(&mut f, "deadline", &self.deadline);
+        if let (Some(o), Some(c)) = (opens_at, closes_at)
+            && c <= o
+        {
+            push(&mut f, "closes_at", Msg::new("error-closes-before-opens"));
+        }
+        if let (Some(c), Some(d)) = (closes_at, deadline)
+            && d <= c
+        {
+            push(&mut f, "deadline", Msg::new("error-deadline-before-close"));
+        }
+        let mut course_slugs: Vec<String> = Vec::new();
+        for slug in &self.course_slugs {
+            let slug = slug.trim().to_owned();
+            if !slug.is_empty() && !course_slugs.contains(&slug) {
+                course_slugs.push(slug);
+            }
+        }
+        if course_slugs.is_empty() {
+            push(&mut f, "course_slugs", Msg::new("error-required"));
+        }
+        let mut criteria = Vec::new();
+        for (i, c) in self.criteria.iter().enumerate() {
+            let name = c.name.trim();
+            let weight = c.weight.unwrap_or(1);
+            if name.is_empty() || name.chars().count() > MAX_TITLE {
+                push(&mut f, "criteria", Msg::new("error-criterion-name").with("row", i as i64 + 1));
+            } else if !(1..=100).contains(&weight) {
+                push(&mut f, "criteria", Msg::new("error-criterion-weight").with("row", i as i64 + 1));
+            } else {
+                criteria.push(Criterion { id: format!("c{}", i + 1), name: name.to_owned(), weight: weight as i32 });
+            }
+        }
+        if self.criteria.is_empty() {
+            push(&mut f, "criteria", Msg::new("error-required"));
+        }
+        let mut questions = Vec::new();
+        for (i, q) in self.questions.iter().enumerate() {
+            let row = i as i64 + 1;
+            let kind = match q.kind.trim() {
+                "short" => Some(QuestionKind::Short),
+                "long" => Some(QuestionKind::Long),
+                "single" => Some(QuestionKind::Single),
+                _ => None,
+            };
+            let choices: Vec<String> =
+                q.choices.iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
+            let label = q.label.trim();
+            match kind {
+                _ if label.is_empty() || label.chars().count() > MAX_SHORT => {
+                    push(&mut f, "questions", Msg::new("error-question-label").with("row", row))
+                }
+                None => push(&mut f, "questions", Msg::new("error-question-kind").with("row", row)),
+                Some(QuestionKind::Single) if choices.len() < 2 => {
+                    push(&mut f, "questions", Msg::new("error-question-choices").with("row", row))
+                }
+                Some(kind) => questions.push(Question {
+                    id: format!("q{row}"),
+                    label: label.to_owned(),
+                    kind,
+                    required: q.required,
+                    choices: if kind == QuestionKind::Single { choices } else { Vec::new() },
+                }),
+            }
+        }
+        if !f.is_empty() {
+            return Err(AppError::Validation(f));
+        }
+        let (Some(opens_at), Some(closes_at), Some(deadline)) = (opens_at, closes_at, deadline) else {
+            return Err(AppError::internal("dates checked above"));
+        };
+        Ok(NewProgramme {
+            title,
+            description,
+            texts,
+            countries,
+            seats,
+            stipend_cents,
+            currency,
+            opens_at,
+            closes_at,
+            deadline,
+            course_slugs,
+            criteria,
+            questions,
+            blind: self.blind.unwrap_or(true),
+        })
+    }
+}
+
+/// An applicant's draft: every field optional, so a half-typed form can be kept.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct DraftInput {
+    pub organisation: Option<String>,
+    pub country: Option<String>,
+    pub experience: Option<String>,
+    pub motivation: Option<String>,
+    pub answers: Option<BTreeMap<String, String>>,
+    pub consent: Option<bool>,
+}
+
+/// The weighted score of one review on the 1 to 5 scale, if it scores every criterion.
+pub fn weighted_score(weights: &[(String, i32)], scores: &BTreeMap<String, i32>) -> Option<f64> {
+    let total: i32 = weights.iter().map(|(_, w)| w).sum();
+    if total == 0 {
+        return None;
+    }
+    let mut sum = 0.0;
+    for (id, weight) in weights {
+        sum += f64::from(*scores.get(id)?) * f64::from(*weight);
+    }
+    Some(sum / f64::from(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weighted_scores_use_the_weights() {
+        let weights = vec![("c1".to_owned(), 3), ("c2".to_owned(), 1)];
+        let scores = BTreeMap::from([("c1".to_owned(), 5), ("c2".to_owned(), 1)]);
+        assert_eq!(weighted_score(&weights, &scores), Some(4.0));
+        let partial = BTreeMap::from([("c1".to_owned(), 5)]);
+        assert_eq!(weighted_score(&weights, &partial), None);
+    }
+
+    #[test]
+    fn country_codes_are_iso_alpha_2() {
+        assert_eq!(country_code(" ua "), Some("UA".into()));
+        assert_eq!(country_code("XX"), None);
+        assert_eq!(country_code("UKR"), None);
+        assert_eq!(COUNTRY_CODES.split(' ').count(), 249);
+    }
+
+    #[test]
+    fn moments_accept_rfc3339_local_times_and_dates() {
+        assert_eq!(
+            parse_moment("2026-12-01T10:00:00+02:00").map(|d| d.to_string()),
+            Some("2026-12-01 08:00:00".into())
+        );
+        assert_eq!(parse_moment("2026-12-01T10:00").map(|d| d.to_string()), Some("2026-12-01 10:00:00".into()));
+        assert_eq!(parse_moment("2026-12-01").map(|d| d.to_string()), Some("2026-12-01 00:00:00".into()));
+        assert_eq!(parse_moment("tomorrow"), None);
+    }
+
+    #[test]
+    fn a_programme_reports_every_problem_at_once() {
+        let input = ProgrammeInput {
+            seats: Some(0),
+            opens_at: "2026-12-10".into(),
+            closes_at: "2026-12-01".into(),
+            deadline: "soon".into(),
+            questions: vec![QuestionInput { label: "Pick".into(), kind: "single".into(), ..Default::default() }],
+            ..Default::default()
+        };
+        let Err(AppError::Validation(fields)) = input.parse() else { panic!("expected field errors") };
+        for field in ["title", "description", "seats", "closes_at", "deadline", "course_slugs", "criteria", "questions"]
+        {
+            assert!(fields.contains_key(field), "{field} should be reported: {fields:?}");
+        }
+    }
+}

@@ -1,0 +1,438 @@
+//! Storage of programmes, reviewers, applications, reviews and cohorts: the only code that names their
+//! tables. Structured parts (texts, countries, track, rubric, questions, answers, scores) are JSON text.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::de::DeserializeOwned;
+
+use super::model::{Application, NewProgramme, Programme, Review, Status};
+use crate::db::AnyConnection;
+use crate::db::schema::{applications, cohort_members, programme_reviewers, programmes, reviews, users};
+use crate::db_match;
+use crate::error::AppError;
+use crate::i18n::Locale;
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
+    serde_json::to_string(value).map_err(|e| AppError::internal(format!("json: {e}")))
+}
+
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, AppError> {
+    serde_json::from_str(text).map_err(|e| AppError::internal(format!("stored json: {e}")))
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = programmes)]
+struct ProgrammeRow {
+    id: String,
+    title: String,
+    description: String,
+    texts: String,
+    countries: String,
+    seats: i32,
+    stipend_cents: Option<i64>,
+    currency: Option<String>,
+    opens_at: NaiveDateTime,
+    closes_at: NaiveDateTime,
+    deadline: NaiveDateTime,
+    course_slugs: String,
+    criteria: String,
+    questions: String,
+    blind: bool,
+    created_at: NaiveDateTime,
+}
+
+impl ProgrammeRow {
+    fn into_programme(self) -> Result<Programme, AppError> {
+        let texts: BTreeMap<String, super::model::ProgrammeText> = parse(&self.texts)?;
+        Ok(Programme {
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            texts: texts.into_iter().filter_map(|(k, v)| Locale::parse(&k).map(|l| (l, v))).collect(),
+            countries: parse(&self.countries)?,
+            seats: self.seats,
+            stipend_cents: self.stipend_cents,
+            currency: self.currency,
+            opens_at: self.opens_at,
+            closes_at: self.closes_at,
+            deadline: self.deadline,
+            course_slugs: parse(&self.course_slugs)?,
+            criteria: parse(&self.criteria)?,
+            questions: parse(&self.questions)?,
+            blind: self.blind,
+            created_at: self.created_at,
+        })
+    }
+}
+
+pub fn insert_programme(
+    conn: &mut AnyConnection,
+    id: &str,
+    p: &NewProgramme,
+    created_by: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let texts: BTreeMap<&str, _> = p.texts.iter().map(|(l, t)| (l.code(), t)).collect();
+    diesel::insert_into(programmes::table)
+        .values((
+            programmes::id.eq(id),
+            programmes::title.eq(&p.title),
+            programmes::description.eq(&p.description),
+            programmes::texts.eq(json(&texts)?),
+            programmes::countries.eq(json(&p.countries)?),
+            programmes::seats.eq(p.seats),
+            programmes::stipend_cents.eq(p.stipend_cents),
+            programmes::currency.eq(&p.currency),
+            programmes::opens_at.eq(p.opens_at),
+            programmes::closes_at.eq(p.closes_at),
+            programmes::deadline.eq(p.deadline),
+            programmes::course_slugs.eq(json(&p.course_slugs)?),
+            programmes::criteria.eq(json(&p.criteria)?),
+            programmes::questions.eq(json(&p.questions)?),
+            programmes::blind.eq(p.blind),
+            programmes::created_by.eq(created_by),
+            programmes::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find_programme(conn: &mut AnyConnection, id: &str) -> Result<Option<Programme>, AppError> {
+    let row: Option<ProgrammeRow> =
+        programmes::table.filter(programmes::id.eq(id)).select(ProgrammeRow::as_select()).first(conn).optional()?;
+    row.map(ProgrammeRow::into_programme).transpose()
+}
+
+/// Locks a programme's row until the transaction ends, so that decisions on it take seats one at a time.
+pub fn lock_programme(conn: &mut AnyConnection, id: &str) -> Result<(), AppError> {
+    db_match!(conn,
+        sqlite => { let _ = conn; },
+        postgres => {
+            programmes::table.filter(programmes::id.eq(id)).select(programmes::id).for_update().first::<String>(conn)?;
+        },
+    );
+    Ok(())
+}
+
+/// Every programme, newest first.
+pub fn list_programmes(conn: &mut AnyConnection) -> Result<Vec<Programme>, AppError> {
+    let rows: Vec<ProgrammeRow> =
+        programmes::table.order(programmes::opens_at.desc()).select(ProgrammeRow::as_select()).load(conn)?;
+    rows.into_iter().map(ProgrammeRow::into_programme).collect()
+}
+
+pub fn add_reviewer(conn: &mut AnyConnection, programme_id: &str, user_id: &str) -> Result<(), AppError> {
+    let row = (programme_reviewers::programme_id.eq(programme_id), programme_reviewers::user_id.eq(user_id));
+    db_match!(conn,
+        sqlite => diesel::insert_into(programme_reviewers::table).values(row).on_conflict_do_nothing().execute(conn)?,
+        postgres => diesel::insert_into(programme_reviewers::table).values(row).on_conflict_do_nothing().execute(conn)?,
+    );
+    Ok(())
+}
+
+pub fn is_reviewer(conn: &mut AnyConnection, programme_id: &str, user_id: &str) -> Result<bool, AppError> {
+    let n: i64 = programme_reviewers::table
+        .filter(programme_reviewers::programme_id.eq(programme_id))
+        .filter(programme_reviewers::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// The reviewers of a programme: (id, handle).
+pub fn reviewers(conn: &mut AnyConnection, programme_id: &str) -> Result<Vec<(String, String)>, AppError> {
+    Ok(programme_reviewers::table
+        .inner_join(users::table.on(users::id.eq(programme_reviewers::user_id)))
+        .filter(programme_reviewers::programme_id.eq(programme_id))
+        .order(users::handle_key.asc())
+        .select((users::id, users::handle))
+        .load(conn)?)
+}
+
+/// The programmes a user reviews.
+pub fn programmes_reviewed_by(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<String>, AppError> {
+    Ok(programme_reviewers::table
+        .filter(programme_reviewers::user_id.eq(user_id))
+        .select(programme_reviewers::programme_id)
+        .load(conn)?)
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = applications)]
+struct ApplicationRow {
+    id: String,
+    programme_id: String,
+    user_id: String,
+    status: String,
+    organisation: String,
+    country: String,
+    experience: String,
+    motivation: String,
+    answers: String,
+    consent: bool,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    submitted_at: Option<NaiveDateTime>,
+    decided_at: Option<NaiveDateTime>,
+}
+
+impl ApplicationRow {
+    fn into_application(self) -> Result<Application, AppError> {
+        Ok(Application {
+            status: Status::parse(&self.status)
+                .ok_or_else(|| AppError::internal(format!("unknown application status {}", self.status)))?,
+            answers: parse(&self.answers)?,
+            id: self.id,
+            programme_id: self.programme_id,
+            user_id: self.user_id,
+            organisation: self.organisation,
+            country: self.country,
+            experience: self.experience,
+            motivation: self.motivation,
+            consent: self.consent,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            submitted_at: self.submitted_at,
+            decided_at: self.decided_at,
+        })
+    }
+}
+
+pub fn find_application(conn: &mut AnyConnection, id: &str) -> Result<Option<Application>, AppError> {
+    let row: Option<ApplicationRow> = applications::table
+        .filter(applications::id.eq(id))
+        .select(ApplicationRow::as_select())
+        .first(conn)
+        .optional()?;
+    row.map(ApplicationRow::into_application).transpose()
+}
+
+pub fn application_of(
+    conn: &mut AnyConnection,
+    programme_id: &str,
+    user_id: &str,
+) -> Result<Option<Application>, AppError> {
+    let row: Option<ApplicationRow> = applications::table
+        .filter(applications::programme_id.eq(programme_id))
+        .filter(applications::user_id.eq(user_id))
+        .select(ApplicationRow::as_select())
+        .first(conn)
+        .optional()?;
+    row.map(ApplicationRow::into_application).transpose()
+}
+
+/// A user's applications, newest first.
+pub fn applications_of_user(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<Application>, AppError> {
+    let rows: Vec<ApplicationRow> = applications::table
+        .filter(applications::user_id.eq(user_id))
+        .order(applications::created_at.desc())
+        .select(ApplicationRow::as_select())
+        .load(conn)?;
+    rows.into_iter().map(ApplicationRow::into_application).collect()
+}
+
+/// A programme's sent applications (not drafts), oldest first, with the applicant's handle.
+pub fn sent_applications(conn: &mut AnyConnection, programme_id: &str) -> Result<Vec<(Application, String)>, AppError> {
+    let rows: Vec<(ApplicationRow, String)> = applications::table
+        .inner_join(users::table.on(users::id.eq(applications::user_id)))
+        .filter(applications::programme_id.eq(programme_id))
+        .filter(applications::status.ne(Status::Draft.code()))
+        .order(applications::submitted_at.asc())
+        .select((ApplicationRow::as_select(), users::handle))
+        .load(conn)?;
+    rows.into_iter().map(|(a, h)| Ok((a.into_application()?, h))).collect()
+}
+
+/// Inserts or replaces an application (one per person and programme).
+pub fn save_application(conn: &mut AnyConnection, a: &Application, is_new: bool) -> Result<(), AppError> {
+    let values = (
+        applications::status.eq(a.status.code()),
+        applications::organisation.eq(&a.organisation),
+        applications::country.eq(&a.country),
+        applications::experience.eq(&a.experience),
+        applications::motivation.eq(&a.motivation),
+        applications::answers.eq(json(&a.answers)?),
+        applications::consent.eq(a.consent),
+        applications::updated_at.eq(a.updated_at),
+        applications::submitted_at.eq(a.submitted_at),
+        applications::decided_at.eq(a.decided_at),
+    );
+    if is_new {
+        diesel::insert_into(applications::table)
+            .values((
+                applications::id.eq(&a.id),
+                applications::programme_id.eq(&a.programme_id),
+                applications::user_id.eq(&a.user_id),
+                applications::created_at.eq(a.created_at),
+                values,
+            ))
+            .execute(conn)?;
+    } else {
+        diesel::update(applications::table.filter(applications::id.eq(&a.id))).set(values).execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn delete_application(conn: &mut AnyConnection, id: &str) -> Result<(), AppError> {
+    diesel::delete(applications::table.filter(applications::id.eq(id))).execute(conn)?;
+    Ok(())
+}
+
+pub fn count_holding_seats(conn: &mut AnyConnection, programme_id: &str) -> Result<i64, AppError> {
+    Ok(applications::table
+        .filter(applications::programme_id.eq(programme_id))
+        .filter(applications::status.eq_any([Status::Awarded.code(), Status::Accepted.code()]))
+        .count()
+        .get_result(conn)?)
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = reviews)]
+struct ReviewRow {
+    application_id: String,
+    reviewer_id: String,
+    conflict: bool,
+    scores: String,
+    comment: String,
+    updated_at: NaiveDateTime,
+}
+
+impl ReviewRow {
+    fn into_review(self) -> Result<Review, AppError> {
+        Ok(Review {
+            scores: parse(&self.scores)?,
+            application_id: self.application_id,
+            reviewer_id: self.reviewer_id,
+            conflict: self.conflict,
+            comment: self.comment,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+pub fn find_review(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    reviewer_id: &str,
+) -> Result<Option<Review>, AppError> {
+    let row: Option<ReviewRow> = reviews::table
+        .filter(reviews::application_id.eq(application_id))
+        .filter(reviews::reviewer_id.eq(reviewer_id))
+        .select(ReviewRow::as_select())
+        .first(conn)
+        .optional()?;
+    row.map(ReviewRow::into_review).transpose()
+}
+
+pub fn save_review(conn: &mut AnyConnection, r: &Review, is_new: bool) -> Result<(), AppError> {
+    let values = (
+        reviews::conflict.eq(r.conflict),
+        reviews::scores.eq(json(&r.scores)?),
+        reviews::comment.eq(&r.comment),
+        reviews::updated_at.eq(r.updated_at),
+    );
+    if is_new {
+        diesel::insert_into(reviews::table)
+            .values((reviews::application_id.eq(&r.application_id), reviews::reviewer_id.eq(&r.reviewer_id), values))
+            .execute(conn)?;
+    } else {
+        diesel::update(
+            reviews::table
+                .filter(reviews::application_id.eq(&r.application_id))
+                .filter(reviews::reviewer_id.eq(&r.reviewer_id)),
+        )
+        .set(values)
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Every review of a programme's applications.
+pub fn reviews_of_programme(conn: &mut AnyConnection, programme_id: &str) -> Result<Vec<Review>, AppError> {
+    let rows: Vec<ReviewRow> = reviews::table
+        .inner_join(applications::table)
+        .filter(applications::programme_id.eq(programme_id))
+        .select(ReviewRow::as_select())
+        .load(conn)?;
+    rows.into_iter().map(ReviewRow::into_review).collect()
+}
+
+/// A reviewer's own reviews.
+pub fn reviews_by(conn: &mut AnyConnection, reviewer_id: &str) -> Result<Vec<Review>, AppError> {
+    let rows: Vec<ReviewRow> =
+        reviews::table.filter(reviews::reviewer_id.eq(reviewer_id)).select(ReviewRow::as_select()).load(conn)?;
+    rows.into_iter().map(ReviewRow::into_review).collect()
+}
+
+pub fn add_to_cohort(
+    conn: &mut AnyConnection,
+    programme_id: &str,
+    user_id: &str,
+    source: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let row = (
+        cohort_members::programme_id.eq(programme_id),
+        cohort_members::user_id.eq(user_id),
+        cohort_members::joined_at.eq(now),
+        cohort_members::source.eq(source),
+    );
+    db_match!(conn,
+        sqlite => diesel::insert_into(cohort_members::table).values(row).on_conflict_do_nothing().execute(conn)?,
+        postgres => diesel::insert_into(cohort_members::table).values(row).on_conflict_do_nothing().execute(conn)?,
+    );
+    Ok(())
+}
+
+pub fn remove_from_cohort(conn: &mut AnyConnection, programme_id: &str, user_id: &str) -> Result<(), AppError> {
+    diesel::delete(
+        cohort_members::table
+            .filter(cohort_members::programme_id.eq(programme_id))
+            .filter(cohort_members::user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// A member of a cohort, for the dashboard.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub user_id: String,
+    pub handle: String,
+    pub joined_at: NaiveDateTime,
+    pub email: Option<String>,
+}
+
+/// A cohort's members, by handle.
+pub fn cohort(conn: &mut AnyConnection, programme_id: &str) -> Result<Vec<Member>, AppError> {
+    let rows: Vec<(String, String, NaiveDateTime, Option<String>)> = cohort_members::table
+        .inner_join(users::table)
+        .filter(cohort_members::programme_id.eq(programme_id))
+        .order(users::handle_key.asc())
+        .select((users::id, users::handle, cohort_members::joined_at, users::email))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, handle, joined_at, email)| Member { user_id, handle, joined_at, email })
+        .collect())
+}
+
+pub fn in_cohort(conn: &mut AnyConnection, programme_id: &str, user_id: &str) -> Result<bool, AppError> {
+    let n: i64 = cohort_members::table
+        .filter(cohort_members::programme_id.eq(programme_id))
+        .filter(cohort_members::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn count_drafts(conn: &mut AnyConnection, programme_id: &str) -> Result<usize, AppError> {
+    let n: i64 = applications::table
+        .filter(applications::programme_id.eq(programme_id))
+        .filter(applications::status.eq(Status::Draft.code()))
+        .count()
+        .get_result(conn)?;
+    Ok(n as usize)
+}
