@@ -175,6 +175,9 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(crate::mail::pages::routes)
         .configure(crate::certificates::pages::routes)
         .configure(crate::reminders::pages::routes)
+        .configure(crate::scholarships::pages::routes)
+        .configure(crate::scholarships::review_pages::routes)
+        .configure(crate::scholarships::admin_pages::routes)
         .service(web::scope("/api/v1").configure(api::routes));
 }
 

@@ -16,19 +16,22 @@ fn failed<E: std::fmt::Debug>(e: E) -> AppError {
 
 /// A bar chart of `values`, one bar per label, as an SVG document.
 pub fn bars(labels: &[String], values: &[usize]) -> Result<String, AppError> {
+    if labels.is_empty() {
+        return bars(&["—".to_owned()], &[0]);
+    }
     let mut svg = String::new();
     {
-        let width = (120 + 70 * labels.len() as u32).clamp(320, 720);
-        let root = SVGBackend::with_string(&mut svg, (width, 260)).into_drawing_area();
+        // One size for every chart, so that their text is the same size on the page.
+        let root = SVGBackend::with_string(&mut svg, (640, 280)).into_drawing_area();
         root.fill(&WHITE).map_err(failed)?;
         let top = values.iter().copied().max().unwrap_or(0).max(1);
         // Some room above the highest bar, and whole-number steps.
         let y_max = top + top.div_ceil(5);
         let mut chart = ChartBuilder::on(&root)
             .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(36)
-            .build_cartesian_2d((0..labels.len()).into_segmented(), 0..y_max)
+            .x_label_area_size(40)
+            .y_label_area_size(40)
+            .build_cartesian_2d((0..labels.len() - 1).into_segmented(), 0..y_max)
             .map_err(failed)?;
         chart
             .configure_mesh()
@@ -42,7 +45,7 @@ pub fn bars(labels: &[String], values: &[usize]) -> Result<String, AppError> {
                 SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
                 _ => String::new(),
             })
-            .label_style(("sans-serif", 14).into_font().color(&INK))
+            .label_style(("sans-serif", 16).into_font().color(&INK))
             .draw()
             .map_err(failed)?;
         chart

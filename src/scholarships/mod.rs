@@ -4,13 +4,16 @@
 //! whose progress the dashboard follows. Application answers are personal data: only the applicant, the
 //! reviewers assigned (without identity while blind) and admins read them.
 
+pub mod admin_pages;
 pub mod api;
 pub mod charts;
 pub mod dashboard;
 pub mod decisions;
 pub mod model;
 mod notify;
+pub mod pages;
 pub mod review;
+pub mod review_pages;
 pub mod store;
 
 use std::collections::BTreeMap;
@@ -343,4 +346,37 @@ pub(crate) fn leave_track(conn: &mut AnyConnection, p: &Programme, user_id: &str
         }
     }
     store::remove_from_cohort(conn, &p.id, user_id)
+}
+
+/// The track's courses that exist, as (slug, title in `locale`).
+pub async fn track_titles(
+    db: &Db,
+    p: &Programme,
+    locale: crate::i18n::Locale,
+) -> Result<Vec<(String, String)>, AppError> {
+    let slugs = p.course_slugs.clone();
+    db.run(move |conn| {
+        let mut out = Vec::new();
+        for slug in slugs {
+            if let Some(course) = crate::courses::store::find_course(conn, &slug)? {
+                out.push((slug, course.text(locale).0.title));
+            }
+        }
+        Ok(out)
+    })
+    .await
+}
+
+/// Every course, as (slug, title in `locale`), for choosing a track.
+pub async fn all_courses(db: &Db, locale: crate::i18n::Locale) -> Result<Vec<(String, String)>, AppError> {
+    db.run(move |conn| {
+        Ok(crate::courses::store::list_courses(conn, true)?
+            .into_iter()
+            .map(|c| {
+                let title = c.text(locale).0.title;
+                (c.slug, title)
+            })
+            .collect())
+    })
+    .await
 }

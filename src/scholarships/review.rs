@@ -230,6 +230,31 @@ pub(crate) fn next_on_waitlist(conn: &mut AnyConnection, p: &Programme) -> Resul
     Ok(ranking_in(conn, p)?.into_iter().map(|r| r.application).find(|a| a.status == Status::Waitlisted))
 }
 
+/// Every review of an application with its reviewer's handle (admins).
+pub async fn reviews_of(db: &Db, actor: &User, application_id: &str) -> Result<Vec<(Review, String)>, AppError> {
+    if !actor.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let aid = application_id.to_owned();
+    db.run(move |conn| store::reviews_of_application(conn, &aid)).await
+}
+
+/// The people who review a programme: (id, handle).
+pub async fn reviewers(db: &Db, programme_id: &str) -> Result<Vec<(String, String)>, AppError> {
+    let pid = programme_id.to_owned();
+    db.run(move |conn| store::reviewers(conn, &pid)).await
+}
+
+/// Adds a reviewer by handle (the admin page's form): 422 on `handle` when there is no such account.
+pub async fn add_reviewer_by_handle(db: &Db, actor: &User, programme_id: &str, handle: &str) -> Result<User, AppError> {
+    let key = crate::accounts::model::handle_key(handle);
+    let found = db.run(move |conn| crate::accounts::store::find_credentials(conn, &key)).await?;
+    let user = found
+        .map(|(u, _)| u)
+        .ok_or_else(|| AppError::field("handle", Msg::new("csv-unknown-handle").with("handle", handle.trim())))?;
+    add_reviewer(db, actor, programme_id, &user.id).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -436,3 +436,17 @@ pub fn count_drafts(conn: &mut AnyConnection, programme_id: &str) -> Result<usiz
         .get_result(conn)?;
     Ok(n as usize)
 }
+
+/// The reviews of one application, with each reviewer's handle.
+pub fn reviews_of_application(
+    conn: &mut AnyConnection,
+    application_id: &str,
+) -> Result<Vec<(Review, String)>, AppError> {
+    let rows: Vec<(ReviewRow, String)> = reviews::table
+        .inner_join(users::table.on(users::id.eq(reviews::reviewer_id)))
+        .filter(reviews::application_id.eq(application_id))
+        .order(users::handle_key.asc())
+        .select((ReviewRow::as_select(), users::handle))
+        .load(conn)?;
+    rows.into_iter().map(|(r, h)| Ok((r.into_review()?, h))).collect()
+}

@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 
 const CSS: &str = include_str!("../../static/pravo.css");
 const QUIZ_JS: &str = include_str!("../../static/quiz.js");
+const APPLY_JS: &str = include_str!("../../static/apply.js");
 
 static CSS_VERSION: LazyLock<String> = LazyLock::new(|| hex::encode(&Sha256::digest(CSS.as_bytes())[..6]));
 
@@ -16,7 +17,9 @@ pub fn css_url() -> String {
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/static/pravo.css", web::get().to(css)).route("/static/quiz.js", web::get().to(quiz_js));
+    cfg.route("/static/pravo.css", web::get().to(css))
+        .route("/static/quiz.js", web::get().to(quiz_js))
+        .route("/static/apply.js", web::get().to(apply_js));
 }
 
 async fn quiz_js() -> HttpResponse {
@@ -24,6 +27,13 @@ async fn quiz_js() -> HttpResponse {
         .content_type("text/javascript; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
         .body(QUIZ_JS)
+}
+
+async fn apply_js() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(APPLY_JS)
 }
 
 async fn css() -> HttpResponse {

@@ -162,3 +162,33 @@ pub fn form_problem(locale: Locale, problems: &Problems) -> Markup {
 pub fn csrf_field(token: &str) -> Markup {
     html! { input type="hidden" name=(csrf::FORM_FIELD) value=(token); }
 }
+
+/// A field whose control is not a plain input (a textarea, a select, a group of radios): the label, hint
+/// and errors around it, as `Input::render` draws them. `control` gets the control's id and the ids that
+/// describe it.
+pub fn field_with(
+    locale: Locale,
+    problems: &Problems,
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    control: impl FnOnce(&str, Option<&str>) -> Markup,
+) -> Markup {
+    let id = format!("f-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let errors = problems.fields.get(name);
+    let described: Vec<&str> =
+        [hint.map(|_| hint_id.as_str()), errors.map(|_| error_id.as_str())].into_iter().flatten().collect();
+    let described = described.join(" ");
+    html! {
+        div.field.invalid[errors.is_some()] {
+            label for=(id) { (label) }
+            @if let Some(hint) = hint { p.hint id=(hint_id) { (hint) } }
+            @if let Some(errors) = errors {
+                ul.field-errors id=(error_id) { @for e in errors { li { (e.text(locale)) } } }
+            }
+            (control(&id, (!described.is_empty()).then_some(described.as_str())))
+        }
+    }
+}

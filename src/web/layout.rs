@@ -28,7 +28,7 @@ struct NavItem {
 
 fn nav_items(user: Option<&User>) -> Vec<NavItem> {
     let item = |href, label| NavItem { href, label };
-    let mut items = vec![item("/", "nav-home"), item("/courses", "nav-courses")];
+    let mut items = vec![item("/", "nav-home"), item("/courses", "nav-courses"), item("/programmes", "nav-programmes")];
     match user.map(|u| u.role) {
         None => {
             items.push(item("/login", "nav-sign-in"));
@@ -39,8 +39,10 @@ fn nav_items(user: Option<&User>) -> Vec<NavItem> {
             items.push(item("/account", "nav-account"));
             if role != Role::Scholar {
                 items.push(item("/trainer", "nav-trainer"));
+                items.push(item("/review", "nav-review"));
             }
             if role == Role::Admin {
+                items.push(item("/admin/programmes", "nav-admin-programmes"));
                 items.push(item("/admin/users", "nav-admin-users"));
                 items.push(item("/admin/audit", "nav-admin-audit"));
                 items.push(item("/admin/outbox", "nav-admin-outbox"));

@@ -14,6 +14,7 @@ mod mail;
 mod quizzes;
 mod reminders;
 mod robustness;
+mod scholarship_pages;
 mod scholarships;
 mod security;
 mod sessions;

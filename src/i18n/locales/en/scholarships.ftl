@@ -61,3 +61,215 @@ country-tj = Tajikistan
 country-tm = Turkmenistan
 country-ua = Ukraine
 country-uz = Uzbekistan
+
+## Navigation
+
+nav-programmes = Scholarships
+nav-review = Review
+nav-admin-programmes = Programmes
+
+## Programmes and applying
+
+programmes-title = Scholarships
+programmes-lead = Scholarship programmes train activists to document human-rights violations and take them further. Apply while a call is open.
+programmes-mine = Your applications
+programmes-open = Open calls
+programmes-none = No call is open at the moment.
+programmes-manage = Manage programmes
+programme-window = Applications from { $opens } until { $closes } (UTC)
+programme-seats = { $count ->
+    [one] One place
+   *[other] { $count } places
+}
+programme-applications = Applications
+programme-places = Places
+programme-deadline = Finish the courses by
+programme-countries = Open to applicants from
+programme-track = Courses of the programme
+form-optional = (optional)
+apply-heading = Your application
+apply-intro = Your answers are saved as a draft while you type, and kept if your connection drops. Nothing is sent until you press “Send application”.
+apply-sign-in = Sign in to apply
+apply-closed = Applications are not open at the moment.
+apply-organisation = Organisation
+apply-country = Country
+apply-country-hint = Two-letter code, such as UA, KZ or MD.
+apply-experience = Your experience
+apply-experience-hint = What have you done so far: outreach, documentation, advocacy? A few sentences are enough.
+apply-motivation = Why do you want to take part?
+apply-motivation-hint = What would you like to do with what you learn?
+apply-consent-heading = How your answers are used
+apply-consent-text = Your answers are read only by the programme's administrators and the reviewers they assign, to choose the scholars. They are not shared with anyone else. You can read what you sent at any time, and withdraw it while applications are open: it is then deleted.
+apply-consent-blind = Reviewers do not see your handle or your email address.
+apply-consent = I agree to my answers being used in this way.
+apply-autosaved = Draft saved.
+apply-autosave-failed = The draft could not be saved just now; your text is still here. Use “Save draft” when you are back online.
+apply-send = Send application
+apply-save = Save draft
+apply-draft-saved = Your draft is saved. You can come back and finish it while applications are open.
+apply-sent = Your application has been sent. Thank you! You will find its status on this page.
+apply-withdrawn = Your application has been withdrawn and deleted.
+apply-accepted = You have accepted your place. Your courses are below.
+apply-declined = You have declined your place.
+apply-status = Status
+apply-what-you-sent = What you sent
+apply-sent-at = Sent { $when }
+apply-no-answer = No answer
+apply-withdraw = Withdraw my application
+apply-withdraw-hint = Withdrawing deletes your application. You can apply again while applications are open.
+apply-accept = Accept the place
+apply-decline = Decline the place
+
+status-draft = Draft
+status-submitted = Sent
+status-waitlisted = Waitlist
+status-rejected = Not selected
+status-awarded = Place offered
+status-accepted = Accepted
+status-declined = Declined
+status-draft-explained = Not sent yet.
+status-submitted-explained = Your application is being reviewed. You will be told of the decision here and, if you gave an email address, by email.
+status-waitlisted-explained = You are on the waitlist. If a place becomes free, it may be offered to you.
+status-rejected-explained = This time we could not offer you a place. Thank you for applying.
+status-awarded-explained = You have been offered a place and are enrolled in the programme's courses. Please accept or decline it.
+status-accepted-explained = You are a scholar of this programme. Your courses:
+status-declined-explained = You declined the place.
+
+## Review
+
+review-title = Review
+review-lead = The applications assigned to you. Score each criterion from 1 (weak) to 5 (strong). If you know an applicant, declare a conflict of interest: the application then leaves your list.
+review-none = No application is waiting for your review.
+review-progress = { $done } of { $count } reviewed
+review-application = Application
+review-state = Review
+review-done = Reviewed
+review-to-do = To review
+review-applicant = Applicant
+review-blind = Blind review: the applicant's identity is hidden.
+review-score-heading = Your review
+review-score-intro = 1 is weak, 5 is strong. You can change your review later.
+review-weight = weight { $weight }
+review-comment = Comment
+review-comment-hint = For the other reviewers and the administrators; the applicant does not see it.
+review-save = Save review
+review-saved = Your review is saved.
+review-conflict = Declare a conflict of interest
+review-conflict-hint = If you know this applicant or cannot judge fairly, say so: the application leaves your list and your review of it, if any, no longer counts.
+review-conflict-noted = Your conflict of interest is recorded; that application has left your list.
+
+## Administration of programmes
+
+admin-programmes-title = Programmes
+admin-programme-new = New programme
+admin-programme-create = Create the programme
+admin-programme-title = Title (English)
+admin-programme-description = Description (English)
+admin-programme-description-hint = What the scholarship offers, who it is for, what it asks. Blank lines separate paragraphs.
+admin-programme-translations = Translations (optional)
+admin-programme-title-uk = Title in Ukrainian
+admin-programme-description-uk = Description in Ukrainian
+admin-programme-title-ru = Title in Russian
+admin-programme-description-ru = Description in Russian
+admin-programme-countries = Countries
+admin-programme-countries-hint = Two-letter codes separated by commas, such as UA, MD, KZ. Leave empty to accept every country.
+admin-programme-stipend = Stipend per scholar
+admin-programme-stipend-hint = Optional; only administrators see it.
+admin-programme-currency = Currency
+admin-programme-opens = Applications open
+admin-programme-closes = Applications close
+admin-programme-utc = Date and time in UTC.
+admin-programme-criteria = Review criteria
+admin-programme-criteria-hint = One per line: name | weight (1 to 100).
+admin-criteria-example = Need | 2
+    Experience | 1
+    Motivation | 1
+admin-programme-questions = Extra questions
+admin-programme-questions-hint = One per line: kind (short, long or single) | required or optional | question | choices separated by ; (single only).
+admin-programme-blind = Blind review (reviewers do not see who applied)
+admin-dashboard = Dashboard
+admin-public-page = Public page
+admin-seats-held = { $held } of { $seats } taken
+admin-reviewers = Reviewers
+admin-reviewers-none = No reviewers yet.
+admin-reviewer-handle = Add a reviewer by handle
+admin-reviewer-hint = They will see every sent application except their own.
+admin-reviewer-add = Add reviewer
+admin-ranking = Ranking
+admin-ranking-intro = Sent applications by the mean of their reviewers' weighted scores (1 to 5). The spread is the gap between the highest and lowest reviewer: a large spread means the reviewers disagree.
+admin-ranking-none = No application has been sent yet.
+admin-select = Select
+admin-score = Score
+admin-reviews = Reviews
+admin-reviews-none = No reviews yet.
+admin-spread = Spread
+admin-conflicts = { $count ->
+    [one] (one conflict)
+   *[other] ({ $count } conflicts)
+}
+admin-conflict-declared = Conflict of interest declared
+admin-decide-selected = Decision for the selected applications
+admin-decide = Decide
+admin-decision = Decision
+decision-award = Award a place
+decision-waitlist = Waitlist
+decision-reject = Reject
+admin-promote = Offer the free place to the next on the waitlist
+admin-enrol = Enrol scholars from a file
+admin-enrol-intro = Paste a CSV of handles, one per line (a “handle” header line is allowed). Check it first: no one is enrolled until the whole file is clean.
+admin-enrol-csv = Handles
+admin-enrol-csv-hint = Only the first column is read.
+admin-enrol-check = Check the file
+admin-enrol-go = Enrol
+admin-enrol-would = The file is clean: { $count } scholars would be enrolled.
+admin-enrol-done = { $count } scholars enrolled in the programme's courses.
+admin-enrol-errors = { $count ->
+    [one] One problem; no one was enrolled:
+   *[other] { $count } problems; no one was enrolled:
+}
+admin-enrol-row = Line { $row }
+admin-done-created = The programme is created. Add reviewers next.
+admin-done-reviewer = Reviewer added.
+admin-done-decided = Decision recorded; the applicants are told.
+admin-done-promoted = The free place was offered to the next on the waitlist.
+admin-done-reminded = A reminder is on its way.
+admin-done-no-address = This scholar has no email address; tell them another way.
+phase-upcoming = Not open yet
+phase-open = Open
+phase-closed = Closed
+admin-report-csv = Donor report (CSV)
+admin-cohort-csv = Cohort progress (CSV)
+admin-applications = Applications
+admin-drafts = { $count ->
+    [one] and one draft
+   *[other] and { $count } drafts
+}
+admin-awards = Places taken
+admin-award-rate = Award rate
+admin-cohort = Cohort
+admin-cohort-none = No scholar in the cohort yet.
+admin-completed = Finished every course
+admin-certificates = Certificates issued
+admin-at-risk = At risk
+admin-stipends = Stipends awarded
+admin-by-status = Applications by status
+admin-by-country = Applications by country
+admin-count = Number
+admin-progress-bands = Scholars by progress through the courses (%)
+admin-at-risk-rule = A scholar is at risk after { $days } days without activity, or when their progress trails the time already spent towards the deadline by more than 10 points.
+admin-modules = Modules
+admin-quiz-best = Quizzes (best)
+admin-last-activity = Last activity
+admin-risk = At risk
+admin-risk-quiet = Quiet
+admin-risk-behind = Behind
+admin-remind = Remind
+admin-no-address = No email
+admin-pages = Pages
+admin-previous = Previous
+admin-next = Next
+admin-page-of = Page { $page } of { $pages }
+programmes-to-review = { $count ->
+    [one] One application is assigned to you for review.
+   *[other] { $count } applications are assigned to you for review.
+}

@@ -61,3 +61,240 @@ country-tj = Таджикистан
 country-tm = Туркменистан
 country-ua = Украина
 country-uz = Узбекистан
+
+## Навигация
+
+nav-programmes = Стипендии
+nav-review = Рецензирование
+nav-admin-programmes = Программы
+
+## Программы и подача заявок
+
+programmes-title = Стипендии
+programmes-lead = Стипендиальные программы учат активисток и активистов документировать нарушения прав человека и добиваться реакции на них. Подавайте заявку, пока идёт приём.
+programmes-mine = Ваши заявки
+programmes-open = Открытый приём заявок
+programmes-none = Сейчас нет программ с открытым приёмом заявок.
+programmes-manage = Управлять программами
+programme-window = Приём заявок: с { $opens } до { $closes } (UTC)
+programme-seats = { $count ->
+    [one] { $count } место
+    [few] { $count } места
+    [many] { $count } мест
+   *[other] { $count } места
+}
+programme-applications = Заявки
+programme-places = Места
+programme-deadline = Завершить курсы до
+programme-countries = Страны, из которых принимаются заявки
+programme-track = Курсы программы
+form-optional = (не обязательно)
+apply-heading = Ваша заявка
+apply-intro = Пока вы пишете, ответы сохраняются как черновик и не пропадут, если оборвётся связь. Ничего не отправляется, пока вы не нажмёте «Отправить заявку».
+apply-sign-in = Войдите, чтобы подать заявку
+apply-closed = Сейчас приём заявок закрыт.
+apply-organisation = Организация
+apply-country = Страна
+apply-country-hint = Двухбуквенный код, например UA, KZ или MD.
+apply-experience = Ваш опыт
+apply-experience-hint = Что вы уже делали: аутрич, документирование, адвокация? Достаточно нескольких предложений.
+apply-motivation = Почему вы хотите участвовать?
+apply-motivation-hint = Что вы хотели бы делать с тем, чему научитесь?
+apply-consent-heading = Как используются ваши ответы
+apply-consent-text = Ваши ответы читают только администраторы программы и назначенные ими рецензенты, чтобы выбрать стипендиатов. Больше никому они не передаются. Вы в любой момент можете прочитать отправленное, а пока идёт приём заявок — отозвать заявку: тогда она будет удалена.
+apply-consent-blind = Рецензенты не видят ваш псевдоним и адрес электронной почты.
+apply-consent = Даю согласие на такое использование моих ответов.
+apply-autosaved = Черновик сохранён.
+apply-autosave-failed = Сейчас не удалось сохранить черновик, но ваш текст на месте. Когда связь восстановится, нажмите «Сохранить черновик».
+apply-send = Отправить заявку
+apply-save = Сохранить черновик
+apply-draft-saved = Черновик сохранён. Вы можете вернуться и закончить его, пока идёт приём заявок.
+apply-sent = Ваша заявка отправлена. Спасибо! Её статус вы найдёте на этой странице.
+apply-withdrawn = Ваша заявка отозвана и удалена.
+apply-accepted = Вы приняли место. Ваши курсы — ниже.
+apply-declined = Вы отказались от места.
+apply-status = Статус
+apply-what-you-sent = Что вы отправили
+apply-sent-at = Отправлено { $when }
+apply-no-answer = Нет ответа
+apply-withdraw = Отозвать мою заявку
+apply-withdraw-hint = Если отозвать заявку, она будет удалена. Пока идёт приём заявок, можно подать новую.
+apply-accept = Принять место
+apply-decline = Отказаться от места
+
+status-draft = Черновик
+status-submitted = Отправлена
+status-waitlisted = Лист ожидания
+status-rejected = Не отобрана
+status-awarded = Место предложено
+status-accepted = Место принято
+status-declined = Отказ от места
+status-draft-explained = Ещё не отправлена.
+status-submitted-explained = Вашу заявку рассматривают. О решении вы узнаете здесь, а если указали адрес электронной почты, — ещё и письмом.
+status-waitlisted-explained = Вы в листе ожидания. Если место освободится, его могут предложить вам.
+status-rejected-explained = В этот раз мы не смогли предложить вам место. Спасибо за заявку.
+status-awarded-explained = Вам предложено место, и вы уже зачислены на курсы программы. Пожалуйста, примите его или откажитесь.
+status-accepted-explained = Вы стипендиат(ка) этой программы. Ваши курсы:
+status-declined-explained = Вы отказались от места.
+
+## Рецензирование
+
+review-title = Рецензирование
+review-lead = Заявки, назначенные вам. Оцените каждый критерий от 1 (слабо) до 5 (сильно). Если вы знаете человека, подавшего заявку, сообщите о конфликте интересов: тогда заявка исчезнет из вашего списка.
+review-none = Нет заявок, ожидающих вашей рецензии.
+review-progress = Оценено { $done } из { $count }
+review-application = Заявка
+review-state = Рецензия
+review-done = Оценено
+review-to-do = Ждёт оценки
+review-applicant = Автор(ка) заявки
+review-blind = Анонимное рецензирование: личность человека, подавшего заявку, скрыта.
+review-score-heading = Ваша рецензия
+review-score-intro = 1 — слабо, 5 — сильно. Рецензию можно изменить позже.
+review-weight = вес { $weight }
+review-comment = Комментарий
+review-comment-hint = Для других рецензентов и администраторов; человек, подавший заявку, его не видит.
+review-save = Сохранить рецензию
+review-saved = Ваша рецензия сохранена.
+review-conflict = Сообщить о конфликте интересов
+review-conflict-hint = Если вы знаете этого человека или не можете оценить заявку беспристрастно, скажите об этом: заявка исчезнет из вашего списка, а ваша рецензия на неё, если она есть, больше не будет учитываться.
+review-conflict-noted = Конфликт интересов зафиксирован; эта заявка убрана из вашего списка.
+
+## Администрирование программ
+
+admin-programmes-title = Программы
+admin-programme-new = Новая программа
+admin-programme-create = Создать программу
+admin-programme-title = Название (на английском)
+admin-programme-description = Описание (на английском)
+admin-programme-description-hint = Что даёт стипендия, для кого она и что требует. Абзацы разделяйте пустыми строками.
+admin-programme-translations = Переводы (не обязательно)
+admin-programme-title-uk = Название на украинском
+admin-programme-description-uk = Описание на украинском
+admin-programme-title-ru = Название на русском
+admin-programme-description-ru = Описание на русском
+admin-programme-countries = Страны
+admin-programme-countries-hint = Двухбуквенные коды через запятую, например UA, MD, KZ. Оставьте пустым, чтобы принимать заявки из всех стран.
+admin-programme-stipend = Сумма стипендии на одного человека
+admin-programme-stipend-hint = Не обязательно; видят только администраторы.
+admin-programme-currency = Валюта
+admin-programme-opens = Начало приёма заявок
+admin-programme-closes = Окончание приёма заявок
+admin-programme-utc = Дата и время по UTC.
+admin-programme-criteria = Критерии оценки
+admin-programme-criteria-hint = По одному на строку: название | вес (от 1 до 100).
+admin-criteria-example = Потребность | 2
+    Опыт | 1
+    Мотивация | 1
+admin-programme-questions = Дополнительные вопросы
+admin-programme-questions-hint = По одному на строку: тип (short — короткий ответ, long — развёрнутый, single — один вариант из списка) | required (обязательный) или optional (необязательный) | вопрос | варианты через ; (только для single).
+admin-programme-blind = Анонимное рецензирование (рецензенты не видят, кто подал заявку)
+admin-dashboard = Сводка
+admin-public-page = Публичная страница
+admin-seats-held = Занято { $held } из { $seats }
+admin-reviewers = Рецензенты
+admin-reviewers-none = Рецензентов пока нет.
+admin-reviewer-handle = Добавить рецензента по псевдониму
+admin-reviewer-hint = Рецензент будет видеть все отправленные заявки, кроме своей.
+admin-reviewer-add = Добавить рецензента
+admin-ranking = Рейтинг
+admin-ranking-intro = Отправленные заявки по среднему значению взвешенных оценок рецензентов (от 1 до 5). Разброс — разница между самой высокой и самой низкой оценкой рецензентов: большой разброс означает, что рецензенты расходятся во мнениях.
+admin-ranking-none = Ещё ни одна заявка не отправлена.
+admin-select = Выбрать
+admin-score = Балл
+admin-reviews = Рецензии
+admin-reviews-none = Рецензий пока нет.
+admin-spread = Разброс
+admin-conflicts = { $count ->
+    [one] ({ $count } конфликт интересов)
+    [few] ({ $count } конфликта интересов)
+    [many] ({ $count } конфликтов интересов)
+   *[other] ({ $count } конфликта интересов)
+}
+admin-conflict-declared = Заявлен конфликт интересов
+admin-decide-selected = Решение по выбранным заявкам
+admin-decide = Принять решение
+admin-decision = Решение
+decision-award = Предоставить место
+decision-waitlist = В лист ожидания
+decision-reject = Отклонить
+admin-promote = Предложить свободное место следующему человеку в листе ожидания
+admin-enrol = Зачислить стипендиатов из файла
+admin-enrol-intro = Вставьте CSV с псевдонимами, по одному на строку (можно добавить строку заголовка «handle»). Сначала проверьте файл: никого не зачислят, пока в нём есть хоть одна ошибка.
+admin-enrol-csv = Псевдонимы
+admin-enrol-csv-hint = Читается только первый столбец.
+admin-enrol-check = Проверить файл
+admin-enrol-go = Зачислить
+admin-enrol-would = { $count ->
+    [one] Файл без ошибок: будет зачислен { $count } человек.
+    [few] Файл без ошибок: будут зачислены { $count } человека.
+    [many] Файл без ошибок: будут зачислены { $count } человек.
+   *[other] Файл без ошибок: будут зачислены { $count } человека.
+}
+admin-enrol-done = { $count ->
+    [one] На курсы программы зачислен { $count } человек.
+    [few] На курсы программы зачислены { $count } человека.
+    [many] На курсы программы зачислены { $count } человек.
+   *[other] На курсы программы зачислены { $count } человека.
+}
+admin-enrol-errors = { $count ->
+    [one] { $count } проблема; никто не зачислен:
+    [few] { $count } проблемы; никто не зачислен:
+    [many] { $count } проблем; никто не зачислен:
+   *[other] { $count } проблемы; никто не зачислен:
+}
+admin-enrol-row = Строка { $row }
+admin-done-created = Программа создана. Теперь добавьте рецензентов.
+admin-done-reviewer = Рецензент добавлен.
+admin-done-decided = Решение сохранено; авторам заявок отправлены уведомления.
+admin-done-promoted = Свободное место предложено следующему человеку в листе ожидания.
+admin-done-reminded = Напоминание уже в пути.
+admin-done-no-address = У этого человека нет адреса электронной почты; свяжитесь с ним другим способом.
+phase-upcoming = Ещё не открыто
+phase-open = Открыто
+phase-closed = Закрыто
+admin-report-csv = Отчёт для донора (CSV)
+admin-cohort-csv = Прогресс потока (CSV)
+admin-applications = Заявки
+admin-drafts = { $count ->
+    [one] и ещё { $count } черновик
+    [few] и ещё { $count } черновика
+    [many] и ещё { $count } черновиков
+   *[other] и ещё { $count } черновика
+}
+admin-awards = Занятые места
+admin-award-rate = Доля предоставленных мест
+admin-cohort = Поток
+admin-cohort-none = В потоке пока нет стипендиатов.
+admin-completed = Завершили все курсы
+admin-certificates = Выдано сертификатов
+admin-at-risk = Требуют внимания
+admin-stipends = Назначенные стипендии
+admin-by-status = Заявки по статусу
+admin-by-country = Заявки по странам
+admin-count = Количество
+admin-progress-bands = Стипендиаты по прогрессу в курсах (%)
+admin-at-risk-rule = Стипендиат(ка) требует внимания, если { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+    [many] { $days } дней
+   *[other] { $days } дня
+} подряд нет активности или если прогресс более чем на 10 пунктов отстаёт от доли уже прошедшего времени до крайнего срока.
+admin-modules = Модули
+admin-quiz-best = Тесты (лучший результат)
+admin-last-activity = Последняя активность
+admin-risk = Требует внимания
+admin-risk-quiet = Без активности
+admin-risk-behind = Отстаёт
+admin-remind = Напомнить
+admin-no-address = Нет почты
+admin-pages = Страницы
+admin-previous = Предыдущая
+admin-next = Следующая
+admin-page-of = Страница { $page } из { $pages }
+programmes-to-review = { $count ->
+    [one] Вам назначена { $count } заявка для рецензирования.
+    [few] Вам назначены { $count } заявки для рецензирования.
+    [many] Вам назначено { $count } заявок для рецензирования.
+   *[other] Вам назначено { $count } заявки для рецензирования.
+}

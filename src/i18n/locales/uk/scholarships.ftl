@@ -61,3 +61,240 @@ country-tj = Таджикистан
 country-tm = Туркменістан
 country-ua = Україна
 country-uz = Узбекистан
+
+## Навігація
+
+nav-programmes = Стипендії
+nav-review = Рецензування
+nav-admin-programmes = Програми
+
+## Програми та подання заявок
+
+programmes-title = Стипендії
+programmes-lead = Стипендійні програми навчають активісток і активістів документувати порушення прав людини та домагатися реагування на них. Подавайте заявку, поки триває прийом.
+programmes-mine = Ваші заявки
+programmes-open = Відкритий прийом заявок
+programmes-none = Зараз немає програм із відкритим прийомом заявок.
+programmes-manage = Керувати програмами
+programme-window = Прийом заявок: з { $opens } до { $closes } (UTC)
+programme-seats = { $count ->
+    [one] { $count } місце
+    [few] { $count } місця
+    [many] { $count } місць
+   *[other] { $count } місця
+}
+programme-applications = Заявки
+programme-places = Місця
+programme-deadline = Завершити курси до
+programme-countries = Країни, з яких приймаються заявки
+programme-track = Курси програми
+form-optional = (не обов’язково)
+apply-heading = Ваша заявка
+apply-intro = Поки ви пишете, відповіді зберігаються як чернетка й не зникнуть, якщо обірветься з’єднання. Нічого не надсилається, доки ви не натиснете «Надіслати заявку».
+apply-sign-in = Увійдіть, щоб подати заявку
+apply-closed = Зараз прийом заявок закрито.
+apply-organisation = Організація
+apply-country = Країна
+apply-country-hint = Дволітерний код, як-от UA, KZ чи MD.
+apply-experience = Ваш досвід
+apply-experience-hint = Що ви вже робили: аутріч, документування, адвокація? Кількох речень достатньо.
+apply-motivation = Чому ви хочете взяти участь?
+apply-motivation-hint = Що ви хотіли б робити з тим, чого навчитеся?
+apply-consent-heading = Як використовуються ваші відповіді
+apply-consent-text = Ваші відповіді читають лише адміністратори програми та призначені ними рецензенти, щоб обрати стипендіатів. Більше нікому вони не передаються. Ви будь-коли можете прочитати надіслане, а поки триває прийом заявок — відкликати заявку: тоді її буде видалено.
+apply-consent-blind = Рецензенти не бачать вашого псевдоніма й адреси електронної пошти.
+apply-consent = Даю згоду на таке використання моїх відповідей.
+apply-autosaved = Чернетку збережено.
+apply-autosave-failed = Зараз не вдалося зберегти чернетку, але ваш текст нікуди не зник. Коли з’єднання відновиться, натисніть «Зберегти чернетку».
+apply-send = Надіслати заявку
+apply-save = Зберегти чернетку
+apply-draft-saved = Чернетку збережено. Ви можете повернутися й завершити її, поки триває прийом заявок.
+apply-sent = Вашу заявку надіслано. Дякуємо! Її статус ви знайдете на цій сторінці.
+apply-withdrawn = Вашу заявку відкликано й видалено.
+apply-accepted = Ви прийняли місце. Ваші курси — нижче.
+apply-declined = Ви відмовилися від місця.
+apply-status = Статус
+apply-what-you-sent = Що ви надіслали
+apply-sent-at = Надіслано { $when }
+apply-no-answer = Без відповіді
+apply-withdraw = Відкликати мою заявку
+apply-withdraw-hint = Якщо відкликати заявку, її буде видалено. Поки триває прийом заявок, можна подати нову.
+apply-accept = Прийняти місце
+apply-decline = Відмовитися від місця
+
+status-draft = Чернетка
+status-submitted = Надіслано
+status-waitlisted = Список очікування
+status-rejected = Не відібрано
+status-awarded = Місце запропоновано
+status-accepted = Місце прийнято
+status-declined = Відмова від місця
+status-draft-explained = Ще не надіслано.
+status-submitted-explained = Вашу заявку розглядають. Про рішення ви дізнаєтеся тут, а якщо вказали адресу електронної пошти, — ще й листом.
+status-waitlisted-explained = Ви в списку очікування. Якщо звільниться місце, його можуть запропонувати вам.
+status-rejected-explained = Цього разу ми не змогли запропонувати вам місце. Дякуємо за заявку.
+status-awarded-explained = Вам запропоновано місце, і вас уже зараховано на курси програми. Будь ласка, прийміть його або відмовтеся.
+status-accepted-explained = Ви стипендіат(ка) цієї програми. Ваші курси:
+status-declined-explained = Ви відмовилися від місця.
+
+## Рецензування
+
+review-title = Рецензування
+review-lead = Заявки, призначені вам. Оцініть кожен критерій від 1 (слабко) до 5 (сильно). Якщо ви знаєте людину, яка подала заявку, повідомте про конфлікт інтересів: тоді заявка зникне з вашого списку.
+review-none = Немає заявок, що чекають на вашу рецензію.
+review-progress = Оцінено { $done } з { $count }
+review-application = Заявка
+review-state = Рецензія
+review-done = Оцінено
+review-to-do = Чекає на оцінку
+review-applicant = Автор(ка) заявки
+review-blind = Анонімне рецензування: особу людини, яка подала заявку, приховано.
+review-score-heading = Ваша рецензія
+review-score-intro = 1 — слабко, 5 — сильно. Рецензію можна змінити пізніше.
+review-weight = вага { $weight }
+review-comment = Коментар
+review-comment-hint = Для інших рецензентів і адміністраторів; людина, яка подала заявку, його не бачить.
+review-save = Зберегти рецензію
+review-saved = Вашу рецензію збережено.
+review-conflict = Повідомити про конфлікт інтересів
+review-conflict-hint = Якщо ви знаєте цю людину або не можете оцінити заявку неупереджено, скажіть про це: заявка зникне з вашого списку, а ваша рецензія на неї, якщо вона є, більше не враховуватиметься.
+review-conflict-noted = Конфлікт інтересів зафіксовано; цю заявку прибрано з вашого списку.
+
+## Адміністрування програм
+
+admin-programmes-title = Програми
+admin-programme-new = Нова програма
+admin-programme-create = Створити програму
+admin-programme-title = Назва (англійською)
+admin-programme-description = Опис (англійською)
+admin-programme-description-hint = Що дає стипендія, для кого вона і чого вимагає. Абзаци розділяйте порожніми рядками.
+admin-programme-translations = Переклади (не обов’язково)
+admin-programme-title-uk = Назва українською
+admin-programme-description-uk = Опис українською
+admin-programme-title-ru = Назва російською
+admin-programme-description-ru = Опис російською
+admin-programme-countries = Країни
+admin-programme-countries-hint = Дволітерні коди через кому, як-от UA, MD, KZ. Залиште порожнім, щоб приймати заявки з усіх країн.
+admin-programme-stipend = Сума стипендії на одну особу
+admin-programme-stipend-hint = Не обов’язково; бачать лише адміністратори.
+admin-programme-currency = Валюта
+admin-programme-opens = Початок прийому заявок
+admin-programme-closes = Кінець прийому заявок
+admin-programme-utc = Дата й час за UTC.
+admin-programme-criteria = Критерії оцінювання
+admin-programme-criteria-hint = По одному на рядок: назва | вага (від 1 до 100).
+admin-criteria-example = Потреба | 2
+    Досвід | 1
+    Мотивація | 1
+admin-programme-questions = Додаткові питання
+admin-programme-questions-hint = По одному на рядок: тип (short — коротка відповідь, long — розгорнута, single — один варіант зі списку) | required (обов’язкове) або optional (необов’язкове) | питання | варіанти через ; (лише для single).
+admin-programme-blind = Анонімне рецензування (рецензенти не бачать, хто подав заявку)
+admin-dashboard = Зведення
+admin-public-page = Публічна сторінка
+admin-seats-held = Зайнято { $held } з { $seats }
+admin-reviewers = Рецензенти
+admin-reviewers-none = Рецензентів поки немає.
+admin-reviewer-handle = Додати рецензента за псевдонімом
+admin-reviewer-hint = Рецензент бачитиме всі надіслані заявки, крім власної.
+admin-reviewer-add = Додати рецензента
+admin-ranking = Рейтинг
+admin-ranking-intro = Надіслані заявки за середнім значенням зважених оцінок рецензентів (від 1 до 5). Розкид — різниця між найвищою й найнижчою оцінками рецензентів: великий розкид означає, що рецензенти розходяться в думках.
+admin-ranking-none = Ще жодної заявки не надіслано.
+admin-select = Вибрати
+admin-score = Бал
+admin-reviews = Рецензії
+admin-reviews-none = Рецензій поки немає.
+admin-spread = Розкид
+admin-conflicts = { $count ->
+    [one] ({ $count } конфлікт інтересів)
+    [few] ({ $count } конфлікти інтересів)
+    [many] ({ $count } конфліктів інтересів)
+   *[other] ({ $count } конфлікту інтересів)
+}
+admin-conflict-declared = Заявлено конфлікт інтересів
+admin-decide-selected = Рішення щодо вибраних заявок
+admin-decide = Ухвалити рішення
+admin-decision = Рішення
+decision-award = Надати місце
+decision-waitlist = До списку очікування
+decision-reject = Відхилити
+admin-promote = Запропонувати вільне місце наступній людині в списку очікування
+admin-enrol = Зарахувати стипендіатів із файлу
+admin-enrol-intro = Вставте CSV із псевдонімами, по одному на рядок (можна додати рядок заголовка «handle»). Спершу перевірте файл: нікого не зарахують, поки в ньому є хоч одна помилка.
+admin-enrol-csv = Псевдоніми
+admin-enrol-csv-hint = Читається лише перший стовпець.
+admin-enrol-check = Перевірити файл
+admin-enrol-go = Зарахувати
+admin-enrol-would = { $count ->
+    [one] Файл без помилок: буде зараховано { $count } особу.
+    [few] Файл без помилок: буде зараховано { $count } особи.
+    [many] Файл без помилок: буде зараховано { $count } осіб.
+   *[other] Файл без помилок: буде зараховано { $count } особи.
+}
+admin-enrol-done = { $count ->
+    [one] На курси програми зараховано { $count } особу.
+    [few] На курси програми зараховано { $count } особи.
+    [many] На курси програми зараховано { $count } осіб.
+   *[other] На курси програми зараховано { $count } особи.
+}
+admin-enrol-errors = { $count ->
+    [one] { $count } проблема; нікого не зараховано:
+    [few] { $count } проблеми; нікого не зараховано:
+    [many] { $count } проблем; нікого не зараховано:
+   *[other] { $count } проблеми; нікого не зараховано:
+}
+admin-enrol-row = Рядок { $row }
+admin-done-created = Програму створено. Тепер додайте рецензентів.
+admin-done-reviewer = Рецензента додано.
+admin-done-decided = Рішення збережено; авторам заявок надіслано повідомлення.
+admin-done-promoted = Вільне місце запропоновано наступній людині в списку очікування.
+admin-done-reminded = Нагадування вже в дорозі.
+admin-done-no-address = У цієї людини немає адреси електронної пошти; зв’яжіться з нею іншим способом.
+phase-upcoming = Ще не відкрито
+phase-open = Відкрито
+phase-closed = Закрито
+admin-report-csv = Звіт для донора (CSV)
+admin-cohort-csv = Прогрес потоку (CSV)
+admin-applications = Заявки
+admin-drafts = { $count ->
+    [one] і ще { $count } чернетка
+    [few] і ще { $count } чернетки
+    [many] і ще { $count } чернеток
+   *[other] і ще { $count } чернетки
+}
+admin-awards = Зайняті місця
+admin-award-rate = Частка наданих місць
+admin-cohort = Потік
+admin-cohort-none = У потоці ще немає стипендіатів.
+admin-completed = Завершили всі курси
+admin-certificates = Видано сертифікатів
+admin-at-risk = Потребують уваги
+admin-stipends = Призначені стипендії
+admin-by-status = Заявки за статусом
+admin-by-country = Заявки за країнами
+admin-count = Кількість
+admin-progress-bands = Стипендіати за прогресом у курсах (%)
+admin-at-risk-rule = Стипендіат(ка) потребує уваги, якщо { $days ->
+    [one] { $days } день
+    [few] { $days } дні
+    [many] { $days } днів
+   *[other] { $days } дня
+} поспіль немає активності або якщо прогрес більш ніж на 10 пунктів відстає від частки часу до кінцевого терміну, що вже минула.
+admin-modules = Модулі
+admin-quiz-best = Тести (найкращий результат)
+admin-last-activity = Остання активність
+admin-risk = Потребує уваги
+admin-risk-quiet = Без активності
+admin-risk-behind = Відстає
+admin-remind = Нагадати
+admin-no-address = Немає пошти
+admin-pages = Сторінки
+admin-previous = Попередня
+admin-next = Наступна
+admin-page-of = Сторінка { $page } з { $pages }
+programmes-to-review = { $count ->
+    [one] Вам призначено { $count } заявку для рецензування.
+    [few] Вам призначено { $count } заявки для рецензування.
+    [many] Вам призначено { $count } заявок для рецензування.
+   *[other] Вам призначено { $count } заявки для рецензування.
+}

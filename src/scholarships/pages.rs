@@ -1,0 +1,400 @@
+//! The applicant's pages: open calls, a call with its application form (drafts saved as they are typed,
+//! by a small optional script or the Save button), the application's status, and the answer to an award.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use super::decisions::Answer;
+use super::model::{Application, DraftInput, Programme, QuestionKind, Status, country_name};
+use crate::app::AppState;
+use crate::auth::extract::Viewer;
+use crate::error::AppError;
+use crate::i18n::{Arg, Locale, format_date, format_datetime, t, t_with};
+use crate::web::forms::{CsrfForm, Input, Problems, csrf_field, field_with, form_problem};
+use crate::web::{page_response, see_other};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/programmes", web::get().to(list))
+        .route("/programmes/{id}", web::get().to(show))
+        .route("/programmes/{id}/apply", web::post().to(apply))
+        .route("/programmes/{id}/withdraw", web::post().to(withdraw))
+        .route("/applications/{id}/answer", web::post().to(answer));
+}
+
+/// Paragraphs of a plain text, split at blank lines.
+pub fn paragraphs(text: &str) -> Markup {
+    html! { @for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) { p { (p) } } }
+}
+
+pub fn status_label(l: Locale, s: Status) -> String {
+    t(l, &format!("status-{}", s.code()))
+}
+
+fn window(l: Locale, p: &Programme) -> String {
+    t_with(
+        l,
+        "programme-window",
+        &[("opens", Arg::Text(format_date(l, p.opens_at))), ("closes", Arg::Text(format_datetime(l, p.closes_at)))],
+    )
+}
+
+async fn list(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let l = viewer.locale;
+    let open = super::programmes(&state.db, false).await?;
+    let (mine, to_review) = match &viewer.user {
+        Some(user) => {
+            (super::my_applications(&state.db, user).await?, super::review::assignments(&state.db, user).await?.len())
+        }
+        None => (Vec::new(), 0),
+    };
+    let body = html! {
+        p.lead { (t(l, "programmes-lead")) }
+        @if to_review > 0 {
+            p.notice { a href="/review" { (t_with(l, "programmes-to-review", &[("count", Arg::Number(to_review as i64))])) } }
+        }
+        @if !mine.is_empty() {
+            h2 { (t(l, "programmes-mine")) }
+            ul.cards { @for (a, p) in &mine { li { article.card {
+                h3 { a href=(format!("/programmes/{}", p.id)) { (p.text(l).title) } }
+                p { span.badge { (status_label(l, a.status)) } }
+            } } } }
+            h2 { (t(l, "programmes-open")) }
+        }
+        @if open.is_empty() { p { (t(l, "programmes-none")) } }
+        ul.cards { @for p in &open { li { article.card {
+            h2 { a href=(format!("/programmes/{}", p.id)) { (p.text(l).title) } }
+            p.meta { (window(l, p)) }
+            p.meta { (t_with(l, "programme-seats", &[("count", Arg::Number(i64::from(p.seats)))])) }
+        } } } }
+        @if viewer.user.as_ref().is_some_and(|u| u.is_admin()) {
+            p { a href="/admin/programmes" { (t(l, "programmes-manage")) } }
+        }
+    };
+    Ok(page_response(&state, &viewer, &req, StatusCode::OK, &t(l, "programmes-title"), body))
+}
+
+#[derive(Deserialize)]
+struct ShowQuery {
+    done: Option<String>,
+}
+
+async fn show(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    path: web::Path<String>,
+    q: web::Query<ShowQuery>,
+) -> Result<HttpResponse, AppError> {
+    let p = super::programme(&state.db, &path).await?;
+    let application = match &viewer.user {
+        Some(user) => super::my_application(&state.db, user, &p.id).await?,
+        None => None,
+    };
+    let done = q.done.as_deref().and_then(|d| match d {
+        "saved" => Some("apply-draft-saved"),
+        "sent" => Some("apply-sent"),
+        "withdrawn" => Some("apply-withdrawn"),
+        "accepted" => Some("apply-accepted"),
+        "declined" => Some("apply-declined"),
+        _ => None,
+    });
+    let form = application.as_ref().map(form_of).unwrap_or_default();
+    render(&state, &viewer, &req, &p, application.as_ref(), &form, &Problems::default(), done).await
+}
+
+/// What the form shows: a draft's values, or what was just typed.
+#[derive(Debug, Default, Clone)]
+struct FormValues {
+    organisation: String,
+    country: String,
+    experience: String,
+    motivation: String,
+    answers: std::collections::BTreeMap<String, String>,
+    consent: bool,
+}
+
+fn form_of(a: &Application) -> FormValues {
+    FormValues {
+        organisation: a.organisation.clone(),
+        country: a.country.clone(),
+        experience: a.experience.clone(),
+        motivation: a.motivation.clone(),
+        answers: a.answers.clone(),
+        consent: a.consent,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render(
+    state: &AppState,
+    viewer: &Viewer,
+    req: &HttpRequest,
+    p: &Programme,
+    application: Option<&Application>,
+    form: &FormValues,
+    problems: &Problems,
+    done: Option<&str>,
+) -> Result<HttpResponse, AppError> {
+    let l = viewer.locale;
+    let text = p.text(l);
+    let track = super::track_titles(&state.db, p, l).await?;
+    let open = p.is_open(crate::db::now());
+    let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let body = html! {
+        @if let Some(done) = done { p.notice role="status" { (t(l, done)) } }
+        (paragraphs(&text.description))
+        dl.facts {
+            dt { (t(l, "programme-applications")) } dd { (window(l, p)) }
+            dt { (t(l, "programme-places")) } dd { (p.seats) }
+            dt { (t(l, "programme-deadline")) } dd { (format_date(l, p.deadline)) }
+            @if !p.countries.is_empty() {
+                dt { (t(l, "programme-countries")) }
+                dd { (p.countries.iter().map(|c| country_name(l, c)).collect::<Vec<_>>().join(", ")) }
+            }
+            dt { (t(l, "programme-track")) }
+            dd { ul { @for (slug, title) in &track { li { a href=(format!("/courses/{slug}")) { (title) } } } } }
+        }
+        @match (&viewer.user, application) {
+            (None, _) => {
+                @if open {
+                    p.notice {
+                        a href=(format!("/login?next=/programmes/{}", p.id)) { (t(l, "apply-sign-in")) }
+                        " · " a href="/register" { (t(l, "nav-register")) }
+                    }
+                } @else { p.notice { (t(l, "apply-closed")) } }
+            }
+            (Some(_), Some(a)) if a.status.is_sent() => { (sent(l, viewer, p, a, open, &track)) }
+            (Some(_), _) if open => { (application_form(l, viewer, p, form, problems)) }
+            (Some(_), _) => { p.notice { (t(l, "apply-closed")) } }
+        }
+    };
+    Ok(page_response(state, viewer, req, status, &text.title, body))
+}
+
+fn sent(l: Locale, viewer: &Viewer, p: &Programme, a: &Application, open: bool, track: &[(String, String)]) -> Markup {
+    html! {
+        section.result aria-labelledby="status-heading" {
+            h2 #status-heading { (t(l, "apply-status")) ": " (status_label(l, a.status)) }
+            p { (t(l, &format!("status-{}-explained", a.status.code()))) }
+            @if a.status == Status::Awarded {
+                div.actions {
+                    form method="post" action=(format!("/applications/{}/answer", a.id)) {
+                        (csrf_field(&viewer.csrf_token))
+                        button.primary type="submit" name="answer" value="accept" { (t(l, "apply-accept")) }
+                    }
+                    form method="post" action=(format!("/applications/{}/answer", a.id)) {
+                        (csrf_field(&viewer.csrf_token))
+                        button type="submit" name="answer" value="decline" { (t(l, "apply-decline")) }
+                    }
+                }
+            }
+            @if a.status == Status::Accepted {
+                ul { @for (slug, title) in track { li { a href=(format!("/courses/{slug}")) { (title) } } } }
+                form method="post" action=(format!("/applications/{}/answer", a.id)) {
+                    (csrf_field(&viewer.csrf_token))
+                    button.small type="submit" name="answer" value="decline" { (t(l, "apply-decline")) }
+                }
+            }
+        }
+        h2 { (t(l, "apply-what-you-sent")) }
+        p.meta { @if let Some(at) = a.submitted_at { (t_with(l, "apply-sent-at", &[("when", Arg::Text(format_datetime(l, at)))])) } }
+        (answers_list(l, p, a))
+        @if open && !a.status.holds_seat() && a.status != Status::Declined {
+            form method="post" action=(format!("/programmes/{}/withdraw", p.id)) {
+                (csrf_field(&viewer.csrf_token))
+                p.hint { (t(l, "apply-withdraw-hint")) }
+                button type="submit" { (t(l, "apply-withdraw")) }
+            }
+        }
+    }
+}
+
+/// An application's answers as a list of facts (for the applicant, reviewers and admins).
+pub fn answers_list(l: Locale, p: &Programme, a: &Application) -> Markup {
+    html! {
+        dl.facts.answers {
+            @if !a.organisation.is_empty() { dt { (t(l, "apply-organisation")) } dd { (a.organisation) } }
+            dt { (t(l, "apply-country")) } dd { (country_name(l, &a.country)) }
+            dt { (t(l, "apply-experience")) } dd { (paragraphs(&a.experience)) }
+            dt { (t(l, "apply-motivation")) } dd { (paragraphs(&a.motivation)) }
+            @for q in &p.questions {
+                dt { (q.label) }
+                dd { @match a.answers.get(&q.id).filter(|v| !v.trim().is_empty()) {
+                    Some(v) => { (paragraphs(v)) }
+                    None => { span.notice-inline { (t(l, "apply-no-answer")) } }
+                } }
+            }
+        }
+    }
+}
+
+fn application_form(l: Locale, viewer: &Viewer, p: &Programme, f: &FormValues, problems: &Problems) -> Markup {
+    let optional = t(l, "form-optional");
+    html! {
+        h2 #apply { (t(l, "apply-heading")) }
+        p { (t(l, "apply-intro")) }
+        (form_problem(l, problems))
+        form.stack.application method="post" action=(format!("/programmes/{}/apply", p.id)) novalidate
+            data-programme=(p.id) data-csrf=(viewer.csrf_token) {
+            (csrf_field(&viewer.csrf_token))
+            (Input::new("organisation", format!("{} {}", t(l, "apply-organisation"), optional)).value(&f.organisation).autocomplete("organization").render(l, problems))
+            @if p.countries.is_empty() {
+                (Input::new("country", t(l, "apply-country")).value(&f.country).hint(t(l, "apply-country-hint")).required().render(l, problems))
+            } @else {
+                (field_with(l, problems, "country", &t(l, "apply-country"), None, |id, described| html! {
+                    select id=(id) name="country" required aria-describedby=[described] {
+                        option value="" { "—" }
+                        @for c in &p.countries {
+                            option value=(c) selected[f.country.eq_ignore_ascii_case(c)] { (country_name(l, c)) }
+                        }
+                    }
+                }))
+            }
+            (textarea(l, problems, "experience", &t(l, "apply-experience"), Some(&t(l, "apply-experience-hint")), &f.experience, true))
+            (textarea(l, problems, "motivation", &t(l, "apply-motivation"), Some(&t(l, "apply-motivation-hint")), &f.motivation, true))
+            @for q in &p.questions {
+                @let name = format!("answer.{}", q.id);
+                @let field = format!("answers.{}", q.id);
+                @let value = f.answers.get(&q.id).cloned().unwrap_or_default();
+                @let label = if q.required { q.label.clone() } else { format!("{} {optional}", q.label) };
+                @match q.kind {
+                    QuestionKind::Short => {
+                        (field_with(l, problems, &field, &label, None, |id, described| html! {
+                            input id=(id) name=(name) type="text" value=(value) required[q.required] aria-describedby=[described];
+                        }))
+                    }
+                    QuestionKind::Long => {
+                        (field_with(l, problems, &field, &label, None, |id, described| html! {
+                            textarea id=(id) name=(name) rows="5" required[q.required] aria-describedby=[described] { (value) }
+                        }))
+                    }
+                    QuestionKind::Single => {
+                        @let errors = problems.fields.get(&field);
+                        fieldset.invalid[errors.is_some()] {
+                            legend { (label) }
+                            @if let Some(errors) = errors { ul.field-errors { @for e in errors { li { (e.text(l)) } } } }
+                            ul.choices { @for (i, c) in q.choices.iter().enumerate() { li { label {
+                                input type="radio" name=(name) value=(c) id=(format!("f-{field}-{i}")) checked[&value == c];
+                                (c)
+                            } } } }
+                        }
+                    }
+                }
+            }
+            @let consent_errors = problems.fields.get("consent");
+            fieldset.invalid[consent_errors.is_some()] {
+                legend { (t(l, "apply-consent-heading")) }
+                p { (t(l, "apply-consent-text")) }
+                @if p.blind { p { (t(l, "apply-consent-blind")) } }
+                @if let Some(errors) = consent_errors { ul.field-errors #f-consent-error { @for e in errors { li { (e.text(l)) } } } }
+                div.field.check { label {
+                    input #f-consent type="checkbox" name="consent" value="true" checked[f.consent]
+                        aria-describedby=[consent_errors.map(|_| "f-consent-error")];
+                    " " (t(l, "apply-consent"))
+                } }
+            }
+            p.hint.save-state aria-live="polite" data-saved=(t(l, "apply-autosaved")) data-failed=(t(l, "apply-autosave-failed")) {}
+            div.actions {
+                button.primary type="submit" name="action" value="submit" { (t(l, "apply-send")) }
+                button type="submit" name="action" value="save" { (t(l, "apply-save")) }
+            }
+        }
+        script src="/static/apply.js" defer {}
+    }
+}
+
+pub fn textarea(
+    l: Locale,
+    problems: &Problems,
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+    required: bool,
+) -> Markup {
+    field_with(l, problems, name, label, hint, |id, described| {
+        html! { textarea id=(id) name=(name) rows="6" required[required] aria-describedby=[described] { (value) } }
+    })
+}
+
+/// The application form as posted: the fixed fields, `answer.<question id>` fields and the consent box.
+fn draft_from(fields: &[(String, String)]) -> (DraftInput, bool) {
+    let get = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let answers =
+        fields.iter().filter_map(|(k, v)| k.strip_prefix("answer.").map(|id| (id.to_owned(), v.clone()))).collect();
+    let draft = DraftInput {
+        organisation: Some(get("organisation").unwrap_or_default()),
+        country: Some(get("country").unwrap_or_default()),
+        experience: Some(get("experience").unwrap_or_default()),
+        motivation: Some(get("motivation").unwrap_or_default()),
+        answers: Some(answers),
+        consent: Some(get("consent").is_some_and(|v| v == "true" || v == "on")),
+    };
+    (draft, get("action").as_deref() == Some("submit"))
+}
+
+async fn apply(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    path: web::Path<String>,
+    form: CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let p = super::programme(&state.db, &path).await?;
+    let (draft, send) = draft_from(&form.0);
+    let typed = FormValues {
+        organisation: draft.organisation.clone().unwrap_or_default(),
+        country: draft.country.clone().unwrap_or_default(),
+        experience: draft.experience.clone().unwrap_or_default(),
+        motivation: draft.motivation.clone().unwrap_or_default(),
+        answers: draft.answers.clone().unwrap_or_default(),
+        consent: draft.consent.unwrap_or(false),
+    };
+    // The draft is kept first, so that nothing typed is lost even when sending fails.
+    let mut result = super::save_draft(&state.db, user, &p.id, draft).await.map(|_| ());
+    if result.is_ok() && send {
+        result = super::submit(&state.db, &state.scholarships, user, &p.id).await.map(|_| ());
+    }
+    match result {
+        Ok(()) => Ok(see_other(&format!("/programmes/{}?done={}", p.id, if send { "sent" } else { "saved" }))),
+        Err(e) => {
+            let problems = Problems::from_error(e)?;
+            let application = super::my_application(&state.db, user, &p.id).await?;
+            render(&state, &viewer, &req, &p, application.as_ref(), &typed, &problems, None).await
+        }
+    }
+}
+
+async fn withdraw(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    _form: CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    super::withdraw(&state.db, viewer.user()?, &path).await?;
+    Ok(see_other(&format!("/programmes/{}?done=withdrawn", path.as_str())))
+}
+
+#[derive(Deserialize)]
+struct AnswerForm {
+    answer: String,
+}
+
+async fn answer(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    form: CsrfForm<AnswerForm>,
+) -> Result<HttpResponse, AppError> {
+    let answer = match form.0.answer.as_str() {
+        "accept" => Answer::Accept,
+        "decline" => Answer::Decline,
+        _ => return Err(AppError::BadRequest(crate::i18n::Msg::new("error-bad-form"))),
+    };
+    let a = super::decisions::answer(&state.db, viewer.user()?, &path, answer).await?;
+    let done = if answer == Answer::Accept { "accepted" } else { "declined" };
+    Ok(see_other(&format!("/programmes/{}?done={done}", a.programme_id)))
+}

@@ -1,0 +1,291 @@
+//! Scholarship pages, driven as a browser would: an admin creates a call with the form (errors next to
+//! the fields, typed text kept), an applicant applies (a failed send keeps the draft), a reviewer scores
+//! blind, the admin decides in bulk and reads the dashboard with its charts and CSV files. And every
+//! route, page or API, answered for each role.
+
+use pravo::accounts::model::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::both;
+use crate::helpers::{Backend, TestApp};
+use crate::scholarships::{apply, person, programme_body, track_course};
+
+both!(an_administrator_runs_a_call_in_the_browser, every_route_answers_each_role_as_it_should);
+
+fn datetime_local(hours_from_now: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::hours(hours_from_now)).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    track_course(&app).await;
+    app.create_user("chief", Role::Admin);
+    app.create_user("reviewer", Role::Scholar);
+    let mut admin = app.browser().await;
+    admin.sign_in("chief").await;
+
+    // A form with mistakes comes back with each one beside its field, and what was typed.
+    assert_eq!(admin.get("/admin/programmes/new").await.status, StatusCode::OK);
+    let (opens, closes, deadline) = (datetime_local(-1), datetime_local(48), datetime_local(24 * 90)[..10].to_owned());
+    let mut fields = vec![
+        ("title", "Call 2027"),
+        ("description", "What the scholarship offers."),
+        ("title_uk", "Набір 2027"),
+        ("countries", "UA, XX"),
+        ("seats", "1"),
+        ("stipend_amount", "120.50"),
+        ("currency", "eur"),
+        ("opens_at", opens.as_str()),
+        ("closes_at", closes.as_str()),
+        ("deadline", deadline.as_str()),
+        ("course", "track"),
+        ("criteria", "Need | 2\nExperience | heavy"),
+        ("questions", "short | required | Which city?"),
+        ("blind", "true"),
+    ];
+    let page = admin.post("/admin/programmes/new", &fields).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", page.text());
+    assert!(page.has("#f-countries-error") && page.has("#f-criteria-error"), "{}", page.text());
+    assert!(page.text().contains("“XX” is not a two-letter country code"), "{}", page.text());
+    assert!(page.body.contains("Experience | heavy"), "the criteria as typed");
+    assert_eq!(page.value_of("#f-title").as_deref(), Some("Call 2027"));
+    fields[3] = ("countries", "UA, MD");
+    fields[11] = ("criteria", "Need | 2\nExperience | 1");
+    let page = admin.post("/admin/programmes/new", &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.text());
+    let location = page.location.unwrap_or_default();
+    let pid = location.trim_start_matches("/admin/programmes/").split('?').next().unwrap_or_default().to_owned();
+    let page = admin.post(&format!("/admin/programmes/{pid}/reviewers"), &[("handle", "nobody")]).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.has("#f-handle-error"));
+    assert_eq!(
+        admin.post(&format!("/admin/programmes/{pid}/reviewers"), &[("handle", "reviewer")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+
+    // An applicant forgets the consent: the page says so beside the box and keeps the text; the draft is saved.
+    let (_, olena_api) = person(&app, "olena", None, "uk").await;
+    let mut olena = app.browser().await;
+    olena.sign_in("olena").await;
+    let page = olena.get("/programmes").await;
+    assert!(page.text().contains("Набір 2027"), "the call in her language: {}", page.text());
+    let page = olena.get(&format!("/programmes/{pid}")).await;
+    assert!(page.has("form.application") && page.has("script[src='/static/apply.js']"));
+    let mut answer = vec![
+        ("country", "UA"),
+        ("experience", "Outreach since 2019."),
+        ("motivation", "Мій текст, який не можна втратити."),
+        ("answer.q1", "Odesa"),
+        ("action", "submit"),
+    ];
+    let page = olena.post(&format!("/programmes/{pid}/apply"), &answer).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", page.text());
+    assert!(page.has("#f-consent-error"), "{}", page.text());
+    assert!(page.body.contains("Мій текст, який не можна втратити."), "the text is kept");
+    let (_, draft) = olena_api.get(&format!("/programmes/{pid}/application")).await;
+    assert_eq!(draft["motivation"], "Мій текст, який не можна втратити.", "and saved as a draft");
+    answer.push(("consent", "true"));
+    let page = olena.post(&format!("/programmes/{pid}/apply"), &answer).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.text());
+    let page = olena.get(page.location.as_deref().unwrap_or_default()).await;
+    assert!(page.text().contains("Надіслано"), "status shown in Ukrainian: {}", page.text());
+
+    // The reviewer scores without knowing who applied; a missing score is flagged and the comment kept.
+    let mut reviewer = app.browser().await;
+    reviewer.sign_in("reviewer").await;
+    let page = reviewer.get("/review").await;
+    let link = scraper::Html::parse_document(&page.body)
+        .select(&scraper::Selector::parse("main table a").expect("selector"))
+        .next()
+        .and_then(|a| a.value().attr("href").map(str::to_owned))
+        .expect("an assigned application");
+    let page = reviewer.get(&link).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.text().contains("olena") && page.text().contains("Outreach since 2019."), "{}", page.text());
+    let page = reviewer.post(&format!("{link}/review"), &[("scores.c1", "4"), ("comment", "Strong need.")]).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("Strong need.") && page.text().contains("Please fill this in."), "{}", page.text());
+    let page = reviewer
+        .post(&format!("{link}/review"), &[("scores.c1", "4"), ("scores.c2", "5"), ("comment", "Strong need.")])
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("Your review is saved."));
+
+    // The admin sees the ranking with names, awards in bulk, and the applicant accepts.
+    let page = admin.get(&format!("/admin/programmes/{pid}")).await;
+    assert!(page.text().contains("olena") && page.text().contains("4.33"), "{}", page.text());
+    let id = link.trim_start_matches("/applications/").to_owned();
+    let page = admin
+        .post(&format!("/admin/programmes/{pid}/decisions"), &[("application", id.as_str()), ("decision", "award")])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let page = olena.get(&format!("/programmes/{pid}")).await;
+    assert!(page.has("button[value=accept]"));
+    let page = olena.post(&format!("/applications/{id}/answer"), &[("answer", "accept")]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+
+    // The dashboard: three charts drawn inline, the cohort, and the donor's CSV.
+    let page = admin.get(&format!("/admin/programmes/{pid}/dashboard")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.body.matches("<svg").count(), 3);
+    assert!(page.text().contains("olena") && page.text().contains("120.50 EUR"), "{}", page.text());
+    let csv = admin.client.get(app.url(&format!("/admin/programmes/{pid}/report.csv"))).send().await.expect("csv");
+    assert_eq!(csv.headers().get("content-type").and_then(|h| h.to_str().ok()), Some("text/csv; charset=utf-8"));
+    let csv = csv.text().await.unwrap_or_default();
+    assert!(
+        csv.lines().any(|l| l == "applications,,1") && csv.lines().any(|l| l == "stipends_awarded,EUR,120.50"),
+        "{csv}"
+    );
+
+    // Enrolment from a file: the check reports the bad line and enrols no one.
+    let page = admin
+        .post(&format!("/admin/programmes/{pid}/enrol"), &[("csv", "handle\nreviewer\nghost"), ("mode", "enrol")])
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("Line 3") && page.text().contains("ghost"), "{}", page.text());
+    let (_, dash) = {
+        let (_, api) = app.signed_in("chief-api", Role::Admin).await;
+        api.get(&format!("/programmes/{pid}/dashboard")).await
+    };
+    assert_eq!(dash["items"].as_array().map(Vec::len), Some(1), "no one enrolled from a bad file");
+}
+
+/// Expected statuses for: anonymous, applicant, another applicant, reviewer of another programme,
+/// reviewer, trainer, admin.
+type Expect = [u16; 7];
+
+async fn every_route_answers_each_role_as_it_should(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    track_course(&app).await;
+    let (_, admin) = app.signed_in("chief", Role::Admin).await;
+    let (_, created) = admin.post("/programmes", programme_body(-1, 48)).await;
+    let pid = created["id"].as_str().unwrap_or_default().to_owned();
+    let (_, other) = admin.post("/programmes", programme_body(-1, 48)).await;
+    let other_pid = other["id"].as_str().unwrap_or_default().to_owned();
+    let (_, applicant) = person(&app, "applicant", None, "en").await;
+    let app_id = apply(&applicant, &pid, "UA").await;
+    let (_, another) = person(&app, "another", None, "en").await;
+    let (other_reviewer_id, other_reviewer) = app.signed_in("other-reviewer", Role::Scholar).await;
+    let (reviewer_id, reviewer) = app.signed_in("reviewer", Role::Scholar).await;
+    let (_, trainer) = app.signed_in("trainer", Role::Trainer).await;
+    admin.post(&format!("/programmes/{pid}/reviewers"), json!({"user_id": reviewer_id})).await;
+    admin.post(&format!("/programmes/{other_pid}/reviewers"), json!({"user_id": other_reviewer_id})).await;
+    let anonymous = app.api();
+    let roles = [&anonymous, &applicant, &another, &other_reviewer, &reviewer, &trainer, &admin];
+    const NAMES: [&str; 7] =
+        ["anonymous", "applicant", "another applicant", "reviewer elsewhere", "reviewer", "trainer", "admin"];
+
+    let review = json!({"scores": {"c1": 3, "c2": 3}});
+    let admin_only_get: Expect = [401, 403, 403, 403, 403, 403, 200];
+    let api: Vec<(Method, String, serde_json::Value, Expect)> = vec![
+        (Method::GET, "/programmes".into(), json!(null), [200; 7]),
+        (Method::GET, format!("/programmes/{pid}"), json!(null), [200; 7]),
+        (Method::POST, "/programmes".into(), programme_body(-1, 48), [401, 403, 403, 403, 403, 403, 201]),
+        (Method::GET, format!("/applications/{app_id}"), json!(null), [401, 200, 404, 404, 200, 404, 200]),
+        (Method::POST, format!("/applications/{app_id}/reviews"), review, [401, 404, 404, 404, 201, 404, 404]),
+        (
+            Method::POST,
+            format!("/applications/{app_id}/decision"),
+            json!({"decision": "waitlist"}),
+            [401, 403, 403, 403, 403, 403, 200],
+        ),
+        (Method::POST, format!("/applications/{app_id}/accept"), json!({}), [401, 409, 404, 404, 404, 404, 404]),
+        (Method::POST, format!("/applications/{app_id}/decline"), json!({}), [401, 409, 404, 404, 404, 404, 404]),
+        (Method::GET, format!("/programmes/{pid}/ranking"), json!(null), admin_only_get),
+        (Method::GET, format!("/programmes/{pid}/dashboard"), json!(null), admin_only_get),
+        (Method::GET, format!("/programmes/{pid}/report"), json!(null), admin_only_get),
+        (
+            Method::POST,
+            format!("/programmes/{pid}/reviewers"),
+            json!({"user_id": reviewer_id}),
+            [401, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            Method::POST,
+            format!("/programmes/{pid}/decisions"),
+            json!({"decision": "waitlist", "application_ids": []}),
+            [401, 403, 403, 403, 403, 403, 200],
+        ),
+        (Method::POST, format!("/programmes/{pid}/promote"), json!({}), [401, 403, 403, 403, 403, 403, 200]),
+        (
+            Method::POST,
+            format!("/programmes/{pid}/reminders"),
+            json!({"user_id": reviewer_id}),
+            [401, 403, 403, 403, 403, 403, 404],
+        ),
+        (Method::GET, format!("/programmes/{pid}/application"), json!(null), [401, 200, 404, 404, 404, 404, 404]),
+        (Method::GET, "/me/applications".into(), json!(null), [401, 200, 200, 200, 200, 200, 200]),
+        (Method::GET, "/me/reviews".into(), json!(null), [401, 200, 200, 200, 200, 200, 200]),
+        (
+            Method::DELETE,
+            format!("/programmes/{other_pid}/application"),
+            json!(null),
+            [401, 404, 404, 404, 404, 404, 404],
+        ),
+    ];
+    for (method, path, body, expect) in &api {
+        for (i, who) in roles.iter().enumerate() {
+            let mut req = who.raw(method.clone(), path);
+            if !body.is_null() {
+                req = req.json(body);
+            }
+            let (status, answer) = who.send(req).await;
+            assert_eq!(status.as_u16(), expect[i], "{method} {path} as {}: {answer}", NAMES[i]);
+        }
+    }
+    for (i, who) in roles.iter().enumerate() {
+        let path = format!("/programmes/{pid}/enrolments/csv?dry_run=true");
+        let csv = who.send(who.raw(Method::POST, &path).header("content-type", "text/csv").body("applicant\n")).await;
+        assert_eq!(csv.0.as_u16(), [401, 403, 403, 403, 403, 403, 200][i], "CSV enrolment as {}", NAMES[i]);
+        let (_, shown) = who.get(&format!("/programmes/{pid}")).await;
+        assert_eq!(shown.get("stipend_amount").is_some(), i == 6, "stipends for admins only, as {}", NAMES[i]);
+    }
+
+    // Pages: the same rules, with sign-in offered to the anonymous.
+    let handles = [
+        None,
+        Some("applicant"),
+        Some("another"),
+        Some("other-reviewer"),
+        Some("reviewer"),
+        Some("trainer"),
+        Some("chief"),
+    ];
+    let pages: Vec<(String, Expect)> = vec![
+        ("/programmes".into(), [200; 7]),
+        (format!("/programmes/{pid}"), [200; 7]),
+        ("/review".into(), [303, 200, 200, 200, 200, 200, 200]),
+        (format!("/applications/{app_id}"), [303, 303, 404, 404, 200, 404, 200]),
+        ("/admin/programmes".into(), [303, 403, 403, 403, 403, 403, 200]),
+        ("/admin/programmes/new".into(), [303, 403, 403, 403, 403, 403, 200]),
+        (format!("/admin/programmes/{pid}"), [303, 403, 403, 403, 403, 403, 200]),
+        (format!("/admin/programmes/{pid}/dashboard"), [303, 403, 403, 403, 403, 403, 200]),
+        (format!("/admin/programmes/{pid}/cohort.csv"), [303, 403, 403, 403, 403, 403, 200]),
+        (format!("/admin/programmes/{pid}/report.csv"), [303, 403, 403, 403, 403, 403, 200]),
+    ];
+    type Post<'a> = (String, Vec<(&'a str, &'a str)>, Expect);
+    let posts: Vec<Post> = vec![
+        (format!("/admin/programmes/{pid}/promote"), vec![], [401, 403, 403, 403, 403, 403, 422]),
+        (
+            format!("/admin/applications/{app_id}/decision"),
+            vec![("decision", "waitlist")],
+            [401, 403, 403, 403, 403, 403, 303],
+        ),
+        (format!("/applications/{app_id}/conflict"), vec![], [401, 404, 404, 404, 303, 404, 404]),
+        (format!("/programmes/{pid}/withdraw"), vec![], [401, 409, 404, 404, 404, 404, 404]),
+    ];
+    for (i, handle) in handles.iter().enumerate() {
+        let mut browser = app.browser().await;
+        if let Some(h) = handle {
+            browser.sign_in(h).await;
+        }
+        for (path, expect) in &pages {
+            assert_eq!(browser.get(path).await.status.as_u16(), expect[i], "GET {path} as {}", NAMES[i]);
+        }
+        for (path, fields, expect) in &posts {
+            browser.get("/programmes").await;
+            assert_eq!(browser.post(path, fields).await.status.as_u16(), expect[i], "POST {path} as {}", NAMES[i]);
+        }
+    }
+}
