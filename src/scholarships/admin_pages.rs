@@ -350,14 +350,14 @@ async fn manage_page(
                         td { input type="checkbox" name="application" value=(r.application.id) aria-label=(format!("{} {}", t(l, "admin-select"), short_id(&r.application.id))); }
                         td { a href=(format!("/applications/{}", r.application.id)) { (short_id(&r.application.id)) } }
                         td { (r.handle) }
-                        td { (country_name(l, &r.application.country)) }
-                        td { @match r.score { Some(s) => { (format!("{s:.2}")) }, None => { "—" } } }
-                        td { (r.reviews) @if r.conflicts > 0 { " " span.meta { (t_with(l, "admin-conflicts", &[("count", Arg::Number(r.conflicts as i64))])) } } }
-                        td { @match r.spread { Some(s) => { (format!("{s:.2}")) }, None => { "—" } } }
-                        td { (status_label(l, r.application.status)) }
+                        td data-label=(t(l, "apply-country")) { (country_name(l, &r.application.country)) }
+                        td data-label=(t(l, "admin-score")) { @match r.score { Some(s) => { (format!("{s:.2}")) }, None => { "—" } } }
+                        td data-label=(t(l, "admin-reviews")) { (r.reviews) @if r.conflicts > 0 { " " span.meta { (t_with(l, "admin-conflicts", &[("count", Arg::Number(r.conflicts as i64))])) } } }
+                        td data-label=(t(l, "admin-spread")) { @match r.spread { Some(s) => { (format!("{s:.2}")) }, None => { "—" } } }
+                        td data-label=(t(l, "apply-status")) { (status_label(l, r.application.status)) }
                     } } }
                 } }
-                div.inline-form {
+                div.inline-form.wrap {
                     label for="f-decision" { (t(l, "admin-decide-selected")) }
                     select #f-decision name="decision" {
                         option value="award" { (t(l, "decision-award")) }
@@ -570,13 +570,13 @@ async fn dashboard(
         }
         (figures(l, &p, &s))
         h2 { (t(l, "admin-by-status")) }
-        figure.chart role="img" aria-label=(t(l, "admin-by-status")) { (PreEscaped(&charts.status)) }
+        figure.chart.categories role="img" aria-label=(t(l, "admin-by-status")) { (PreEscaped(&charts.status)) }
         div.table-scroll { table {
             thead { tr { th { (t(l, "apply-status")) } th { (t(l, "admin-count")) } } }
             tbody { @for st in Status::ALL.iter().filter(|s| s.is_sent()) { tr { td { (status_label(l, *st)) } td { (s.by_status.get(st).copied().unwrap_or(0)) } } } }
         } }
         h2 { (t(l, "admin-by-country")) }
-        figure.chart role="img" aria-label=(t(l, "admin-by-country")) { (PreEscaped(&charts.country)) }
+        figure.chart.categories role="img" aria-label=(t(l, "admin-by-country")) { (PreEscaped(&charts.country)) }
         div.table-scroll { table {
             thead { tr { th { (t(l, "apply-country")) } th { (t(l, "admin-count")) } th { (t(l, "admin-awards")) } } }
             tbody { @for (c, (n, w)) in &s.by_country { tr { td { (country_name(l, c)) } td { (n) } td { (w) } } } }
@@ -593,8 +593,8 @@ async fn dashboard(
                 tbody { @for r in &shown { tr {
                     td { (r.handle) }
                     td { (r.modules_completed) " / " (r.modules_total) " " (super::super::courses::pages::progress_bar(l, r.progress_percent)) }
-                    td { @match r.quiz_best_percent { Some(q) => { (q) "%" }, None => { "—" } } }
-                    td { @match r.last_activity_at { Some(at) => { (format_date(l, at)) }, None => { "—" } } }
+                    td data-label=(t(l, "admin-quiz-best")) { @match r.quiz_best_percent { Some(q) => { (q) "%" }, None => { "—" } } }
+                    td data-label=(t(l, "admin-last-activity")) { @match r.last_activity_at { Some(at) => { (format_date(l, at)) }, None => { "—" } } }
                     td {
                         @if r.quiet { span.badge.missing { (t(l, "admin-risk-quiet")) } " " }
                         @if r.behind { span.badge.missing { (t(l, "admin-risk-behind")) } " " }
@@ -648,12 +648,12 @@ struct Charts {
 impl Charts {
     fn of(l: Locale, s: &Stats) -> Result<Charts, AppError> {
         let statuses: Vec<Status> = Status::ALL.into_iter().filter(|s| s.is_sent()).collect();
-        let status = super::charts::bars(
+        let status = super::charts::hbars(
             &statuses.iter().map(|st| status_label(l, *st)).collect::<Vec<_>>(),
             &statuses.iter().map(|st| s.by_status.get(st).copied().unwrap_or(0)).collect::<Vec<_>>(),
         )?;
-        let country = super::charts::bars(
-            &s.by_country.keys().cloned().collect::<Vec<_>>(),
+        let country = super::charts::hbars(
+            &s.by_country.keys().map(|c| country_name(l, c)).collect::<Vec<_>>(),
             &s.by_country.values().map(|(n, _)| *n).collect::<Vec<_>>(),
         )?;
         let bands: Vec<String> = (0..=10).map(|i| if i == 10 { "100".into() } else { format!("{}", i * 10) }).collect();

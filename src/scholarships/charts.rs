@@ -61,9 +61,81 @@ pub fn bars(labels: &[String], values: &[usize]) -> Result<String, AppError> {
     Ok(svg)
 }
 
+/// A horizontal bar chart, one bar per label, first label on top: for categories whose names are long.
+pub fn hbars(labels: &[String], values: &[usize]) -> Result<String, AppError> {
+    if labels.is_empty() {
+        return hbars(&["—".to_owned()], &[0]);
+    }
+    let n = labels.len();
+    let shown: Vec<String> =
+        labels
+            .iter()
+            .map(|l| {
+                if l.chars().count() > 24 {
+                    format!("{}…", l.chars().take(23).collect::<String>())
+                } else {
+                    l.clone()
+                }
+            })
+            .collect();
+    let mut svg = String::new();
+    {
+        let height = 50 + 36 * n as u32;
+        let root = SVGBackend::with_string(&mut svg, (400, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(failed)?;
+        let top = values.iter().copied().max().unwrap_or(0).max(1);
+        let x_max = top + top.div_ceil(5);
+        let mut chart = ChartBuilder::on(&root)
+            .margin(10)
+            .x_label_area_size(30)
+            .y_label_area_size(170)
+            .build_cartesian_2d(0..x_max, (0..n - 1).into_segmented())
+            .map_err(failed)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .bold_line_style(RGBColor(0xe1, 0xe5, 0xea))
+            .light_line_style(TRANSPARENT)
+            .axis_style(INK)
+            .x_labels(x_max.min(6) + 1)
+            .y_labels(n)
+            .y_label_formatter(&|y| match y {
+                SegmentValue::CenterOf(i) => shown.get(n - 1 - *i).cloned().unwrap_or_default(),
+                _ => String::new(),
+            })
+            .label_style(("sans-serif", 19).into_font().color(&INK))
+            .draw()
+            .map_err(failed)?;
+        chart
+            .draw_series(values.iter().enumerate().map(|(i, v)| {
+                let row = n - 1 - i;
+                let mut bar = Rectangle::new(
+                    [(0, SegmentValue::Exact(row)), (*v, SegmentValue::Exact(row + 1))],
+                    ACCENT.filled(),
+                );
+                bar.set_margin(8, 8, 0, 0);
+                bar
+            }))
+            .map_err(failed)?;
+        root.present().map_err(failed)?;
+    }
+    Ok(svg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::bars;
+
+    #[test]
+    fn a_horizontal_chart_puts_the_first_label_on_top() {
+        let svg = super::hbars(&["Sent".into(), "Awarded".into()], &[1, 2]).expect("chart");
+        let sent = svg.find("Sent").expect("first label");
+        let awarded = svg.find("Awarded").expect("second label");
+        let y = |at: usize| {
+            svg[..at].rsplit(" y=\"").next().and_then(|s| s.split('"').next()).and_then(|v| v.parse::<f64>().ok())
+        };
+        assert!(y(sent).is_some() && y(sent) < y(awarded), "{svg}");
+    }
 
     #[test]
     fn a_bar_chart_is_an_svg_with_one_bar_per_value() {

@@ -146,7 +146,8 @@ async fn render(
         @if let Some(done) = done { p.notice role="status" { (t(l, done)) } }
         (paragraphs(&text.description))
         dl.facts {
-            dt { (t(l, "programme-applications")) } dd { (window(l, p)) }
+            dt { (t(l, "programme-applications")) }
+            dd { (t_with(l, "programme-window-range", &[("opens", Arg::Text(format_date(l, p.opens_at))), ("closes", Arg::Text(format_datetime(l, p.closes_at)))])) }
             dt { (t(l, "programme-places")) } dd { (p.seats) }
             dt { (t(l, "programme-deadline")) } dd { (format_date(l, p.deadline)) }
             @if !p.countries.is_empty() {

@@ -59,7 +59,7 @@ async fn list(
                 thead { tr { th { (t(l, "review-application")) } th { (t(l, "apply-country")) } th { (t(l, "review-state")) } } }
                 tbody { @for a in items { tr {
                     td { a href=(format!("/applications/{}", a.application.id)) { (t(l, "review-application")) " " (short_id(&a.application.id)) } }
-                    td { (super::model::country_name(l, &a.application.country)) }
+                    td data-label=(t(l, "apply-country")) { (super::model::country_name(l, &a.application.country)) }
                     td { @if a.review.is_some() { span.badge { (t(l, "review-done")) } } @else { span.badge.missing { (t(l, "review-to-do")) } } }
                 } } }
             } }

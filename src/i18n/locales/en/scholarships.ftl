@@ -76,7 +76,7 @@ programmes-mine = Your applications
 programmes-open = Open calls
 programmes-none = No call is open at the moment.
 programmes-manage = Manage programmes
-programme-window = Applications from { $opens } until { $closes } (UTC)
+programme-window = Applications from { $opens } until { $closes }
 programme-seats = { $count ->
     [one] One place
    *[other] { $count } places
@@ -273,3 +273,4 @@ programmes-to-review = { $count ->
     [one] One application is assigned to you for review.
    *[other] { $count } applications are assigned to you for review.
 }
+programme-window-range = { $opens } – { $closes }

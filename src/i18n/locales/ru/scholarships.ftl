@@ -76,7 +76,7 @@ programmes-mine = Ваши заявки
 programmes-open = Открытый приём заявок
 programmes-none = Сейчас нет программ с открытым приёмом заявок.
 programmes-manage = Управлять программами
-programme-window = Приём заявок: с { $opens } до { $closes } (UTC)
+programme-window = Приём заявок: с { $opens } до { $closes }
 programme-seats = { $count ->
     [one] { $count } место
     [few] { $count } места
@@ -298,3 +298,4 @@ programmes-to-review = { $count ->
     [many] Вам назначено { $count } заявок для рецензирования.
    *[other] Вам назначено { $count } заявки для рецензирования.
 }
+programme-window-range = { $opens } – { $closes }

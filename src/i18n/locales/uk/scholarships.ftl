@@ -76,7 +76,7 @@ programmes-mine = Ваші заявки
 programmes-open = Відкритий прийом заявок
 programmes-none = Зараз немає програм із відкритим прийомом заявок.
 programmes-manage = Керувати програмами
-programme-window = Прийом заявок: з { $opens } до { $closes } (UTC)
+programme-window = Прийом заявок: з { $opens } до { $closes }
 programme-seats = { $count ->
     [one] { $count } місце
     [few] { $count } місця
@@ -298,3 +298,4 @@ programmes-to-review = { $count ->
     [many] Вам призначено { $count } заявок для рецензування.
    *[other] Вам призначено { $count } заявки для рецензування.
 }
+programme-window-range = { $opens } – { $closes }
