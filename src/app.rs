@@ -88,7 +88,12 @@ impl Application {
             scholarships: crate::scholarships::Context {
                 mail: MailSettings::from_settings(&settings_for_mail),
                 base_url: settings_for_mail.base_url.clone(),
-                quiet_days: i64::from(settings_for_mail.reminder_days),
+                // With reminders turned off (0), the dashboard still flags a fortnight of silence.
+                quiet_days: if settings_for_mail.reminder_days == 0 {
+                    14
+                } else {
+                    i64::from(settings_for_mail.reminder_days)
+                },
             },
         });
         let mailer = std::sync::Arc::new(Mailer::new(state.mail.clone())?);

@@ -585,6 +585,12 @@ pub async fn count_users(db: &Db) -> Result<i64, AppError> {
     db.run(store::count_users).await
 }
 
+/// The account with this handle (any case).
+pub async fn find_user_by_handle(db: &Db, handle: &str) -> Result<User, AppError> {
+    let key = model::handle_key(handle);
+    db.run(move |conn| store::find_credentials(conn, &key)).await?.map(|(u, _)| u).ok_or(AppError::NotFound)
+}
+
 pub async fn find_user(db: &Db, id: &str) -> Result<Option<User>, AppError> {
     let id = id.to_owned();
     db.run(move |conn| store::find_by_id(conn, &id)).await

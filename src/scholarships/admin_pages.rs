@@ -552,8 +552,7 @@ async fn dashboard(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.admin()?;
     let l = viewer.locale;
-    let (p, s) = super::dashboard::stats(&state.db, &state.scholarships, user, &path).await?;
-    let (_, mut rows) = super::dashboard::cohort(&state.db, &state.scholarships, user, &path).await?;
+    let (p, s, mut rows) = super::dashboard::overview(&state.db, &state.scholarships, user, &path).await?;
     // Those at risk first, then by handle.
     rows.sort_by(|a, b| b.at_risk.cmp(&a.at_risk).then_with(|| a.handle.to_lowercase().cmp(&b.handle.to_lowercase())));
     let page = q.page.unwrap_or(1).max(1);

@@ -178,12 +178,8 @@ pub struct Stats {
     pub at_risk: usize,
 }
 
-pub(crate) fn stats_in(
-    conn: &mut AnyConnection,
-    p: &Programme,
-    quiet_days: i64,
-    now: NaiveDateTime,
-) -> Result<Stats, AppError> {
+/// A programme's numbers, from its cohort's progress as `cohort_progress` computed it.
+pub(crate) fn stats_in(conn: &mut AnyConnection, p: &Programme, rows: &[ScholarProgress]) -> Result<Stats, AppError> {
     let mut s = Stats::default();
     for (a, _) in store::sent_applications(conn, &p.id)? {
         s.applications += 1;
@@ -197,13 +193,12 @@ pub(crate) fn stats_in(
     }
     s.drafts = store::count_drafts(conn, &p.id)?;
     s.award_rate = (s.applications > 0).then(|| 100.0 * s.awards as f64 / s.applications as f64);
-    let rows = cohort_progress(conn, p, quiet_days, now)?;
     let t = track(conn, p)?;
     s.cohort = rows.len();
     s.completed = rows.iter().filter(|r| !t.course_ids.is_empty() && r.courses_completed >= t.course_ids.len()).count();
     s.completion_rate = (s.cohort > 0).then(|| 100.0 * s.completed as f64 / s.cohort as f64);
     s.at_risk = rows.iter().filter(|r| r.at_risk).count();
-    for r in &rows {
+    for r in rows {
         s.progress_bands[(r.progress_percent.clamp(0, 100) / 10) as usize] += 1;
     }
     let ids: Vec<String> = rows.iter().map(|r| r.user_id.clone()).collect();
@@ -212,18 +207,30 @@ pub(crate) fn stats_in(
     Ok(s)
 }
 
-/// A programme's numbers (admins).
-pub async fn stats(db: &Db, ctx: &Context, actor: &User, programme_id: &str) -> Result<(Programme, Stats), AppError> {
+/// A programme's numbers and its cohort's progress, computed once (admins).
+pub async fn overview(
+    db: &Db,
+    ctx: &Context,
+    actor: &User,
+    programme_id: &str,
+) -> Result<(Programme, Stats, Vec<ScholarProgress>), AppError> {
     if !actor.is_admin() {
         return Err(AppError::Forbidden);
     }
     let (pid, days) = (programme_id.to_owned(), ctx.quiet_days);
     db.run(move |conn| {
         let p = store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
-        let s = stats_in(conn, &p, days, db::now())?;
-        Ok((p, s))
+        let rows = cohort_progress(conn, &p, days, db::now())?;
+        let s = stats_in(conn, &p, &rows)?;
+        Ok((p, s, rows))
     })
     .await
+}
+
+/// A programme's numbers (admins).
+pub async fn stats(db: &Db, ctx: &Context, actor: &User, programme_id: &str) -> Result<(Programme, Stats), AppError> {
+    let (p, s, _) = overview(db, ctx, actor, programme_id).await?;
+    Ok((p, s))
 }
 
 /// Emails a scholar of the cohort a nudge (admins). Returns whether a message went out (they may have no

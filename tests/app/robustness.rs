@@ -6,7 +6,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::both;
-use crate::helpers::{Backend, PASSWORD, TempDir, TestApp};
+use crate::helpers::{Backend, PASSWORD, TempDir, TestApp, join_all};
 
 both!(
     nul_characters_are_refused_with_400_everywhere,
@@ -49,26 +49,6 @@ async fn concurrent_enrolments_and_completions_all_succeed(backend: Backend) {
         assert_eq!(status, StatusCode::OK, "{body}");
         assert_eq!(body["progress_percent"], 25);
     }
-}
-
-/// Polls the requests together, so that reqwest sends them concurrently.
-async fn join_all<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
-    let mut pinned: Vec<std::pin::Pin<Box<F>>> = futures.into_iter().map(Box::pin).collect();
-    let mut results: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (i, f) in pinned.iter_mut().enumerate() {
-            if results[i].is_none() {
-                match f.as_mut().poll(cx) {
-                    std::task::Poll::Ready(v) => results[i] = Some(v),
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
-    })
-    .await;
-    results.into_iter().flatten().collect()
 }
 
 async fn a_demoted_trainer_loses_access_to_their_drafts(backend: Backend) {

@@ -274,6 +274,25 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
         ),
         (format!("/applications/{app_id}/conflict"), vec![], [401, 404, 404, 404, 303, 404, 404]),
         (format!("/programmes/{pid}/withdraw"), vec![], [401, 409, 404, 404, 404, 404, 404]),
+        (format!("/applications/{app_id}/answer"), vec![("answer", "accept")], [401, 303, 404, 404, 404, 404, 404]),
+        (format!("/applications/{app_id}/review"), vec![("scores.c1", "9")], [401, 404, 404, 404, 404, 404, 404]),
+        (
+            format!("/admin/programmes/{pid}/reviewers"),
+            vec![("handle", "trainer")],
+            [401, 403, 403, 403, 403, 403, 303],
+        ),
+        (
+            format!("/admin/programmes/{pid}/decisions"),
+            vec![("decision", "waitlist")],
+            [401, 403, 403, 403, 403, 403, 303],
+        ),
+        (
+            format!("/admin/programmes/{pid}/enrol"),
+            vec![("csv", "applicant"), ("mode", "check")],
+            [401, 403, 403, 403, 403, 403, 200],
+        ),
+        (format!("/admin/programmes/{pid}/remind"), vec![("user_id", "nobody")], [401, 403, 403, 403, 403, 403, 404]),
+        ("/admin/programmes/new".into(), vec![("title", "")], [401, 403, 403, 403, 403, 403, 422]),
     ];
     for (i, handle) in handles.iter().enumerate() {
         let mut browser = app.browser().await;

@@ -8,12 +8,13 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::both;
-use crate::helpers::{Api, Backend, PASSWORD, SmtpSink, TestApp, decode_mail, header};
+use crate::helpers::{Api, Backend, PASSWORD, SmtpSink, TestApp, decode_mail, header, join_all};
 
 both!(
     a_call_runs_from_announcement_to_a_cohort_learning,
     applications_need_consent_answers_and_an_open_window,
     bulk_enrolment_reports_every_bad_row_and_enrols_no_one_until_clean,
+    concurrent_awards_never_exceed_the_seats,
 );
 
 fn moment(hours_from_now: i64) -> String {
@@ -301,16 +302,25 @@ async fn a_call_runs_from_announcement_to_a_cohort_learning(backend: Backend) {
         assert!(csv.lines().any(|l| l == line), "{line} in {csv}");
     }
 
+    // A one-click reminder reaches those with an address; the others are reported as unreachable.
+    let (status, nudged) = admin.post(&format!("/programmes/{pid}/reminders"), json!({"user_id": olena_id})).await;
+    assert_eq!((status, nudged["sent"].as_bool()), (StatusCode::OK, Some(true)), "{nudged}");
+    let vera_id = rows[1]["user_id"].as_str().unwrap_or_default().to_owned();
+    let (_, nudged) = admin.post(&format!("/programmes/{pid}/reminders"), json!({"user_id": vera_id})).await;
+    assert_eq!(nudged["sent"], false, "no address");
+    let (status, _) = admin.post(&format!("/programmes/{pid}/reminders"), json!({"user_id": r1_id})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "only the cohort's scholars");
+
     // Olena, who gave an address, was told by email in Ukrainian, with nothing of the topic in it.
     let mut mail = Vec::new();
     for _ in 0..100 {
         mail = smtp.messages();
-        if mail.len() >= 2 {
+        if mail.len() >= 3 {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    assert_eq!(mail.len(), 2, "a confirmation and an award");
+    assert_eq!(mail.len(), 3, "a confirmation, an award and a reminder");
     for raw in &mail {
         assert!(header(raw, "To").unwrap_or_default().contains("olena@example.org"));
         let (subject, body) = decode_mail(raw);
@@ -326,6 +336,7 @@ async fn a_call_runs_from_announcement_to_a_cohort_learning(backend: Backend) {
     let bodies: Vec<String> = mail.iter().map(|m| decode_mail(m).1).collect();
     assert!(bodies.iter().any(|b| b.contains("отримали")), "a confirmation: {bodies:?}");
     assert!(bodies.iter().any(|b| b.contains("пропонують місце")), "an award: {bodies:?}");
+    assert!(bodies.iter().any(|b| b.contains("як у вас справи")), "a reminder: {bodies:?}");
 
     // Every decision is in the audit log.
     let (_, audit) = admin.get("/admin/audit").await;
@@ -432,4 +443,30 @@ async fn bulk_enrolment_reports_every_bad_row_and_enrols_no_one_until_clean(back
     assert!(enrolled(&anna).await);
     let (_, dash) = admin.get(&format!("/programmes/{pid}/dashboard")).await;
     assert_eq!(dash["items"].as_array().map(Vec::len), Some(2), "{dash}");
+}
+
+async fn concurrent_awards_never_exceed_the_seats(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    track_course(&app).await;
+    let (_, admin) = app.signed_in("chief", Role::Admin).await;
+    let (_, created) = admin.post("/programmes", programme_body(-1, 48)).await;
+    let pid = created["id"].as_str().unwrap_or_default().to_owned();
+    let mut ids = Vec::new();
+    for i in 0..6 {
+        let (_, api) = person(&app, &format!("applicant{i}"), None, "en").await;
+        ids.push(apply(&api, &pid, "UA").await);
+    }
+    // Six admins' clicks at once on a programme of two seats.
+    let calls: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            let (admin, path) = (&admin, format!("/applications/{id}/decision"));
+            async move { admin.post(&path, json!({"decision": "award"})).await.0 }
+        })
+        .collect();
+    let statuses = join_all(calls).await;
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 2, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count(), 4, "{statuses:?}");
+    let (_, report) = admin.get(&format!("/programmes/{pid}/report")).await;
+    assert_eq!((report["awards"].as_u64(), report["cohort"].as_u64()), (Some(2), Some(2)), "{report}");
 }
