@@ -111,6 +111,7 @@ fn contains_nul_escape(bytes: &[u8]) -> bool {
         crate::scholarships::api::create,
         crate::scholarships::api::list,
         crate::scholarships::api::show,
+        crate::scholarships::api::update,
         crate::scholarships::api::my_application,
         crate::scholarships::api::save_draft,
         crate::scholarships::api::submit,

@@ -860,6 +860,17 @@ fn audit_row(l: Locale, e: &AuditEntry) -> Markup {
             ("from", Arg::Text(role_name("from"))),
             ("to", Arg::Text(role_name("to"))),
             ("role", Arg::Text(role_name("role"))),
+            // Decisions on applications record the status they led to.
+            (
+                "status",
+                Arg::Text(
+                    details
+                        .get("to")
+                        .and_then(|v| v.as_str())
+                        .map(|s| t(l, &format!("status-{s}")))
+                        .unwrap_or_default(),
+                ),
+            ),
         ],
     );
     let operator = t(l, "audit-operator");

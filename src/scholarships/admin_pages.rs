@@ -12,7 +12,8 @@ use serde::Deserialize;
 use super::ApplicationView;
 use super::dashboard::{EnrolReport, ScholarProgress, Stats};
 use super::model::{
-    CriterionInput, Decision, Programme, ProgrammeInput, ProgrammeText, QuestionInput, Status, country_name,
+    CriterionInput, Decision, Programme, ProgrammeInput, ProgrammeText, QuestionInput, QuestionKind, Status,
+    country_name,
 };
 use super::pages::{status_label, textarea};
 use super::review_pages::short_id;
@@ -28,6 +29,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/programmes/new", web::get().to(new_form))
         .route("/admin/programmes/new", web::post().to(create))
         .route("/admin/programmes/{id}", web::get().to(manage))
+        .route("/admin/programmes/{id}/edit", web::get().to(edit_form))
+        .route("/admin/programmes/{id}/edit", web::post().to(edit))
         .route("/admin/programmes/{id}/reviewers", web::post().to(add_reviewer))
         .route("/admin/programmes/{id}/decisions", web::post().to(decide_many))
         .route("/admin/programmes/{id}/promote", web::post().to(promote))
@@ -100,6 +103,50 @@ struct ProgrammeForm {
 }
 
 impl ProgrammeForm {
+    /// A stored programme, as its form shows it for editing.
+    fn of(p: &Programme) -> Self {
+        let text = |l: Locale| {
+            p.texts.get(&l).cloned().unwrap_or(ProgrammeText { title: String::new(), description: String::new() })
+        };
+        let (uk, ru) = (text(Locale::Uk), text(Locale::Ru));
+        ProgrammeForm {
+            title: p.title.clone(),
+            description: p.description.clone(),
+            title_ru: ru.title,
+            description_ru: ru.description,
+            title_uk: uk.title,
+            description_uk: uk.description,
+            countries: p.countries.join(", "),
+            seats: p.seats.to_string(),
+            stipend_amount: p.stipend_cents.map(money).unwrap_or_default(),
+            currency: p.currency.clone().unwrap_or_default(),
+            opens_at: p.opens_at.format("%Y-%m-%dT%H:%M").to_string(),
+            closes_at: p.closes_at.format("%Y-%m-%dT%H:%M").to_string(),
+            deadline: p.deadline.format("%Y-%m-%d").to_string(),
+            criteria: p.criteria.iter().map(|c| format!("{} | {}", c.name, c.weight)).collect::<Vec<_>>().join("\n"),
+            questions: p
+                .questions
+                .iter()
+                .map(|q| {
+                    let kind = match q.kind {
+                        QuestionKind::Short => "short",
+                        QuestionKind::Long => "long",
+                        QuestionKind::Single => "single",
+                    };
+                    let required = if q.required { "required" } else { "optional" };
+                    let mut line = format!("{kind} | {required} | {}", q.label);
+                    if !q.choices.is_empty() {
+                        line.push_str(&format!(" | {}", q.choices.join("; ")));
+                    }
+                    line
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            blind: p.blind.then(|| "true".to_owned()),
+            course_slugs: p.course_slugs.clone(),
+        }
+    }
+
     fn from_pairs(pairs: &[(String, String)]) -> Self {
         let mut form: ProgrammeForm = serde_urlencoded::from_str(
             &serde_urlencoded::to_string(pairs.iter().filter(|(k, _)| k != "course").collect::<Vec<_>>())
@@ -190,7 +237,7 @@ async fn new_form(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) 
         seats: "10".into(),
         ..Default::default()
     };
-    programme_form(&state, &viewer, &req, &form, &Problems::default()).await
+    programme_form(&state, &viewer, &req, &form, &Problems::default(), None).await
 }
 
 async fn create(
@@ -207,23 +254,59 @@ async fn create(
     };
     match result {
         Ok(id) => Ok(see_other(&format!("/admin/programmes/{id}?done=created"))),
-        Err(e) => programme_form(&state, &viewer, &req, &form, &Problems::from_error(e)?).await,
+        Err(e) => programme_form(&state, &viewer, &req, &form, &Problems::from_error(e)?, None).await,
     }
 }
 
+async fn edit_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    viewer.admin()?;
+    let p = super::programme(&state.db, &path).await?;
+    programme_form(&state, &viewer, &req, &ProgrammeForm::of(&p), &Problems::default(), Some(&p)).await
+}
+
+async fn edit(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    path: web::Path<String>,
+    form: CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.admin()?;
+    let p = super::programme(&state.db, &path).await?;
+    let form = ProgrammeForm::from_pairs(&form.0);
+    let result = match form.input() {
+        Ok(input) => super::update_programme(&state.db, user, &p.id, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => Ok(see_other(&format!("/admin/programmes/{}?done=updated", p.id))),
+        Err(e) => programme_form(&state, &viewer, &req, &form, &Problems::from_error(e)?, Some(&p)).await,
+    }
+}
+
+/// The programme form: a new programme, or `editing` one.
 async fn programme_form(
     state: &AppState,
     viewer: &Viewer,
     req: &HttpRequest,
     f: &ProgrammeForm,
     problems: &Problems,
+    editing: Option<&Programme>,
 ) -> Result<HttpResponse, AppError> {
     let l = viewer.locale;
+    let action =
+        editing.map(|p| format!("/admin/programmes/{}/edit", p.id)).unwrap_or_else(|| "/admin/programmes/new".into());
     let courses = super::all_courses(&state.db, l).await?;
     let course_errors = problems.fields.get("course_slugs");
     let body = html! {
         (form_problem(l, problems))
-        form.stack method="post" action="/admin/programmes/new" novalidate {
+        @if let Some(p) = editing { p.breadcrumb { a href=(format!("/admin/programmes/{}", p.id)) { (p.text(l).title) } } }
+        form.stack method="post" action=(action) novalidate {
             (csrf_field(&viewer.csrf_token))
             (Input::new("title", t(l, "admin-programme-title")).value(&f.title).required().render(l, problems))
             (textarea(l, problems, "description", &t(l, "admin-programme-description"), Some(&t(l, "admin-programme-description-hint")), &f.description, true))
@@ -255,11 +338,12 @@ async fn programme_form(
                 input type="checkbox" name="blind" value="true" checked[f.blind.is_some()];
                 " " (t(l, "admin-programme-blind"))
             } }
-            button.primary type="submit" { (t(l, "admin-programme-create")) }
+            button.primary type="submit" { (t(l, if editing.is_some() { "admin-programme-save" } else { "admin-programme-create" })) }
         }
     };
     let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    Ok(page_response(state, viewer, req, status, &t(l, "admin-programme-new"), body))
+    let title = t(l, if editing.is_some() { "admin-programme-edit" } else { "admin-programme-new" });
+    Ok(page_response(state, viewer, req, status, &title, body))
 }
 
 fn lines_box(l: Locale, problems: &Problems, name: &str, label: &str, hint: &str, value: &str) -> Markup {
@@ -282,6 +366,7 @@ async fn manage(
 fn done_message(code: &str) -> Option<&'static str> {
     Some(match code {
         "created" => "admin-done-created",
+        "updated" => "admin-done-updated",
         "reviewer" => "admin-done-reviewer",
         "decided" => "admin-done-decided",
         "promoted" => "admin-done-promoted",
@@ -315,6 +400,7 @@ async fn manage_page(
         p.actions {
             a.button href=(format!("/admin/programmes/{}/dashboard", p.id)) { (t(l, "admin-dashboard")) }
             a.button href=(format!("/programmes/{}", p.id)) { (t(l, "admin-public-page")) }
+            a.button href=(format!("/admin/programmes/{}/edit", p.id)) { (t(l, "admin-programme-edit")) }
         }
         dl.facts {
             dt { (t(l, "programme-applications")) } dd { (phase(l, &p)) " · " (format_datetime(l, p.opens_at)) " – " (format_datetime(l, p.closes_at)) }
@@ -446,6 +532,10 @@ async fn decide_many(
     let decision = form.0.iter().find(|(k, _)| k == "decision").and_then(|(_, v)| Decision::parse(v));
     let Some(decision) = decision else { return Err(AppError::BadRequest(Msg::new("error-bad-form"))) };
     let ids: Vec<String> = form.0.iter().filter(|(k, _)| k == "application").map(|(_, v)| v.clone()).collect();
+    if ids.is_empty() {
+        let problems = Problems { fields: Default::default(), form: Some(Msg::new("admin-none-selected")) };
+        return manage_page(&state, &viewer, &req, &path, None, &problems, None).await;
+    }
     let outcome = super::decisions::decide_many(&state.db, &state.scholarships, user, &path, ids, decision).await?;
     if outcome.refused.is_empty() {
         return Ok(see_other(&format!("/admin/programmes/{}?done=decided#ranking", path.as_str())));

@@ -24,6 +24,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/programmes", web::post().to(create))
         .route("/programmes", web::get().to(list))
         .route("/programmes/{id}", web::get().to(show))
+        .route("/programmes/{id}", web::put().to(update))
         .route("/programmes/{id}/application", web::get().to(my_application))
         .route("/programmes/{id}/application", web::put().to(save_draft))
         .route("/programmes/{id}/application", web::delete().to(withdraw))
@@ -115,6 +116,23 @@ pub async fn create(
     let user = viewer.admin()?;
     let id = super::create_programme(&state.db, user, body.into_inner()?).await?;
     Ok(HttpResponse::Created().json(IdDto { id }))
+}
+
+/// Change a programme (admins): the same body as creating it. 409 when the change would contradict what
+/// already happened (criteria added or removed after reviews, questions changed in shape after applications).
+#[utoipa::path(put, path = "/api/v1/programmes/{id}", params(("id" = String, Path)), request_body = ProgrammeInput,
+    responses((status = 200, body = ProgrammeDto), (status = 401), (status = 403), (status = 404), (status = 422), (status = 409)), security(("bearer" = [])))]
+pub async fn update(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: JsonBody<ProgrammeInput>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.admin()?;
+    super::programme(&state.db, &path).await?;
+    super::update_programme(&state.db, user, &path, body.into_inner()?).await?;
+    let p = super::programme(&state.db, &path).await?;
+    Ok(HttpResponse::Ok().json(programme_dto(p, viewer.locale, true)))
 }
 
 #[derive(Deserialize)]

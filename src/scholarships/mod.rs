@@ -42,26 +42,61 @@ pub async fn create_programme(db: &Db, actor: &User, input: ProgrammeInput) -> R
     let new = input.parse()?;
     let actor_id = actor.id.clone();
     db.write(move |conn| {
-        let unknown: Vec<String> = new
-            .course_slugs
-            .iter()
-            .filter_map(|slug| match crate::courses::store::find_course(conn, slug) {
-                Ok(Some(_)) => None,
-                Ok(None) => Some(Ok(slug.clone())),
-                Err(e) => Some(Err(e)),
-            })
-            .collect::<Result<_, _>>()?;
-        if !unknown.is_empty() {
-            return Err(AppError::field(
-                "course_slugs",
-                Msg::new("error-course-unknown").with("slugs", unknown.join(", ")),
-            ));
-        }
+        check_courses(conn, &new.course_slugs)?;
         let id = uuid::Uuid::now_v7().to_string();
         store::insert_programme(conn, &id, &new, &actor_id, db::now())?;
         let details = serde_json::json!({"programme": id}).to_string();
         crate::accounts::store::append_audit(conn, db::now(), Some(&actor_id), "programme.create", None, &details)?;
         Ok(id)
+    })
+    .await
+}
+
+/// 422 on `course_slugs` naming the courses that do not exist.
+fn check_courses(conn: &mut AnyConnection, slugs: &[String]) -> Result<(), AppError> {
+    let mut unknown = Vec::new();
+    for slug in slugs {
+        if crate::courses::store::find_course(conn, slug)?.is_none() {
+            unknown.push(slug.clone());
+        }
+    }
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    Err(AppError::field("course_slugs", Msg::new("error-course-unknown").with("slugs", unknown.join(", "))))
+}
+
+/// Changes a programme (admins). Everything can be corrected, within what already happened: the seats
+/// not below the places already taken; the rubric's criteria renamed or reweighted (the ranking follows)
+/// but not added or removed once reviews exist; the questions reworded but not added, removed or changed
+/// in kind once someone has applied.
+pub async fn update_programme(db: &Db, actor: &User, id: &str, input: ProgrammeInput) -> Result<(), AppError> {
+    if !actor.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let (pid, actor_id) = (id.to_owned(), actor.id.clone());
+    let exists = programme(db, &pid).await;
+    exists?;
+    let new = input.parse()?;
+    db.write(move |conn| {
+        let p = store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
+        store::lock_programme(conn, &p.id)?;
+        check_courses(conn, &new.course_slugs)?;
+        let held = store::count_holding_seats(conn, &p.id)?;
+        if i64::from(new.seats) < held {
+            return Err(AppError::field("seats", Msg::new("error-seats-below-held").with("held", held)));
+        }
+        if new.criteria.len() != p.criteria.len() && store::has_reviews(conn, &p.id)? {
+            return Err(AppError::Conflict(Msg::new("error-rubric-locked")));
+        }
+        let same_shape = new.questions.len() == p.questions.len()
+            && new.questions.iter().zip(&p.questions).all(|(a, b)| a.kind == b.kind && a.choices == b.choices);
+        if !same_shape && store::has_applications(conn, &p.id)? {
+            return Err(AppError::Conflict(Msg::new("error-questions-locked")));
+        }
+        store::update_programme(conn, &p.id, &new)?;
+        let details = serde_json::json!({"programme": p.id}).to_string();
+        crate::accounts::store::append_audit(conn, db::now(), Some(&actor_id), "programme.update", None, &details)
     })
     .await
 }

@@ -99,6 +99,43 @@ pub fn insert_programme(
     Ok(())
 }
 
+pub fn update_programme(conn: &mut AnyConnection, id: &str, p: &NewProgramme) -> Result<(), AppError> {
+    let texts: BTreeMap<&str, _> = p.texts.iter().map(|(l, t)| (l.code(), t)).collect();
+    diesel::update(programmes::table.filter(programmes::id.eq(id)))
+        .set((
+            programmes::title.eq(&p.title),
+            programmes::description.eq(&p.description),
+            programmes::texts.eq(json(&texts)?),
+            programmes::countries.eq(json(&p.countries)?),
+            programmes::seats.eq(p.seats),
+            programmes::stipend_cents.eq(p.stipend_cents),
+            programmes::currency.eq(&p.currency),
+            programmes::opens_at.eq(p.opens_at),
+            programmes::closes_at.eq(p.closes_at),
+            programmes::deadline.eq(p.deadline),
+            programmes::course_slugs.eq(json(&p.course_slugs)?),
+            programmes::criteria.eq(json(&p.criteria)?),
+            programmes::questions.eq(json(&p.questions)?),
+            programmes::blind.eq(p.blind),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn has_reviews(conn: &mut AnyConnection, programme_id: &str) -> Result<bool, AppError> {
+    let n: i64 = reviews::table
+        .inner_join(applications::table)
+        .filter(applications::programme_id.eq(programme_id))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn has_applications(conn: &mut AnyConnection, programme_id: &str) -> Result<bool, AppError> {
+    let n: i64 = applications::table.filter(applications::programme_id.eq(programme_id)).count().get_result(conn)?;
+    Ok(n > 0)
+}
+
 pub fn find_programme(conn: &mut AnyConnection, id: &str) -> Result<Option<Programme>, AppError> {
     let row: Option<ProgrammeRow> =
         programmes::table.filter(programmes::id.eq(id)).select(ProgrammeRow::as_select()).first(conn).optional()?;

@@ -138,6 +138,24 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
         "{csv}"
     );
 
+    // Every decision is in the audit log, in words.
+    let page = admin.get("/admin/audit").await;
+    assert!(page.text().contains("Decision on an application: Place offered"), "{}", page.text());
+
+    // The programme can be corrected; not below the places already taken.
+    let page = admin.get(&format!("/admin/programmes/{pid}/edit")).await;
+    assert_eq!(page.value_of("#f-title").as_deref(), Some("Call 2027"));
+    assert_eq!(page.value_of("#f-countries").as_deref(), Some("UA, MD"));
+    fields[4] = ("seats", "0");
+    let page = admin.post(&format!("/admin/programmes/{pid}/edit"), &fields).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.has("#f-seats-error"));
+    fields[0] = ("title", "Call 2027, corrected");
+    fields[4] = ("seats", "2");
+    let page = admin.post(&format!("/admin/programmes/{pid}/edit"), &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.text());
+    assert!(admin.get(&format!("/admin/programmes/{pid}")).await.text().contains("Call 2027, corrected"));
+
     // Enrolment from a file: the check reports the bad line and enrols no one.
     let page = admin
         .post(&format!("/admin/programmes/{pid}/enrol"), &[("csv", "handle\nreviewer\nghost"), ("mode", "enrol")])
@@ -182,6 +200,7 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
         (Method::GET, "/programmes".into(), json!(null), [200; 7]),
         (Method::GET, format!("/programmes/{pid}"), json!(null), [200; 7]),
         (Method::POST, "/programmes".into(), programme_body(-1, 48), [401, 403, 403, 403, 403, 403, 201]),
+        (Method::PUT, format!("/programmes/{pid}"), programme_body(-1, 48), [401, 403, 403, 403, 403, 403, 200]),
         (Method::GET, format!("/applications/{app_id}"), json!(null), [401, 200, 404, 404, 200, 404, 200]),
         (Method::POST, format!("/applications/{app_id}/reviews"), review, [401, 404, 404, 404, 201, 404, 404]),
         (
@@ -259,6 +278,7 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
         (format!("/applications/{app_id}"), [303, 303, 404, 404, 200, 404, 200]),
         ("/admin/programmes".into(), [303, 403, 403, 403, 403, 403, 200]),
         ("/admin/programmes/new".into(), [303, 403, 403, 403, 403, 403, 200]),
+        (format!("/admin/programmes/{pid}/edit"), [303, 403, 403, 403, 403, 403, 200]),
         (format!("/admin/programmes/{pid}"), [303, 403, 403, 403, 403, 403, 200]),
         (format!("/admin/programmes/{pid}/dashboard"), [303, 403, 403, 403, 403, 403, 200]),
         (format!("/admin/programmes/{pid}/cohort.csv"), [303, 403, 403, 403, 403, 403, 200]),
@@ -284,7 +304,8 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
         (
             format!("/admin/programmes/{pid}/decisions"),
             vec![("decision", "waitlist")],
-            [401, 403, 403, 403, 403, 403, 303],
+            // Nothing selected: said beside the form.
+            [401, 403, 403, 403, 403, 403, 422],
         ),
         (
             format!("/admin/programmes/{pid}/enrol"),
@@ -293,6 +314,7 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
         ),
         (format!("/admin/programmes/{pid}/remind"), vec![("user_id", "nobody")], [401, 403, 403, 403, 403, 403, 404]),
         ("/admin/programmes/new".into(), vec![("title", "")], [401, 403, 403, 403, 403, 403, 422]),
+        (format!("/admin/programmes/{pid}/edit"), vec![("title", "")], [401, 403, 403, 403, 403, 403, 422]),
     ];
     for (i, handle) in handles.iter().enumerate() {
         let mut browser = app.browser().await;

@@ -209,6 +209,20 @@ async fn a_call_runs_from_announcement_to_a_cohort_learning(backend: Backend) {
         (Some(2.67), Some(1), Some(1))
     );
 
+    // The rubric can be reweighted after reviews (the ranking follows), not reshaped.
+    let mut changed = programme_body(-1, 48);
+    changed["criteria"] =
+        json!([{"name": "Need", "weight": 3}, {"name": "Experience", "weight": 1}, {"name": "New", "weight": 1}]);
+    let (status, body) = admin.send(admin.raw(Method::PUT, &format!("/programmes/{pid}")).json(&changed)).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    changed["criteria"] = json!([{"name": "Need", "weight": 3}, {"name": "Experience", "weight": 1}]);
+    changed["questions"][0]["label"] = json!("In which city do you work?");
+    let (status, body) = admin.send(admin.raw(Method::PUT, &format!("/programmes/{pid}")).json(&changed)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["questions"][0]["label"], "In which city do you work?");
+    let (_, ranking) = admin.get(&format!("/programmes/{pid}/ranking")).await;
+    assert_eq!(ranking["items"][2]["score"].as_f64(), Some(2.75), "reweighted: {ranking}");
+
     // Two awards in bulk, one on the waitlist; no third award beyond the seats.
     let (status, bulk) = admin
         .post(

@@ -274,3 +274,21 @@ programmes-to-review = { $count ->
    *[other] { $count } applications are assigned to you for review.
 }
 programme-window-range = { $opens } – { $closes }
+
+## Audit log entries
+
+audit-action-programme-create = Programme created
+audit-action-programme-reviewer = Added as a reviewer
+audit-action-application-decision = Decision on an application: { $status }
+audit-action-application-answer = Answer to an offered place: { $status }
+audit-action-application-withdraw = Application withdrawn
+audit-action-programme-enrol-csv = Scholars enrolled from a file
+
+admin-programme-edit = Edit the programme
+admin-programme-save = Save changes
+admin-done-updated = The programme is updated.
+admin-none-selected = Select at least one application first.
+error-seats-below-held = { $held } places are already taken: the number of places cannot be lower.
+error-rubric-locked = Reviews exist already: criteria can be renamed or reweighted, but not added or removed.
+error-questions-locked = People have applied already: questions can be reworded, but not added, removed or changed in kind or choices.
+audit-action-programme-update = Programme changed

@@ -299,3 +299,21 @@ programmes-to-review = { $count ->
    *[other] Вам назначено { $count } заявки для рецензирования.
 }
 programme-window-range = { $opens } – { $closes }
+
+## Записи журнала аудита
+
+audit-action-programme-create = Программа создана
+audit-action-programme-reviewer = Добавлен(а) как рецензент
+audit-action-application-decision = Решение по заявке: { $status }
+audit-action-application-answer = Ответ на предложенное место: { $status }
+audit-action-application-withdraw = Заявка отозвана
+audit-action-programme-enrol-csv = Стипендиаты зачислены из файла
+
+admin-programme-edit = Редактировать программу
+admin-programme-save = Сохранить изменения
+admin-done-updated = Программа обновлена.
+admin-none-selected = Сначала отметьте хотя бы одну заявку.
+error-seats-below-held = Уже занято мест: { $held }. Число мест не может быть меньше.
+error-rubric-locked = Рецензии уже есть: критерии можно переименовать или изменить их вес, но не добавить или убрать.
+error-questions-locked = Заявки уже поданы: вопросы можно переформулировать, но не добавить, убрать или изменить их тип или варианты.
+audit-action-programme-update = Программа изменена

@@ -299,3 +299,21 @@ programmes-to-review = { $count ->
    *[other] Вам призначено { $count } заявки для рецензування.
 }
 programme-window-range = { $opens } – { $closes }
+
+## Записи журналу аудиту
+
+audit-action-programme-create = Програму створено
+audit-action-programme-reviewer = Додано як рецензента
+audit-action-application-decision = Рішення щодо заявки: { $status }
+audit-action-application-answer = Відповідь на запропоноване місце: { $status }
+audit-action-application-withdraw = Заявку відкликано
+audit-action-programme-enrol-csv = Стипендіатів зараховано з файлу
+
+admin-programme-edit = Редагувати програму
+admin-programme-save = Зберегти зміни
+admin-done-updated = Програму оновлено.
+admin-none-selected = Спершу позначте хоча б одну заявку.
+error-seats-below-held = Уже зайнято місць: { $held }. Кількість місць не може бути меншою.
+error-rubric-locked = Рецензії вже є: критерії можна перейменувати чи змінити їхню вагу, але не додати чи вилучити.
+error-questions-locked = Заявки вже подано: питання можна переформулювати, але не додати, вилучити чи змінити їхній тип або варіанти.
+audit-action-programme-update = Програму змінено
