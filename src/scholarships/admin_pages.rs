@@ -97,6 +97,8 @@ struct ProgrammeForm {
     deadline: String,
     criteria: String,
     questions: String,
+    questions_uk: String,
+    questions_ru: String,
     blind: Option<String>,
     #[serde(skip)]
     course_slugs: Vec<String>,
@@ -142,6 +144,18 @@ impl ProgrammeForm {
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
+            questions_uk: p
+                .questions
+                .iter()
+                .map(|q| q.labels.get("uk").cloned().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            questions_ru: p
+                .questions
+                .iter()
+                .map(|q| q.labels.get("ru").cloned().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("\n"),
             blind: p.blind.then(|| "true".to_owned()),
             course_slugs: p.course_slugs.clone(),
         }
@@ -171,10 +185,20 @@ impl ProgrammeForm {
                 CriterionInput { name, weight }
             })
             .collect();
+        // Translated labels: one a line, in the order of the questions (a blank line leaves one untranslated).
+        let translations = |text: &str| text.lines().map(|l| l.trim().to_owned()).collect::<Vec<_>>();
+        let (uk, ru) = (translations(&self.questions_uk), translations(&self.questions_ru));
         let questions = lines(&self.questions)
             .iter()
-            .map(|line| {
+            .enumerate()
+            .map(|(i, line)| {
                 let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+                let mut labels = BTreeMap::new();
+                for (code, list) in [("uk", &uk), ("ru", &ru)] {
+                    if let Some(label) = list.get(i).filter(|l| !l.is_empty()) {
+                        labels.insert(code.to_owned(), label.clone());
+                    }
+                }
                 QuestionInput {
                     kind: parts.first().copied().unwrap_or_default().to_owned(),
                     required: parts.get(1).is_some_and(|r| r.eq_ignore_ascii_case("required")),
@@ -183,6 +207,7 @@ impl ProgrammeForm {
                         .get(3)
                         .map(|c| c.split(';').map(|c| c.trim().to_owned()).collect())
                         .unwrap_or_default(),
+                    labels,
                 }
             })
             .collect();
@@ -334,6 +359,8 @@ async fn programme_form(
             }
             (lines_box(l, problems, "criteria", &t(l, "admin-programme-criteria"), &t(l, "admin-programme-criteria-hint"), &f.criteria))
             (lines_box(l, problems, "questions", &t(l, "admin-programme-questions"), &t(l, "admin-programme-questions-hint"), &f.questions))
+            (lines_box(l, problems, "questions_uk", &t(l, "admin-programme-questions-uk"), &t(l, "admin-programme-questions-translation-hint"), &f.questions_uk))
+            (lines_box(l, problems, "questions_ru", &t(l, "admin-programme-questions-ru"), &t(l, "admin-programme-questions-translation-hint"), &f.questions_ru))
             div.field.check { label {
                 input type="checkbox" name="blind" value="true" checked[f.blind.is_some()];
                 " " (t(l, "admin-programme-blind"))

@@ -72,9 +72,17 @@ pub struct Question {
     pub required: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<String>,
+    /// The label in other languages, by language code (`uk`, `ru`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
 }
 
 impl Question {
+    /// The label in `locale` where translated, else the programme's own.
+    pub fn label_in(&self, locale: Locale) -> &str {
+        self.labels.get(locale.code()).map(String::as_str).filter(|l| !l.trim().is_empty()).unwrap_or(&self.label)
+    }
+
     /// The answer's problem, if it has one (`None` for an acceptable answer, including an empty optional one).
     pub fn problem(&self, answer: Option<&str>) -> Option<Msg> {
         let answer = answer.map(str::trim).unwrap_or_default();
@@ -275,6 +283,8 @@ pub struct QuestionInput {
     pub kind: String,
     pub required: bool,
     pub choices: Vec<String>,
+    /// Translations of the label: `{"uk": "...", "ru": "..."}`.
+    pub labels: BTreeMap<String, String>,
 }
 
 /// A programme ready to store, but for its id and the check that its courses exist.
@@ -454,13 +464,28 @@ impl ProgrammeInput {
                 Some(QuestionKind::Single) if choices.len() < 2 => {
                     push(&mut f, "questions", Msg::new("error-question-choices").with("row", row))
                 }
-                Some(kind) => questions.push(Question {
-                    id: format!("q{row}"),
-                    label: label.to_owned(),
-                    kind,
-                    required: q.required,
-                    choices: if kind == QuestionKind::Single { choices } else { Vec::new() },
-                }),
+                Some(kind) => {
+                    let mut labels = BTreeMap::new();
+                    for (code, text) in &q.labels {
+                        let text = text.trim();
+                        match Locale::parse(code) {
+                            _ if text.is_empty() => {}
+                            Some(l) if text.chars().count() <= MAX_SHORT => {
+                                labels.insert(l.code().to_owned(), text.to_owned());
+                            }
+                            Some(_) => push(&mut f, "questions", Msg::new("error-question-label").with("row", row)),
+                            None => push(&mut f, "questions", Msg::new("error-language")),
+                        }
+                    }
+                    questions.push(Question {
+                        id: format!("q{row}"),
+                        label: label.to_owned(),
+                        kind,
+                        required: q.required,
+                        choices: if kind == QuestionKind::Single { choices } else { Vec::new() },
+                        labels,
+                    })
+                }
             }
         }
         if !f.is_empty() {

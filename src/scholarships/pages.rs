@@ -221,7 +221,7 @@ pub fn answers_list(l: Locale, p: &Programme, a: &Application) -> Markup {
             dt { (t(l, "apply-experience")) } dd { (paragraphs(&a.experience)) }
             dt { (t(l, "apply-motivation")) } dd { (paragraphs(&a.motivation)) }
             @for q in &p.questions {
-                dt { (q.label) }
+                dt { (q.label_in(l)) }
                 dd { @match a.answers.get(&q.id).filter(|v| !v.trim().is_empty()) {
                     Some(v) => { (paragraphs(v)) }
                     None => { span.notice-inline { (t(l, "apply-no-answer")) } }
@@ -259,7 +259,7 @@ fn application_form(l: Locale, viewer: &Viewer, p: &Programme, f: &FormValues, p
                 @let name = format!("answer.{}", q.id);
                 @let field = format!("answers.{}", q.id);
                 @let value = f.answers.get(&q.id).cloned().unwrap_or_default();
-                @let label = if q.required { q.label.clone() } else { format!("{} {optional}", q.label) };
+                @let label = if q.required { q.label_in(l).to_owned() } else { format!("{} {optional}", q.label_in(l)) };
                 @match q.kind {
                     QuestionKind::Short => {
                         (field_with(l, problems, &field, &label, None, |id, described| html! {

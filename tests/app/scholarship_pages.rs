@@ -42,6 +42,7 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
         ("course", "track"),
         ("criteria", "Need | 2\nExperience | heavy"),
         ("questions", "short | required | Which city?"),
+        ("questions_uk", "У якому місті?"),
         ("blind", "true"),
     ];
     let page = admin.post("/admin/programmes/new", &fields).await;
@@ -72,6 +73,7 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
     assert!(page.text().contains("Набір 2027"), "the call in her language: {}", page.text());
     let page = olena.get(&format!("/programmes/{pid}")).await;
     assert!(page.has("form.application") && page.has("script[src='/static/apply.js']"));
+    assert!(page.text().contains("У якому місті?"), "the question in her language: {}", page.text());
     let mut answer = vec![
         ("country", "UA"),
         ("experience", "Outreach since 2019."),
@@ -146,6 +148,7 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
     let page = admin.get(&format!("/admin/programmes/{pid}/edit")).await;
     assert_eq!(page.value_of("#f-title").as_deref(), Some("Call 2027"));
     assert_eq!(page.value_of("#f-countries").as_deref(), Some("UA, MD"));
+    assert!(page.body.contains("У якому місті?"), "the translated question is kept for editing");
     fields[4] = ("seats", "0");
     let page = admin.post(&format!("/admin/programmes/{pid}/edit"), &fields).await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);

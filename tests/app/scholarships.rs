@@ -51,7 +51,7 @@ pub fn programme_body(opens: i64, closes: i64) -> Value {
         "course_slugs": ["track"],
         "criteria": [{"name": "Need", "weight": 2}, {"name": "Experience", "weight": 1}],
         "questions": [
-            {"label": "Which city do you work in?", "kind": "short", "required": true},
+            {"label": "Which city do you work in?", "kind": "short", "required": true, "labels": {"uk": "У якому місті ви працюєте?"}},
             {"label": "How did you hear of us?", "kind": "single", "required": false, "choices": ["A friend", "An NGO"]}
         ]
     })
@@ -121,6 +121,7 @@ async fn a_call_runs_from_announcement_to_a_cohort_learning(backend: Backend) {
     let (_, public) = app.api().get(&format!("/programmes/{pid}")).await;
     assert_eq!(public["seats"], 2);
     assert_eq!(public["countries"], json!(["UA", "RU", "KZ"]));
+    assert_eq!(public["questions"][0]["labels"]["uk"], "У якому місті ви працюєте?");
     assert!(public.get("stipend_amount").is_none(), "stipends are for admins: {public}");
     let (_, full) = admin.get(&format!("/programmes/{pid}")).await;
     assert_eq!((full["stipend_amount"].as_f64(), full["currency"].as_str()), (Some(300.0), Some("EUR")));

@@ -292,3 +292,6 @@ error-seats-below-held = { $held } places are already taken: the number of place
 error-rubric-locked = Reviews exist already: criteria can be renamed or reweighted, but not added or removed.
 error-questions-locked = People have applied already: questions can be reworded, but not added, removed or changed in kind or choices.
 audit-action-programme-update = Programme changed
+admin-programme-questions-uk = Extra questions in Ukrainian
+admin-programme-questions-ru = Extra questions in Russian
+admin-programme-questions-translation-hint = Optional: the question only, one a line, in the same order; a blank line leaves that question in English.
