@@ -75,9 +75,11 @@ pub struct ProgrammeDto {
 
 fn programme_dto(p: Programme, locale: Locale, admin: bool) -> ProgrammeDto {
     let text = p.text(locale);
+    let open = p.is_open(crate::db::now());
+    let (id, p) = (p.id, p.terms);
     ProgrammeDto {
-        open: p.is_open(crate::db::now()),
-        id: p.id,
+        open,
+        id,
         title: text.title,
         description: text.description,
         texts: p.texts.into_iter().map(|(l, t)| (l.code().to_owned(), t)).collect(),
@@ -355,6 +357,10 @@ pub struct UserIdInput {
     user_id: Option<String>,
 }
 
+fn required_user_id(body: JsonBody<UserIdInput>) -> Result<String, AppError> {
+    body.into_inner()?.user_id.ok_or_else(|| AppError::field("user_id", Msg::new("error-required")))
+}
+
 /// Add a reviewer (admins).
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/reviewers", params(("id" = String, Path)), request_body = UserIdInput,
     responses((status = 200), (status = 401), (status = 403), (status = 404), (status = 422)), security(("bearer" = [])))]
@@ -366,7 +372,7 @@ pub async fn add_reviewer(
 ) -> Result<HttpResponse, AppError> {
     let actor = viewer.admin()?;
     super::programme(&state.db, &path).await?;
-    let user_id = body.into_inner()?.user_id.ok_or_else(|| AppError::field("user_id", Msg::new("error-required")))?;
+    let user_id = required_user_id(body)?;
     let user = super::review::add_reviewer(&state.db, actor, &path, &user_id).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({"user_id": user.id, "handle": user.handle})))
 }
@@ -698,7 +704,7 @@ pub async fn remind(
 ) -> Result<HttpResponse, AppError> {
     let actor = viewer.admin()?;
     super::programme(&state.db, &path).await?;
-    let user_id = body.into_inner()?.user_id.ok_or_else(|| AppError::field("user_id", Msg::new("error-required")))?;
+    let user_id = required_user_id(body)?;
     let sent = super::dashboard::remind(&state.db, &state.scholarships, actor, &path, &user_id).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({"sent": sent})))
 }

@@ -102,25 +102,20 @@ impl Question {
     }
 }
 
-/// A programme as stored.
+/// A programme as stored: its terms, with its id. It reads as its terms (`p.seats`, `p.criteria`).
 #[derive(Debug, Clone)]
 pub struct Programme {
     pub id: String,
-    pub title: String,
-    pub description: String,
-    pub texts: BTreeMap<Locale, ProgrammeText>,
-    pub countries: Vec<String>,
-    pub seats: i32,
-    pub stipend_cents: Option<i64>,
-    pub currency: Option<String>,
-    pub opens_at: NaiveDateTime,
-    pub closes_at: NaiveDateTime,
-    pub deadline: NaiveDateTime,
-    pub course_slugs: Vec<String>,
-    pub criteria: Vec<Criterion>,
-    pub questions: Vec<Question>,
-    pub blind: bool,
     pub created_at: NaiveDateTime,
+    pub terms: Terms,
+}
+
+impl std::ops::Deref for Programme {
+    type Target = Terms;
+
+    fn deref(&self) -> &Terms {
+        &self.terms
+    }
 }
 
 impl Programme {
@@ -287,9 +282,9 @@ pub struct QuestionInput {
     pub labels: BTreeMap<String, String>,
 }
 
-/// A programme ready to store, but for its id and the check that its courses exist.
+/// What a programme offers and asks: everything an admin sets, checked but for its courses' existence.
 #[derive(Debug, Clone)]
-pub struct NewProgramme {
+pub struct Terms {
     pub title: String,
     pub description: String,
     pub texts: BTreeMap<Locale, ProgrammeText>,
@@ -349,7 +344,7 @@ fn moment_field(fields: &mut FieldErrors, field: &str, raw: &str) -> Option<Naiv
 
 impl ProgrammeInput {
     /// Checks every field at once, so a form can show all its problems together.
-    pub fn parse(self) -> Result<NewProgramme, AppError> {
+    pub fn parse(self) -> Result<Terms, AppError> {
         let mut f = FieldErrors::new();
         let title = text_field(&mut f, "title", &self.title, MAX_TITLE, true);
         let description = text_field(&mut f, "description", &self.description, MAX_LONG, true);
@@ -494,7 +489,7 @@ impl ProgrammeInput {
         let (Some(opens_at), Some(closes_at), Some(deadline)) = (opens_at, closes_at, deadline) else {
             return Err(AppError::internal("dates checked above"));
         };
-        Ok(NewProgramme {
+        Ok(Terms {
             title,
             description,
             texts,

@@ -264,24 +264,26 @@ mod tests {
         let at = chrono::NaiveDateTime::default();
         Programme {
             id: "p".into(),
-            title: String::new(),
-            description: String::new(),
-            texts: BTreeMap::new(),
-            countries: vec![],
-            seats: 2,
-            stipend_cents: None,
-            currency: None,
-            opens_at: at,
-            closes_at: at,
-            deadline: at,
-            course_slugs: vec![],
-            criteria: vec![
-                Criterion { id: "c1".into(), name: "a".into(), weight: 2 },
-                Criterion { id: "c2".into(), name: "b".into(), weight: 1 },
-            ],
-            questions: vec![],
-            blind: true,
             created_at: at,
+            terms: crate::scholarships::model::Terms {
+                title: String::new(),
+                description: String::new(),
+                texts: BTreeMap::new(),
+                countries: vec![],
+                seats: 2,
+                stipend_cents: None,
+                currency: None,
+                opens_at: at,
+                closes_at: at,
+                deadline: at,
+                course_slugs: vec![],
+                criteria: vec![
+                    Criterion { id: "c1".into(), name: "a".into(), weight: 2 },
+                    Criterion { id: "c2".into(), name: "b".into(), weight: 1 },
+                ],
+                questions: vec![],
+                blind: true,
+            },
         }
     }
 

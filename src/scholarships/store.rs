@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::model::{Application, NewProgramme, Programme, Review, Status};
+use super::model::{Application, Programme, Review, Status, Terms};
 use crate::db::AnyConnection;
 use crate::db::schema::{applications, cohort_members, programme_reviewers, programmes, reviews, users};
 use crate::db_match;
@@ -48,21 +48,65 @@ impl ProgrammeRow {
         let texts: BTreeMap<String, super::model::ProgrammeText> = parse(&self.texts)?;
         Ok(Programme {
             id: self.id,
-            title: self.title,
-            description: self.description,
-            texts: texts.into_iter().filter_map(|(k, v)| Locale::parse(&k).map(|l| (l, v))).collect(),
-            countries: parse(&self.countries)?,
-            seats: self.seats,
-            stipend_cents: self.stipend_cents,
-            currency: self.currency,
-            opens_at: self.opens_at,
-            closes_at: self.closes_at,
-            deadline: self.deadline,
-            course_slugs: parse(&self.course_slugs)?,
-            criteria: parse(&self.criteria)?,
-            questions: parse(&self.questions)?,
-            blind: self.blind,
             created_at: self.created_at,
+            terms: Terms {
+                title: self.title,
+                description: self.description,
+                texts: texts.into_iter().filter_map(|(k, v)| Locale::parse(&k).map(|l| (l, v))).collect(),
+                countries: parse(&self.countries)?,
+                seats: self.seats,
+                stipend_cents: self.stipend_cents,
+                currency: self.currency,
+                opens_at: self.opens_at,
+                closes_at: self.closes_at,
+                deadline: self.deadline,
+                course_slugs: parse(&self.course_slugs)?,
+                criteria: parse(&self.criteria)?,
+                questions: parse(&self.questions)?,
+                blind: self.blind,
+            },
+        })
+    }
+}
+
+/// The columns an admin sets, as written on creating and on changing a programme.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = programmes, treat_none_as_null = true)]
+struct TermsRow<'a> {
+    title: &'a str,
+    description: &'a str,
+    texts: String,
+    countries: String,
+    seats: i32,
+    stipend_cents: Option<i64>,
+    currency: Option<&'a str>,
+    opens_at: NaiveDateTime,
+    closes_at: NaiveDateTime,
+    deadline: NaiveDateTime,
+    course_slugs: String,
+    criteria: String,
+    questions: String,
+    blind: bool,
+}
+
+impl<'a> TermsRow<'a> {
+    fn of(p: &'a Terms) -> Result<Self, AppError> {
+        let texts: BTreeMap<&str, _> = p.texts.iter().map(|(l, t)| (l.code(), t)).collect();
+        Ok(TermsRow {
+            title: &p.title,
+            description: &p.description,
+            texts: json(&texts)?,
+            countries: json(&p.countries)?,
+            seats: p.seats,
+            stipend_cents: p.stipend_cents,
+            currency: p.currency.as_deref(),
+            opens_at: p.opens_at,
+            closes_at: p.closes_at,
+            deadline: p.deadline,
+            course_slugs: json(&p.course_slugs)?,
+            criteria: json(&p.criteria)?,
+            questions: json(&p.questions)?,
+            blind: p.blind,
         })
     }
 }
@@ -70,28 +114,14 @@ impl ProgrammeRow {
 pub fn insert_programme(
     conn: &mut AnyConnection,
     id: &str,
-    p: &NewProgramme,
+    p: &Terms,
     created_by: &str,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    let texts: BTreeMap<&str, _> = p.texts.iter().map(|(l, t)| (l.code(), t)).collect();
     diesel::insert_into(programmes::table)
         .values((
             programmes::id.eq(id),
-            programmes::title.eq(&p.title),
-            programmes::description.eq(&p.description),
-            programmes::texts.eq(json(&texts)?),
-            programmes::countries.eq(json(&p.countries)?),
-            programmes::seats.eq(p.seats),
-            programmes::stipend_cents.eq(p.stipend_cents),
-            programmes::currency.eq(&p.currency),
-            programmes::opens_at.eq(p.opens_at),
-            programmes::closes_at.eq(p.closes_at),
-            programmes::deadline.eq(p.deadline),
-            programmes::course_slugs.eq(json(&p.course_slugs)?),
-            programmes::criteria.eq(json(&p.criteria)?),
-            programmes::questions.eq(json(&p.questions)?),
-            programmes::blind.eq(p.blind),
+            TermsRow::of(p)?,
             programmes::created_by.eq(created_by),
             programmes::created_at.eq(now),
         ))
@@ -99,26 +129,8 @@ pub fn insert_programme(
     Ok(())
 }
 
-pub fn update_programme(conn: &mut AnyConnection, id: &str, p: &NewProgramme) -> Result<(), AppError> {
-    let texts: BTreeMap<&str, _> = p.texts.iter().map(|(l, t)| (l.code(), t)).collect();
-    diesel::update(programmes::table.filter(programmes::id.eq(id)))
-        .set((
-            programmes::title.eq(&p.title),
-            programmes::description.eq(&p.description),
-            programmes::texts.eq(json(&texts)?),
-            programmes::countries.eq(json(&p.countries)?),
-            programmes::seats.eq(p.seats),
-            programmes::stipend_cents.eq(p.stipend_cents),
-            programmes::currency.eq(&p.currency),
-            programmes::opens_at.eq(p.opens_at),
-            programmes::closes_at.eq(p.closes_at),
-            programmes::deadline.eq(p.deadline),
-            programmes::course_slugs.eq(json(&p.course_slugs)?),
-            programmes::criteria.eq(json(&p.criteria)?),
-            programmes::questions.eq(json(&p.questions)?),
-            programmes::blind.eq(p.blind),
-        ))
-        .execute(conn)?;
+pub fn update_programme(conn: &mut AnyConnection, id: &str, p: &Terms) -> Result<(), AppError> {
+    diesel::update(programmes::table.filter(programmes::id.eq(id))).set(TermsRow::of(p)?).execute(conn)?;
     Ok(())
 }
 
