@@ -57,6 +57,26 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
     }
 }
 
+/// A raw request body (a CSV file, say), read when the handler asks for it, so that authorisation is
+/// decided first; an oversized body is a 413 in the API's error shape.
+pub struct RawBody(Result<web::Bytes, AppError>);
+
+impl RawBody {
+    pub fn into_inner(self) -> Result<web::Bytes, AppError> {
+        self.0
+    }
+}
+
+impl FromRequest for RawBody {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move { Ok(RawBody(body.await.map_err(payload_error))) })
+    }
+}
+
 /// Whether a JSON text holds a NUL character (`\u0000` escape): PostgreSQL refuses it in text columns.
 fn contains_nul_escape(bytes: &[u8]) -> bool {
     bytes.contains(&0) || bytes.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000"))

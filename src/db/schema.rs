@@ -333,6 +333,7 @@ diesel::table! {
         user_id -> Text,
         joined_at -> Timestamp,
         source -> Text,
+        enrolled_course_ids -> Text,
     }
 }
 

@@ -124,7 +124,7 @@ impl ProgrammeForm {
             currency: p.currency.clone().unwrap_or_default(),
             opens_at: p.opens_at.format("%Y-%m-%dT%H:%M").to_string(),
             closes_at: p.closes_at.format("%Y-%m-%dT%H:%M").to_string(),
-            deadline: p.deadline.format("%Y-%m-%d").to_string(),
+            deadline: p.deadline.format("%Y-%m-%dT%H:%M").to_string(),
             criteria: p.criteria.iter().map(|c| format!("{} | {}", c.name, c.weight)).collect::<Vec<_>>().join("\n"),
             questions: p
                 .questions
@@ -179,9 +179,11 @@ impl ProgrammeForm {
         let criteria = lines(&self.criteria)
             .iter()
             .map(|line| {
-                let mut parts = line.split('|').map(str::trim);
-                let name = parts.next().unwrap_or_default().to_owned();
-                let weight = parts.next().map(|w| w.parse::<i64>().unwrap_or(0));
+                // The weight is after the last bar, so a name may hold one.
+                let (name, weight) = match line.rsplit_once('|') {
+                    Some((name, weight)) => (name.trim().to_owned(), Some(weight.trim().parse::<i64>().unwrap_or(0))),
+                    None => (line.trim().to_owned(), None),
+                };
                 CriterionInput { name, weight }
             })
             .collect();
@@ -348,7 +350,7 @@ async fn programme_form(
             (Input::new("currency", t(l, "admin-programme-currency")).value(&f.currency).hint(t(l, "error-currency")).render(l, problems))
             (Input::new("opens_at", t(l, "admin-programme-opens")).kind("datetime-local").value(&f.opens_at).hint(t(l, "admin-programme-utc")).required().render(l, problems))
             (Input::new("closes_at", t(l, "admin-programme-closes")).kind("datetime-local").value(&f.closes_at).hint(t(l, "admin-programme-utc")).required().render(l, problems))
-            (Input::new("deadline", t(l, "programme-deadline")).kind("date").value(&f.deadline).required().render(l, problems))
+            (Input::new("deadline", t(l, "programme-deadline")).kind("datetime-local").value(&f.deadline).required().render(l, problems))
             fieldset.invalid[course_errors.is_some()] {
                 legend { (t(l, "programme-track")) }
                 @if let Some(errors) = course_errors { ul.field-errors { @for e in errors { li { (e.text(l)) } } } }
@@ -672,8 +674,8 @@ async fn dashboard(
     let (p, s, mut rows) = super::dashboard::overview(&state.db, &state.scholarships, user, &path).await?;
     // Those at risk first, then by handle.
     rows.sort_by(|a, b| b.at_risk.cmp(&a.at_risk).then_with(|| a.handle.to_lowercase().cmp(&b.handle.to_lowercase())));
-    let page = q.page.unwrap_or(1).max(1);
     let pages = rows.len().div_ceil(DASHBOARD_PAGE).max(1);
+    let page = q.page.unwrap_or(1).clamp(1, pages);
     let shown: Vec<&ScholarProgress> = rows.iter().skip((page - 1) * DASHBOARD_PAGE).take(DASHBOARD_PAGE).collect();
     let charts = Charts::of(l, &s)?;
     let notice = q.done.as_deref().and_then(done_message);

@@ -388,7 +388,7 @@ pub async fn review(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let v = super::read_application(&state.db, user, &path).await?;
-    if !matches!(v.reader, Reader::Reviewer { .. }) {
+    if !v.assigned {
         return Err(AppError::NotFound);
     }
     let saved = super::review::save_review(&state.db, user, &path, body.into_inner()?).await?;
@@ -718,17 +718,23 @@ pub struct DryRunQuery {
 /// enrols only when the file has no error.
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/enrolments/csv", params(("id" = String, Path), ("dry_run" = Option<bool>, Query)),
     request_body(content = String, content_type = "text/csv"),
-    responses((status = 200), (status = 401), (status = 403), (status = 404), (status = 400)), security(("bearer" = [])))]
+    responses((status = 200), (status = 401), (status = 403), (status = 404), (status = 400), (status = 413)), security(("bearer" = [])))]
 pub async fn enrol_csv(
     state: web::Data<AppState>,
     viewer: Viewer,
+    req: HttpRequest,
     path: web::Path<String>,
-    q: web::Query<DryRunQuery>,
-    body: web::Bytes,
+    body: crate::api::RawBody,
 ) -> Result<HttpResponse, AppError> {
     let actor = viewer.admin()?;
     super::programme(&state.db, &path).await?;
-    let text = String::from_utf8(body.to_vec()).map_err(|_| AppError::BadRequest(Msg::new("error-csv-encoding")))?;
+    let q: DryRunQuery = serde_urlencoded::from_str(req.query_string())
+        .map_err(|_| AppError::BadRequest(Msg::new("error-bad-query")))?;
+    let bytes = body.into_inner()?;
+    let text = String::from_utf8(bytes.to_vec()).map_err(|_| AppError::BadRequest(Msg::new("error-csv-encoding")))?;
+    if text.contains('\0') {
+        return Err(AppError::BadRequest(Msg::new("error-nul")));
+    }
     let report = super::dashboard::enrol_csv(&state.db, actor, &path, text, q.dry_run.unwrap_or(false)).await?;
     let errors: Vec<_> = report
         .errors

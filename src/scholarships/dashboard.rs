@@ -289,11 +289,12 @@ pub async fn enrol_csv(
     }
     let (pid, actor_id) = (programme_id.to_owned(), actor.id.clone());
     db.write(move |conn| {
-        let p = store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
+        let p = super::locked_programme(conn, &pid)?;
         let mut report = EnrolReport { dry_run, ..Default::default() };
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         let mut users = Vec::new();
-        for (i, line) in text.lines().enumerate() {
+        // A spreadsheet's "CSV UTF-8" starts with a byte order mark.
+        for (i, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
             let row = i + 1;
             let first = line.split([',', ';', '\t']).next().unwrap_or_default().trim().trim_matches('"').trim();
             if first.is_empty() || (row == 1 && first.eq_ignore_ascii_case("handle")) {

@@ -70,9 +70,7 @@ fn decide_in(
     application_id: &str,
     decision: Decision,
 ) -> Result<Application, AppError> {
-    let mut a = store::find_application(conn, application_id)?.ok_or(AppError::NotFound)?;
-    let p = store::find_programme(conn, &a.programme_id)?.ok_or(AppError::NotFound)?;
-    store::lock_programme(conn, &p.id)?;
+    let (mut a, p) = super::locked_application(conn, application_id)?;
     if a.status == Status::Draft {
         return Err(AppError::Conflict(Msg::new("error-not-submitted")));
     }
@@ -118,8 +116,7 @@ pub async fn promote_next(db: &Db, ctx: &Context, actor: &User, programme_id: &s
     }
     let (pid, actor_id, ctx) = (programme_id.to_owned(), actor.id.clone(), ctx.clone());
     db.write(move |conn| {
-        let p = store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
-        store::lock_programme(conn, &p.id)?;
+        let p = super::locked_programme(conn, &pid)?;
         let next = review::next_on_waitlist(conn, &p)?.ok_or(AppError::Conflict(Msg::new("error-waitlist-empty")))?;
         decide_in(conn, &ctx, &actor_id, &next.id, Decision::Award)
     })
@@ -137,12 +134,10 @@ pub enum Answer {
 pub async fn answer(db: &Db, user: &User, application_id: &str, answer: Answer) -> Result<Application, AppError> {
     let (aid, uid) = (application_id.to_owned(), user.id.clone());
     db.write(move |conn| {
-        let mut a = store::find_application(conn, &aid)?.ok_or(AppError::NotFound)?;
+        let (mut a, p) = super::locked_application(conn, &aid)?;
         if a.user_id != uid {
             return Err(AppError::NotFound);
         }
-        let p = store::find_programme(conn, &a.programme_id)?.ok_or(AppError::NotFound)?;
-        store::lock_programme(conn, &p.id)?;
         let target = match (answer, a.status) {
             (Answer::Accept, Status::Accepted) | (Answer::Decline, Status::Declined) => return Ok(a),
             (Answer::Accept, Status::Awarded) => Status::Accepted,

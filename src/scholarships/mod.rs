@@ -52,6 +52,22 @@ pub async fn create_programme(db: &Db, actor: &User, input: ProgrammeInput) -> R
     .await
 }
 
+/// A programme, read after taking its lock: every write to a programme's applications and cohort holds
+/// it (a row lock on PostgreSQL; SQLite's write transactions are serial already), so what is read here is
+/// what the decision acts on.
+pub(crate) fn locked_programme(conn: &mut AnyConnection, id: &str) -> Result<Programme, AppError> {
+    store::lock_programme(conn, id)?;
+    store::find_programme(conn, id)?.ok_or(AppError::NotFound)
+}
+
+/// An application and its programme, read after taking the programme's lock.
+pub(crate) fn locked_application(conn: &mut AnyConnection, id: &str) -> Result<(Application, Programme), AppError> {
+    let programme_id = store::find_application(conn, id)?.ok_or(AppError::NotFound)?.programme_id;
+    let p = locked_programme(conn, &programme_id)?;
+    let a = store::find_application(conn, id)?.ok_or(AppError::NotFound)?;
+    Ok((a, p))
+}
+
 /// 422 on `course_slugs` naming the courses that do not exist.
 fn check_courses(conn: &mut AnyConnection, slugs: &[String]) -> Result<(), AppError> {
     let mut unknown = Vec::new();
@@ -79,12 +95,14 @@ pub async fn update_programme(db: &Db, actor: &User, id: &str, input: ProgrammeI
     exists?;
     let new = input.parse()?;
     db.write(move |conn| {
-        let p = store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
-        store::lock_programme(conn, &p.id)?;
+        let p = locked_programme(conn, &pid)?;
         check_courses(conn, &new.course_slugs)?;
         let held = store::count_holding_seats(conn, &p.id)?;
         if i64::from(new.seats) < held {
             return Err(AppError::field("seats", Msg::new("error-seats-below-held").with("held", held)));
+        }
+        if new.course_slugs != p.course_slugs && store::has_cohort(conn, &p.id)? {
+            return Err(AppError::Conflict(Msg::new("error-track-locked")));
         }
         if new.criteria.len() != p.criteria.len() && store::has_reviews(conn, &p.id)? {
             return Err(AppError::Conflict(Msg::new("error-rubric-locked")));
@@ -143,7 +161,7 @@ fn window_open(p: &Programme) -> Result<(), AppError> {
 pub async fn save_draft(db: &Db, user: &User, programme_id: &str, input: DraftInput) -> Result<Application, AppError> {
     let (pid, uid) = (programme_id.to_owned(), user.id.clone());
     db.write(move |conn| {
-        let p = store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
+        let p = locked_programme(conn, &pid)?;
         check_draft_lengths(&p, &input)?;
         window_open(&p)?;
         let existing = store::application_of(conn, &pid, &uid)?;
@@ -197,6 +215,9 @@ pub async fn save_draft(db: &Db, user: &User, programme_id: &str, input: DraftIn
     .await
 }
 
+/// The most characters a draft keeps in one field.
+const DRAFT_CAP: usize = 5 * MAX_LONG;
+
 fn check_draft_lengths(p: &Programme, input: &DraftInput) -> Result<(), AppError> {
     let mut f = FieldErrors::new();
     let check = |f: &mut FieldErrors, field: String, value: Option<&String>, max: usize| {
@@ -204,16 +225,18 @@ fn check_draft_lengths(p: &Programme, input: &DraftInput) -> Result<(), AppError
             f.entry(field).or_default().push(Msg::new("error-length-max").with("max", max as i64));
         }
     };
-    check(&mut f, "organisation".into(), input.organisation.as_ref(), MAX_SHORT);
-    check(&mut f, "country".into(), input.country.as_ref(), MAX_SHORT);
-    check(&mut f, "experience".into(), input.experience.as_ref(), MAX_LONG);
-    check(&mut f, "motivation".into(), input.motivation.as_ref(), MAX_LONG);
+    // A draft keeps even an over-long text (sending checks the real limits), so that autosave never
+    // stops over one field; this cap only keeps the row's size sane.
+    check(&mut f, "organisation".into(), input.organisation.as_ref(), DRAFT_CAP);
+    check(&mut f, "country".into(), input.country.as_ref(), DRAFT_CAP);
+    check(&mut f, "experience".into(), input.experience.as_ref(), DRAFT_CAP);
+    check(&mut f, "motivation".into(), input.motivation.as_ref(), DRAFT_CAP);
     if let Some(answers) = &input.answers {
         for (id, value) in answers {
             if !p.questions.iter().any(|q| &q.id == id) {
                 f.entry(format!("answers.{id}")).or_default().push(Msg::new("error-question-unknown"));
             }
-            check(&mut f, format!("answers.{id}"), Some(value), MAX_LONG);
+            check(&mut f, format!("answers.{id}"), Some(value), DRAFT_CAP);
         }
     }
     if f.is_empty() { Ok(()) } else { Err(AppError::Validation(f)) }
@@ -257,7 +280,7 @@ fn submission_problems(p: &Programme, a: &Application) -> FieldErrors {
 pub async fn submit(db: &Db, ctx: &Context, user: &User, programme_id: &str) -> Result<Application, AppError> {
     let (pid, applicant, ctx) = (programme_id.to_owned(), user.clone(), ctx.clone());
     db.write(move |conn| {
-        let p = store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
+        let p = locked_programme(conn, &pid)?;
         let existing = store::application_of(conn, &pid, &applicant.id)?;
         let mut a = match existing {
             Some(a) if a.status.is_sent() => {
@@ -289,7 +312,7 @@ pub async fn submit(db: &Db, ctx: &Context, user: &User, programme_id: &str) -> 
 pub async fn withdraw(db: &Db, user: &User, programme_id: &str) -> Result<(), AppError> {
     let (pid, uid) = (programme_id.to_owned(), user.id.clone());
     db.write(move |conn| {
-        let p = store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
+        let p = locked_programme(conn, &pid)?;
         let a = store::application_of(conn, &pid, &uid)?.ok_or(AppError::NotFound)?;
         window_open(&p)?;
         if a.status.holds_seat() || a.status == Status::Declined {
@@ -324,6 +347,8 @@ pub struct ApplicationView {
     pub email: Option<String>,
     /// The reader's own review, for a reviewer.
     pub my_review: Option<model::Review>,
+    /// Whether the reader is one of the application's reviewers.
+    pub assigned: bool,
 }
 
 /// An application for its applicant, an admin or an assigned reviewer; 404 for anyone else.
@@ -341,44 +366,67 @@ pub async fn read_application(db: &Db, user: &User, application_id: &str) -> Res
         } else {
             return Err(AppError::NotFound);
         };
+        // Contact details are for the applicant and admins; a reviewer never needs them.
         let (handle, email) = match reader {
             Reader::Reviewer { blind: true } => (None, None),
             _ => {
                 let applicant = crate::accounts::store::find_by_id(conn, &a.user_id)?.ok_or(AppError::NotFound)?;
-                (Some(applicant.handle), applicant.email)
+                let email = if matches!(reader, Reader::Reviewer { .. }) { None } else { applicant.email };
+                (Some(applicant.handle), email)
             }
         };
-        let my_review = match reader {
-            Reader::Reviewer { .. } => store::find_review(conn, &a.id, &reader_user.id)?,
-            _ => None,
+        // An admin may also be one of the reviewers.
+        let assigned = match reader {
+            Reader::Reviewer { .. } => true,
+            Reader::Admin => review::is_assigned(conn, &reader_user.id, &a)?,
+            Reader::Applicant => false,
         };
-        Ok(ApplicationView { application: a, programme: p, reader, handle, email, my_review })
+        let my_review = if assigned { store::find_review(conn, &a.id, &reader_user.id)? } else { None };
+        Ok(ApplicationView { application: a, programme: p, reader, handle, email, my_review, assigned })
     })
     .await
 }
 
-/// Enrols a user in a programme's track and cohort (inside the caller's transaction).
+/// Enrols a user in a programme's track and cohort (inside the caller's transaction), remembering which
+/// enrolments are new, so that leaving ends only those.
 pub(crate) fn enrol_in_track(
     conn: &mut AnyConnection,
     p: &Programme,
     user_id: &str,
     source: &str,
 ) -> Result<(), AppError> {
+    let mut enrolled = Vec::new();
     for slug in &p.course_slugs {
-        if let Some(course) = crate::courses::store::find_course(conn, slug)? {
+        if let Some(course) = crate::courses::store::find_course(conn, slug)?
+            && crate::progress::store::find_enrolment(conn, &course.id, user_id)?.is_none()
+        {
             crate::progress::enrol(conn, &course.id, user_id)?;
+            enrolled.push(course.id);
         }
     }
-    store::add_to_cohort(conn, &p.id, user_id, source, db::now())
+    store::join_cohort(conn, &p.id, user_id, source, &enrolled, db::now())
 }
 
-/// Takes a user out of a programme's cohort and the track's enrolments (their completed modules stay
-/// recorded).
+/// Takes a user who declined or lost an award out of the cohort, and out of the enrolments the award
+/// made, but for courses another cohort of theirs still needs (completed modules stay recorded). A
+/// member enrolled from a file stays: the award was not what brought them in.
 pub(crate) fn leave_track(conn: &mut AnyConnection, p: &Programme, user_id: &str) -> Result<(), AppError> {
-    for slug in &p.course_slugs {
-        if let Some(course) = crate::courses::store::find_course(conn, slug)? {
-            crate::progress::store::delete_enrolment(conn, &course.id, user_id)?;
+    let Some(m) = store::membership(conn, &p.id, user_id)? else { return Ok(()) };
+    if m.source != "award" {
+        return Ok(());
+    }
+    let mut needed = std::collections::HashSet::new();
+    for other in store::other_memberships(conn, &p.id, user_id)? {
+        if let Some(op) = store::find_programme(conn, &other)? {
+            for slug in &op.course_slugs {
+                if let Some(course) = crate::courses::store::find_course(conn, slug)? {
+                    needed.insert(course.id);
+                }
+            }
         }
+    }
+    for course_id in m.enrolled_course_ids.iter().filter(|id| !needed.contains(*id)) {
+        crate::progress::store::delete_enrolment(conn, course_id, user_id)?;
     }
     store::remove_from_cohort(conn, &p.id, user_id)
 }

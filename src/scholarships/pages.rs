@@ -167,7 +167,8 @@ async fn render(
                 } @else { p.notice { (t(l, "apply-closed")) } }
             }
             (Some(_), Some(a)) if a.status.is_sent() => { (sent(l, viewer, p, a, open, &track)) }
-            (Some(_), _) if open => { (application_form(l, viewer, p, form, problems)) }
+            // A failed save shows the form again even when the window has just closed, so the text is not lost.
+            (Some(_), _) if open || !problems.is_empty() => { (application_form(l, viewer, p, form, problems)) }
             (Some(_), _) => { p.notice { (t(l, "apply-closed")) } }
         }
     };

@@ -122,7 +122,7 @@ async fn render(
         }
         (answers_list(l, p, a))
         @if let Some(panel) = admin_part { (panel) }
-        @if matches!(v.reader, Reader::Reviewer { .. }) { (review_form(l, viewer, v, scores, comment, problems)) }
+        @if v.assigned { (review_form(l, viewer, v, scores, comment, problems)) }
     };
     let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let title = format!("{} {}", t(l, "review-application"), short_id(&a.id));
@@ -176,7 +176,7 @@ async fn save(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let v = super::read_application(&state.db, user, &path).await?;
-    if !matches!(v.reader, Reader::Reviewer { .. }) {
+    if !v.assigned {
         return Err(AppError::NotFound);
     }
     let typed: BTreeMap<String, String> = form
@@ -207,7 +207,7 @@ async fn conflict(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let v = super::read_application(&state.db, user, &path).await?;
-    if !matches!(v.reader, Reader::Reviewer { .. }) {
+    if !v.assigned {
         return Err(AppError::NotFound);
     }
     let input = ReviewInput { conflict: Some(true), ..Default::default() };

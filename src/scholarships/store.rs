@@ -415,24 +415,67 @@ pub fn reviews_by(conn: &mut AnyConnection, reviewer_id: &str) -> Result<Vec<Rev
     rows.into_iter().map(ReviewRow::into_review).collect()
 }
 
-pub fn add_to_cohort(
+/// A cohort membership: how it began (`award` or `csv`), and which enrolments it made.
+#[derive(Debug, Clone)]
+pub struct Membership {
+    pub source: String,
+    pub enrolled_course_ids: Vec<String>,
+}
+
+pub fn membership(conn: &mut AnyConnection, programme_id: &str, user_id: &str) -> Result<Option<Membership>, AppError> {
+    let row: Option<(String, String)> = cohort_members::table
+        .filter(cohort_members::programme_id.eq(programme_id))
+        .filter(cohort_members::user_id.eq(user_id))
+        .select((cohort_members::source, cohort_members::enrolled_course_ids))
+        .first(conn)
+        .optional()?;
+    row.map(|(source, ids)| Ok(Membership { source, enrolled_course_ids: parse(&ids)? })).transpose()
+}
+
+/// Adds a scholar to a cohort, or records more enrolments on their membership (inside the caller's
+/// transaction, which holds the programme's lock).
+pub fn join_cohort(
     conn: &mut AnyConnection,
     programme_id: &str,
     user_id: &str,
     source: &str,
+    enrolled: &[String],
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    let row = (
-        cohort_members::programme_id.eq(programme_id),
-        cohort_members::user_id.eq(user_id),
-        cohort_members::joined_at.eq(now),
-        cohort_members::source.eq(source),
-    );
-    db_match!(conn,
-        sqlite => diesel::insert_into(cohort_members::table).values(row).on_conflict_do_nothing().execute(conn)?,
-        postgres => diesel::insert_into(cohort_members::table).values(row).on_conflict_do_nothing().execute(conn)?,
-    );
+    match membership(conn, programme_id, user_id)? {
+        Some(mut m) => {
+            m.enrolled_course_ids
+                .extend(enrolled.iter().filter(|id| !m.enrolled_course_ids.contains(id)).cloned().collect::<Vec<_>>());
+            diesel::update(
+                cohort_members::table
+                    .filter(cohort_members::programme_id.eq(programme_id))
+                    .filter(cohort_members::user_id.eq(user_id)),
+            )
+            .set(cohort_members::enrolled_course_ids.eq(json(&m.enrolled_course_ids)?))
+            .execute(conn)?;
+        }
+        None => {
+            diesel::insert_into(cohort_members::table)
+                .values((
+                    cohort_members::programme_id.eq(programme_id),
+                    cohort_members::user_id.eq(user_id),
+                    cohort_members::joined_at.eq(now),
+                    cohort_members::source.eq(source),
+                    cohort_members::enrolled_course_ids.eq(json(&enrolled)?),
+                ))
+                .execute(conn)?;
+        }
+    }
     Ok(())
+}
+
+/// The other programmes whose cohort a user belongs to.
+pub fn other_memberships(conn: &mut AnyConnection, programme_id: &str, user_id: &str) -> Result<Vec<String>, AppError> {
+    Ok(cohort_members::table
+        .filter(cohort_members::user_id.eq(user_id))
+        .filter(cohort_members::programme_id.ne(programme_id))
+        .select(cohort_members::programme_id)
+        .load(conn)?)
 }
 
 pub fn remove_from_cohort(conn: &mut AnyConnection, programme_id: &str, user_id: &str) -> Result<(), AppError> {
@@ -466,6 +509,12 @@ pub fn cohort(conn: &mut AnyConnection, programme_id: &str) -> Result<Vec<Member
         .into_iter()
         .map(|(user_id, handle, joined_at, email)| Member { user_id, handle, joined_at, email })
         .collect())
+}
+
+pub fn has_cohort(conn: &mut AnyConnection, programme_id: &str) -> Result<bool, AppError> {
+    let n: i64 =
+        cohort_members::table.filter(cohort_members::programme_id.eq(programme_id)).count().get_result(conn)?;
+    Ok(n > 0)
 }
 
 pub fn in_cohort(conn: &mut AnyConnection, programme_id: &str, user_id: &str) -> Result<bool, AppError> {

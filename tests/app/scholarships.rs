@@ -15,6 +15,7 @@ both!(
     applications_need_consent_answers_and_an_open_window,
     bulk_enrolment_reports_every_bad_row_and_enrols_no_one_until_clean,
     concurrent_awards_never_exceed_the_seats,
+    declining_ends_only_the_enrolments_the_award_made,
 );
 
 fn moment(hours_from_now: i64) -> String {
@@ -145,6 +146,10 @@ async fn a_call_runs_from_announcement_to_a_cohort_learning(backend: Backend) {
     let olena_app = sent["id"].as_str().unwrap_or_default().to_owned();
     let (status, _) = olena.post(&format!("/programmes/{pid}/application/submit"), json!({})).await;
     assert_eq!(status, StatusCode::CONFLICT, "a second submission is refused");
+    let (status, _) =
+        put(&olena, &format!("/programmes/{pid}/application"), json!({"motivation": "late autosave"})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a late autosave cannot turn it back into a draft");
+    assert_eq!(olena.get(&format!("/programmes/{pid}/application")).await.1["status"], "submitted");
 
     let (_, bohdan) = person(&app, "bohdan", None, "en").await;
     let bohdan_app = apply(&bohdan, &pid, "KZ").await;
@@ -396,7 +401,12 @@ async fn applications_need_consent_answers_and_an_open_window(backend: Backend) 
         assert!(body["error"]["fields"][field].is_array(), "{field}: {body}");
     }
     let (status, body) =
-        put(&ira, &format!("/programmes/{open}/application"), json!({"country": "x".repeat(400)})).await;
+        put(&ira, &format!("/programmes/{open}/application"), json!({"motivation": "x".repeat(12_000)})).await;
+    assert_eq!(status, StatusCode::OK, "a draft keeps an over-long text, so autosave goes on: {body}");
+    let (status, body) = ira.post(&format!("/programmes/{open}/application/submit"), json!({})).await;
+    assert!(body["error"]["fields"]["motivation"].is_array(), "sending checks the limit: {status} {body}");
+    let (status, body) =
+        put(&ira, &format!("/programmes/{open}/application"), json!({"motivation": "x".repeat(60_000)})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let (status, _) = ira
         .send(
@@ -440,6 +450,13 @@ async fn bulk_enrolment_reports_every_bad_row_and_enrols_no_one_until_clean(back
         admin.send(admin.raw(Method::POST, &path).header("content-type", "text/csv").body(body))
     };
 
+    let (status, report) = send("\u{feff}handle\r\nanna\r\n", true).await;
+    assert_eq!(
+        (status, report["ok"].as_bool()),
+        (StatusCode::OK, Some(true)),
+        "a spreadsheet's byte order mark: {report}"
+    );
+    assert_eq!(send("anna\n\0borys\n", true).await.0, StatusCode::BAD_REQUEST);
     let (status, report) = send("handle\nanna\nnobody\nborys\nANNA\n", true).await;
     assert_eq!(status, StatusCode::OK, "{report}");
     assert_eq!(report["ok"], false);
@@ -484,4 +501,49 @@ async fn concurrent_awards_never_exceed_the_seats(backend: Backend) {
     assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count(), 4, "{statuses:?}");
     let (_, report) = admin.get(&format!("/programmes/{pid}/report")).await;
     assert_eq!((report["awards"].as_u64(), report["cohort"].as_u64()), (Some(2), Some(2)), "{report}");
+}
+
+async fn declining_ends_only_the_enrolments_the_award_made(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    track_course(&app).await;
+    let (admin_id, admin) = app.signed_in("chief", Role::Admin).await;
+    let mut body = programme_body(-1, 48);
+    body["course_slugs"] = json!(["track", "human-rights-monitoring"]);
+    body["blind"] = json!(false);
+    let (_, created) = admin.post("/programmes", body.clone()).await;
+    let pid = created["id"].as_str().unwrap_or_default().to_owned();
+    let (lena_id, lena) = person(&app, "lena", Some("lena@example.org"), "en").await;
+    // Lena was enrolled in one of the track's courses before she applied.
+    assert_eq!(admin.post("/courses/track/enrolments", json!({"user_id": lena_id})).await.0, StatusCode::OK);
+    let id = apply(&lena, &pid, "UA").await;
+
+    // An admin may review too; without blind review the reviewer sees who applied, never how to reach her.
+    assert_eq!(
+        admin.post(&format!("/programmes/{pid}/reviewers"), json!({"user_id": admin_id})).await.0,
+        StatusCode::OK
+    );
+    let review = json!({"scores": {"c1": 4, "c2": 4}});
+    assert_eq!(admin.post(&format!("/applications/{id}/reviews"), review).await.0, StatusCode::CREATED);
+    let (_, reviewer) = app.signed_in("reviewer", Role::Scholar).await;
+    let (_, me) = reviewer.get("/me").await;
+    admin.post(&format!("/programmes/{pid}/reviewers"), json!({"user_id": me["id"]})).await;
+    let (_, seen) = reviewer.get(&format!("/applications/{id}")).await;
+    assert_eq!(seen["handle"], "lena");
+    assert!(seen.get("email").is_none(), "{seen}");
+
+    assert_eq!(
+        admin.post(&format!("/applications/{id}/decision"), json!({"decision": "award"})).await.0,
+        StatusCode::OK
+    );
+    let (_, course) = lena.get("/courses/human-rights-monitoring").await;
+    assert_eq!(course["enrolled"], true);
+    // With a cohort, the track can no longer change.
+    body["course_slugs"] = json!(["track"]);
+    let (status, _) = admin.send(admin.raw(Method::PUT, &format!("/programmes/{pid}")).json(&body)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    assert_eq!(lena.post(&format!("/applications/{id}/decline"), json!({})).await.0, StatusCode::OK);
+    let (_, course) = lena.get("/courses/human-rights-monitoring").await;
+    assert_eq!(course["enrolled"], false, "the award's enrolment ends");
+    assert!(enrolled(&lena).await, "her own enrolment stays");
 }

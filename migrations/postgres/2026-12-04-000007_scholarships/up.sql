@@ -66,6 +66,9 @@ CREATE TABLE cohort_members (
     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     joined_at TIMESTAMP NOT NULL,
     source TEXT NOT NULL,
+    -- The track's courses this membership enrolled the scholar in (JSON list of course ids): only these
+    -- enrolments end when the scholar leaves the cohort.
+    enrolled_course_ids TEXT NOT NULL,
     PRIMARY KEY (programme_id, user_id)
 );
 CREATE INDEX cohort_members_user ON cohort_members (user_id);

@@ -295,3 +295,4 @@ audit-action-programme-update = Programme changed
 admin-programme-questions-uk = Extra questions in Ukrainian
 admin-programme-questions-ru = Extra questions in Russian
 admin-programme-questions-translation-hint = Optional: the question only, one a line, in the same order; a blank line leaves that question in English.
+error-track-locked = Scholars are already in the cohort: the programme's courses can no longer change.

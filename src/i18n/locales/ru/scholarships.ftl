@@ -320,3 +320,4 @@ audit-action-programme-update = Программа изменена
 admin-programme-questions-uk = Дополнительные вопросы на украинском
 admin-programme-questions-ru = Дополнительные вопросы на русском
 admin-programme-questions-translation-hint = Необязательно: только текст вопроса, по одному в строке, в том же порядке; пустая строка оставляет этот вопрос на английском.
+error-track-locked = В потоке уже есть стипендиаты: курсы программы больше нельзя изменить.

@@ -320,3 +320,4 @@ audit-action-programme-update = Програму змінено
 admin-programme-questions-uk = Додаткові питання українською
 admin-programme-questions-ru = Додаткові питання російською
 admin-programme-questions-translation-hint = Необов’язково: лише текст питання, по одному в рядку, у тому самому порядку; порожній рядок залишає це питання англійською.
+error-track-locked = У потоці вже є стипендіати: курси програми більше не можна змінити.
