@@ -140,6 +140,7 @@ fn contains_nul_escape(bytes: &[u8]) -> bool {
         crate::scholarships::api::mine,
         crate::scholarships::api::assignments,
         crate::scholarships::api::add_reviewer,
+        crate::scholarships::api::remove_reviewer,
         crate::scholarships::api::review,
         crate::scholarships::api::ranking,
         crate::scholarships::api::decide,

@@ -294,24 +294,34 @@ pub fn set_answer_score(
     Ok(n == 1)
 }
 
-/// The submitted attempts of `user_ids` at `quiz_ids`: (user id, quiz id, score, max score), in thousandths.
+/// A submitted attempt, for the programme dashboard: user id, quiz id, score and max score (thousandths),
+/// and when it was submitted.
+pub type ScoreRow = (String, String, i64, i64, NaiveDateTime);
+
+/// The submitted attempts of `user_ids` at `quiz_ids`.
 pub fn scores_of_users(
     conn: &mut AnyConnection,
     quiz_ids: &[String],
     user_ids: &[String],
-) -> Result<Vec<(String, String, i64, i64)>, AppError> {
+) -> Result<Vec<ScoreRow>, AppError> {
     let mut out = Vec::new();
     if quiz_ids.is_empty() {
         return Ok(out);
     }
     for chunk in user_ids.chunks(500) {
-        let rows: Vec<(String, String, Option<i64>, i64)> = attempts::table
+        let rows: Vec<(String, String, Option<i64>, i64, NaiveDateTime)> = attempts::table
             .filter(attempts::quiz_id.eq_any(quiz_ids))
             .filter(attempts::user_id.eq_any(chunk))
             .filter(attempts::submitted_at.is_not_null())
-            .select((attempts::user_id, attempts::quiz_id, attempts::score_milli, attempts::max_milli))
+            .select((
+                attempts::user_id,
+                attempts::quiz_id,
+                attempts::score_milli,
+                attempts::max_milli,
+                attempts::submitted_at.assume_not_null(),
+            ))
             .load(conn)?;
-        out.extend(rows.into_iter().map(|(u, q, s, m)| (u, q, s.unwrap_or(0), m)));
+        out.extend(rows.into_iter().map(|(u, q, s, m, at)| (u, q, s.unwrap_or(0), m, at)));
     }
     Ok(out)
 }

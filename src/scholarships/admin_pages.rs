@@ -32,6 +32,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/programmes/{id}/edit", web::get().to(edit_form))
         .route("/admin/programmes/{id}/edit", web::post().to(edit))
         .route("/admin/programmes/{id}/reviewers", web::post().to(add_reviewer))
+        .route("/admin/programmes/{id}/reviewers/{user_id}/remove", web::post().to(remove_reviewer))
         .route("/admin/programmes/{id}/decisions", web::post().to(decide_many))
         .route("/admin/programmes/{id}/promote", web::post().to(promote))
         .route("/admin/programmes/{id}/enrol", web::post().to(enrol))
@@ -397,6 +398,7 @@ fn done_message(code: &str) -> Option<&'static str> {
         "created" => "admin-done-created",
         "updated" => "admin-done-updated",
         "reviewer" => "admin-done-reviewer",
+        "reviewer-removed" => "admin-done-reviewer-removed",
         "decided" => "admin-done-decided",
         "promoted" => "admin-done-promoted",
         "reminded" => "admin-done-reminded",
@@ -443,7 +445,16 @@ async fn manage_page(
 
         h2 #reviewers { (t(l, "admin-reviewers")) }
         @if reviewers.is_empty() { p { (t(l, "admin-reviewers-none")) } }
-        @else { p { (reviewers.iter().map(|(_, h)| h.as_str()).collect::<Vec<_>>().join(", ")) } }
+        @else {
+            ul.edit-list { @for (id, handle) in &reviewers { li {
+                (handle) " "
+                form.inline method="post" action=(format!("/admin/programmes/{}/reviewers/{id}/remove", p.id)) {
+                    (csrf_field(csrf))
+                    button.small type="submit" aria-label=(t_with(l, "admin-reviewer-remove-who", &[("handle", Arg::Text(handle.clone()))])) { (t(l, "admin-reviewer-remove")) }
+                }
+            } } }
+            p.hint { (t(l, "admin-reviewer-remove-hint")) }
+        }
         form.stack method="post" action=(format!("/admin/programmes/{}/reviewers", p.id)) {
             (csrf_field(csrf))
             (Input::new("handle", t(l, "admin-reviewer-handle")).hint(t(l, "admin-reviewer-hint")).render(l, problems))
@@ -529,6 +540,17 @@ fn enrol_result(l: Locale, report: &EnrolReport) -> Markup {
             }
         }
     }
+}
+
+async fn remove_reviewer(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let (pid, user_id) = path.into_inner();
+    super::review::remove_reviewer(&state.db, viewer.admin()?, &pid, &user_id).await?;
+    Ok(see_other(&format!("/admin/programmes/{pid}?done=reviewer-removed#reviewers")))
 }
 
 #[derive(Deserialize)]

@@ -30,6 +30,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/programmes/{id}/application", web::delete().to(withdraw))
         .route("/programmes/{id}/application/submit", web::post().to(submit))
         .route("/programmes/{id}/reviewers", web::post().to(add_reviewer))
+        .route("/programmes/{id}/reviewers/{user_id}", web::delete().to(remove_reviewer))
         .route("/programmes/{id}/ranking", web::get().to(ranking))
         .route("/programmes/{id}/decisions", web::post().to(decide_many))
         .route("/programmes/{id}/promote", web::post().to(promote))
@@ -375,6 +376,19 @@ pub async fn add_reviewer(
     let user_id = required_user_id(body)?;
     let user = super::review::add_reviewer(&state.db, actor, &path, &user_id).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({"user_id": user.id, "handle": user.handle})))
+}
+
+/// Take a reviewer off a programme (admins); the reviews they wrote keep counting.
+#[utoipa::path(delete, path = "/api/v1/programmes/{id}/reviewers/{user_id}", params(("id" = String, Path), ("user_id" = String, Path)),
+    responses((status = 204), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+pub async fn remove_reviewer(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (pid, user_id) = path.into_inner();
+    super::review::remove_reviewer(&state.db, viewer.admin()?, &pid, &user_id).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// Review an assigned application, or declare a conflict of interest.

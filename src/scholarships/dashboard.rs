@@ -24,6 +24,7 @@ pub struct ScholarProgress {
     pub progress_percent: i32,
     /// The mean of their best percentages over the track's quizzes they attempted.
     pub quiz_best_percent: Option<i32>,
+    /// The latest module completed, module read or quiz sent.
     pub last_activity_at: Option<NaiveDateTime>,
     pub at_risk: bool,
     pub quiet: bool,
@@ -95,7 +96,10 @@ pub(crate) fn cohort_progress(
         *finished.entry(user).or_default() += 1;
     }
     let mut best: HashMap<(String, String), f64> = HashMap::new();
-    for (user, quiz, score, max) in crate::quizzes::store::scores_of_users(conn, &t.quiz_ids, &ids)? {
+    for (user, quiz, score, max, at) in crate::quizzes::store::scores_of_users(conn, &t.quiz_ids, &ids)? {
+        // A quiz taken is activity too.
+        let e = active.entry(user.clone()).or_insert(at);
+        *e = (*e).max(at);
         let percent = if max > 0 { 100.0 * score as f64 / max as f64 } else { 0.0 };
         let e = best.entry((user, quiz)).or_insert(percent);
         *e = e.max(percent);

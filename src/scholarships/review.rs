@@ -47,6 +47,32 @@ pub async fn add_reviewer(db: &Db, actor: &User, programme_id: &str, user_id: &s
     .await
 }
 
+/// Takes a reviewer off a programme (admins): the applications leave their list; the reviews they
+/// already wrote keep counting in the ranking.
+pub async fn remove_reviewer(db: &Db, actor: &User, programme_id: &str, user_id: &str) -> Result<(), AppError> {
+    if !actor.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let (pid, uid, actor_id) = (programme_id.to_owned(), user_id.to_owned(), actor.id.clone());
+    db.write(move |conn| {
+        store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
+        if !store::is_reviewer(conn, &pid, &uid)? {
+            return Ok(());
+        }
+        store::remove_reviewer(conn, &pid, &uid)?;
+        let details = serde_json::json!({"programme": pid}).to_string();
+        crate::accounts::store::append_audit(
+            conn,
+            db::now(),
+            Some(&actor_id),
+            "programme.reviewer_removed",
+            Some(&uid),
+            &details,
+        )
+    })
+    .await
+}
+
 /// A review as sent: scores per criterion id, or a declared conflict.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]

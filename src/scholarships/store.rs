@@ -181,6 +181,16 @@ pub fn add_reviewer(conn: &mut AnyConnection, programme_id: &str, user_id: &str)
     Ok(())
 }
 
+pub fn remove_reviewer(conn: &mut AnyConnection, programme_id: &str, user_id: &str) -> Result<(), AppError> {
+    diesel::delete(
+        programme_reviewers::table
+            .filter(programme_reviewers::programme_id.eq(programme_id))
+            .filter(programme_reviewers::user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
 pub fn is_reviewer(conn: &mut AnyConnection, programme_id: &str, user_id: &str) -> Result<bool, AppError> {
     let n: i64 = programme_reviewers::table
         .filter(programme_reviewers::programme_id.eq(programme_id))

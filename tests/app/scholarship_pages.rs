@@ -189,7 +189,7 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
     let (_, another) = person(&app, "another", None, "en").await;
     let (other_reviewer_id, other_reviewer) = app.signed_in("other-reviewer", Role::Scholar).await;
     let (reviewer_id, reviewer) = app.signed_in("reviewer", Role::Scholar).await;
-    let (_, trainer) = app.signed_in("trainer", Role::Trainer).await;
+    let (trainer_id, trainer) = app.signed_in("trainer", Role::Trainer).await;
     admin.post(&format!("/programmes/{pid}/reviewers"), json!({"user_id": reviewer_id})).await;
     admin.post(&format!("/programmes/{other_pid}/reviewers"), json!({"user_id": other_reviewer_id})).await;
     let anonymous = app.api();
@@ -237,6 +237,12 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
             [401, 403, 403, 403, 403, 403, 404],
         ),
         (Method::GET, format!("/programmes/{pid}/application"), json!(null), [401, 200, 404, 404, 404, 404, 404]),
+        (
+            Method::DELETE,
+            format!("/programmes/{pid}/reviewers/{other_reviewer_id}"),
+            json!(null),
+            [401, 403, 403, 403, 403, 403, 204],
+        ),
         (Method::GET, "/me/applications".into(), json!(null), [401, 200, 200, 200, 200, 200, 200]),
         (Method::GET, "/me/reviews".into(), json!(null), [401, 200, 200, 200, 200, 200, 200]),
         (
@@ -304,6 +310,7 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
             vec![("handle", "trainer")],
             [401, 403, 403, 403, 403, 403, 303],
         ),
+        (format!("/admin/programmes/{pid}/reviewers/{trainer_id}/remove"), vec![], [401, 403, 403, 403, 403, 403, 303]),
         (
             format!("/admin/programmes/{pid}/decisions"),
             vec![("decision", "waitlist")],

@@ -267,8 +267,22 @@ async fn a_call_runs_from_announcement_to_a_cohort_learning(backend: Backend) {
         "waitlist empty"
     );
 
-    // The cohort learns; the dashboard shows it.
+    // The cohort learns; the dashboard shows it. Vera takes the second module's quiz, which counts as activity.
     assert_eq!(olena.post("/courses/track/modules/one/complete", json!({})).await.0, StatusCode::OK);
+    let trainer = sign_in(&app, "trainer-t").await;
+    let quiz = json!({"format": "gift", "source": "// [id:tf]\n::Sky::The sky is blue.{T}\n"});
+    let (status, saved) = trainer.send(trainer.raw(Method::PUT, "/courses/track/modules/two/quiz").json(&quiz)).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (status, attempt) =
+        vera.post(&format!("/quizzes/{}/attempts", saved["quiz_id"].as_str().unwrap_or_default()), json!({})).await;
+    assert_eq!(status, StatusCode::CREATED, "{attempt}");
+    let attempt = attempt["id"].as_str().unwrap_or_default().to_owned();
+    let answer = json!({"answer": true});
+    assert_eq!(
+        vera.send(vera.raw(Method::PUT, &format!("/attempts/{attempt}/answers/tf")).json(&answer)).await.0,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(vera.post(&format!("/attempts/{attempt}/submit"), json!({})).await.0, StatusCode::OK);
     let (status, dash) = admin.get(&format!("/programmes/{pid}/dashboard")).await;
     assert_eq!(status, StatusCode::OK, "{dash}");
     let rows = dash["items"].as_array().cloned().unwrap_or_default();
@@ -279,7 +293,8 @@ async fn a_call_runs_from_announcement_to_a_cohort_learning(backend: Backend) {
         (Some(olena_id.as_str()), Some(1), Some(2))
     );
     assert_eq!((rows[0]["progress_percent"].as_i64(), rows[1]["progress_percent"].as_i64()), (Some(50), Some(0)));
-    assert!(rows[0]["last_activity_at"].is_string() && rows[1].get("last_activity_at").is_none(), "{dash}");
+    assert!(rows[0]["last_activity_at"].is_string() && rows[1]["last_activity_at"].is_string(), "{dash}");
+    assert_eq!((rows[0].get("quiz_best_percent"), rows[1]["quiz_best_percent"].as_i64()), (None, Some(100)), "{dash}");
     assert_eq!(rows[0]["at_risk"], false);
     let csv = admin
         .raw(Method::GET, &format!("/programmes/{pid}/dashboard"))
@@ -357,6 +372,14 @@ async fn a_call_runs_from_announcement_to_a_cohort_learning(backend: Backend) {
     assert!(bodies.iter().any(|b| b.contains("отримали")), "a confirmation: {bodies:?}");
     assert!(bodies.iter().any(|b| b.contains("пропонують місце")), "an award: {bodies:?}");
     assert!(bodies.iter().any(|b| b.contains("як у вас справи")), "a reminder: {bodies:?}");
+
+    // A reviewer taken off the programme no longer sees its applications; their reviews keep counting.
+    let (status, _) = admin.send(admin.raw(Method::DELETE, &format!("/programmes/{pid}/reviewers/{r2_id}"))).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(r2.get("/me/reviews").await.1["items"].as_array().map(Vec::len), Some(0));
+    assert_eq!(r2.get(&format!("/applications/{olena_app}")).await.0, StatusCode::NOT_FOUND);
+    let (_, ranking) = admin.get(&format!("/programmes/{pid}/ranking")).await;
+    assert_eq!(ranking["items"][0]["reviews"], 2);
 
     // Every decision is in the audit log.
     let (_, audit) = admin.get("/admin/audit").await;
