@@ -138,6 +138,13 @@ mod tests {
     }
 
     #[test]
+    fn labels_are_escaped_in_the_svg() {
+        // The page inlines the SVG: a label must never become markup.
+        let svg = super::hbars(&["<b>&\"x".into()], &[1]).expect("chart");
+        assert!(!svg.contains("<b>"), "{svg}");
+    }
+
+    #[test]
     fn a_bar_chart_is_an_svg_with_one_bar_per_value() {
         let svg = bars(&["UA".into(), "RU".into()], &[3, 1]).expect("chart");
         assert!(svg.starts_with("<svg"), "{svg}");
