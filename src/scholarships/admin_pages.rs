@@ -195,23 +195,25 @@ impl ProgrammeForm {
             .iter()
             .enumerate()
             .map(|(i, line)| {
-                let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+                // kind | required | label [| choices]: only a single-choice line has choices, after its last
+                // bar, so a label may hold a bar.
+                let mut parts = line.splitn(3, '|').map(str::trim);
+                let kind = parts.next().unwrap_or_default().to_owned();
+                let required = parts.next().is_some_and(|r| r.eq_ignore_ascii_case("required"));
+                let rest = parts.next().unwrap_or_default();
+                let (label, choices) = match rest.rsplit_once('|') {
+                    Some((label, choices)) if kind == "single" => {
+                        (label.trim().to_owned(), choices.split(';').map(|c| c.trim().to_owned()).collect())
+                    }
+                    _ => (rest.to_owned(), Vec::new()),
+                };
                 let mut labels = BTreeMap::new();
                 for (code, list) in [("uk", &uk), ("ru", &ru)] {
                     if let Some(label) = list.get(i).filter(|l| !l.is_empty()) {
                         labels.insert(code.to_owned(), label.clone());
                     }
                 }
-                QuestionInput {
-                    kind: parts.first().copied().unwrap_or_default().to_owned(),
-                    required: parts.get(1).is_some_and(|r| r.eq_ignore_ascii_case("required")),
-                    label: parts.get(2).copied().unwrap_or_default().to_owned(),
-                    choices: parts
-                        .get(3)
-                        .map(|c| c.split(';').map(|c| c.trim().to_owned()).collect())
-                        .unwrap_or_default(),
-                    labels,
-                }
+                QuestionInput { kind, required, label, choices, labels }
             })
             .collect();
         let mut texts = BTreeMap::new();
@@ -835,4 +837,29 @@ async fn report_csv(
 ) -> Result<HttpResponse, AppError> {
     let (p, s) = super::dashboard::stats(&state.db, &state.scholarships, viewer.admin()?, &path).await?;
     Ok(super::api::csv_response("report.csv", &super::api::report_csv(&p, &s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ProgrammeForm;
+
+    #[test]
+    fn form_lines_allow_bars_in_names_and_labels() {
+        let form = ProgrammeForm {
+            criteria: "Need | urgency | 2\nExperience".into(),
+            questions: "short | required | Either | or?\nsingle | optional | Pick one | A; B".into(),
+            questions_uk: "\nОберіть".into(),
+            ..Default::default()
+        };
+        let input = form.input().expect("the form reads");
+        assert_eq!((input.criteria[0].name.as_str(), input.criteria[0].weight), ("Need | urgency", Some(2)));
+        assert_eq!((input.criteria[1].name.as_str(), input.criteria[1].weight), ("Experience", None));
+        assert_eq!(input.questions[0].label, "Either | or?");
+        assert!(input.questions[0].choices.is_empty() && input.questions[0].labels.is_empty());
+        assert_eq!(
+            (input.questions[1].label.as_str(), input.questions[1].choices.clone()),
+            ("Pick one", vec!["A".to_owned(), "B".to_owned()])
+        );
+        assert_eq!(input.questions[1].labels.get("uk").map(String::as_str), Some("Оберіть"));
+    }
 }
