@@ -227,6 +227,12 @@ pub fn message_ids(locale: Locale) -> Vec<String> {
 }
 
 /// A date as people write it in `locale`: "29 November 2026", "29 ноября 2026 г.", "29 листопада 2026 р.".
+/// A decimal number as the language writes it: a point in English, a comma in Russian and Ukrainian.
+pub fn format_decimal(locale: Locale, value: f64, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    if locale == Locale::En { text } else { text.replace('.', ",") }
+}
+
 pub fn format_date(locale: Locale, at: NaiveDateTime) -> String {
     let date = at.date();
     let month = t(locale, &format!("month-genitive-{}", date.month()));
@@ -248,6 +254,13 @@ pub fn format_datetime(locale: Locale, at: NaiveDateTime) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn decimals_are_written_as_each_language_writes_them() {
+        assert_eq!(super::format_decimal(Locale::En, 66.666, 1), "66.7");
+        assert_eq!(super::format_decimal(Locale::Uk, 66.666, 1), "66,7");
+        assert_eq!(super::format_decimal(Locale::Ru, 750.0, 2), "750,00");
+    }
     use super::*;
 
     #[test]

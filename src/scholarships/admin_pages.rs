@@ -20,7 +20,7 @@ use super::review_pages::short_id;
 use crate::app::AppState;
 use crate::auth::extract::Viewer;
 use crate::error::AppError;
-use crate::i18n::{Arg, Locale, Msg, format_date, format_datetime, t, t_with};
+use crate::i18n::{Arg, Locale, Msg, format_date, format_datetime, format_decimal, t, t_with};
 use crate::web::forms::{CsrfForm, Input, Problems, csrf_field, field_with, form_problem};
 use crate::web::{page_response, see_other};
 
@@ -105,6 +105,22 @@ struct ProgrammeForm {
     course_slugs: Vec<String>,
 }
 
+/// The translations of a programme's questions into one language, as the form shows them: one line a
+/// question, `label` or, for a single choice with translated choices, `label | choice; choice`.
+fn translation_lines(p: &Programme, code: &str) -> String {
+    p.questions
+        .iter()
+        .map(|q| {
+            let label = q.labels.get(code).cloned().unwrap_or_default();
+            match q.choice_labels.get(code) {
+                Some(choices) => format!("{label} | {}", choices.join("; ")),
+                None => label,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 impl ProgrammeForm {
     /// A stored programme, as its form shows it for editing.
     fn of(p: &Programme) -> Self {
@@ -121,7 +137,7 @@ impl ProgrammeForm {
             description_uk: uk.description,
             countries: p.countries.join(", "),
             seats: p.seats.to_string(),
-            stipend_amount: p.stipend_cents.map(money).unwrap_or_default(),
+            stipend_amount: p.stipend_cents.map(plain_money).unwrap_or_default(),
             currency: p.currency.clone().unwrap_or_default(),
             opens_at: p.opens_at.format("%Y-%m-%dT%H:%M").to_string(),
             closes_at: p.closes_at.format("%Y-%m-%dT%H:%M").to_string(),
@@ -145,18 +161,8 @@ impl ProgrammeForm {
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
-            questions_uk: p
-                .questions
-                .iter()
-                .map(|q| q.labels.get("uk").cloned().unwrap_or_default())
-                .collect::<Vec<_>>()
-                .join("\n"),
-            questions_ru: p
-                .questions
-                .iter()
-                .map(|q| q.labels.get("ru").cloned().unwrap_or_default())
-                .collect::<Vec<_>>()
-                .join("\n"),
+            questions_uk: translation_lines(p, "uk"),
+            questions_ru: translation_lines(p, "ru"),
             blind: p.blind.then(|| "true".to_owned()),
             course_slugs: p.course_slugs.clone(),
         }
@@ -207,13 +213,24 @@ impl ProgrammeForm {
                     }
                     _ => (rest.to_owned(), Vec::new()),
                 };
-                let mut labels = BTreeMap::new();
+                let (mut labels, mut choice_labels) = (BTreeMap::new(), BTreeMap::new());
                 for (code, list) in [("uk", &uk), ("ru", &ru)] {
-                    if let Some(label) = list.get(i).filter(|l| !l.is_empty()) {
-                        labels.insert(code.to_owned(), label.clone());
+                    let Some(line) = list.get(i).filter(|l| !l.is_empty()) else { continue };
+                    // A single choice's translation may carry its choices after the last bar.
+                    let (label, translated) = match line.rsplit_once('|') {
+                        Some((label, choices)) if kind == "single" => {
+                            (label.trim().to_owned(), Some(choices.split(';').map(|c| c.trim().to_owned()).collect()))
+                        }
+                        _ => (line.clone(), None),
+                    };
+                    if !label.is_empty() {
+                        labels.insert(code.to_owned(), label);
+                    }
+                    if let Some(translated) = translated {
+                        choice_labels.insert(code.to_owned(), translated);
                     }
                 }
-                QuestionInput { kind, required, label, choices, labels }
+                QuestionInput { kind, required, label, choices, labels, choice_labels }
             })
             .collect();
         let mut texts = BTreeMap::new();
@@ -439,7 +456,7 @@ async fn manage_page(
             dt { (t(l, "programme-applications")) } dd { (phase(l, &p)) " · " (format_datetime(l, p.opens_at)) " – " (format_datetime(l, p.closes_at)) }
             dt { (t(l, "programme-places")) } dd { (t_with(l, "admin-seats-held", &[("held", Arg::Number(held as i64)), ("seats", Arg::Number(i64::from(p.seats)))])) }
             @if let (Some(cents), Some(currency)) = (p.stipend_cents, &p.currency) {
-                dt { (t(l, "admin-programme-stipend")) } dd { (money(cents)) " " (currency) }
+                dt { (t(l, "admin-programme-stipend")) } dd { (money(l, cents)) " " (currency) }
             }
             dt { (t(l, "programme-track")) } dd { (track.iter().map(|(_, title)| title.as_str()).collect::<Vec<_>>().join(", ")) }
             dt { (t(l, "programme-deadline")) } dd { (format_date(l, p.deadline)) }
@@ -479,9 +496,9 @@ async fn manage_page(
                         td { a href=(format!("/applications/{}", r.application.id)) { (short_id(&r.application.id)) } }
                         td { (r.handle) }
                         td data-label=(t(l, "apply-country")) { (country_name(l, &r.application.country)) }
-                        td data-label=(t(l, "admin-score")) { @match r.score { Some(s) => { (format!("{s:.2}")) }, None => { "—" } } }
+                        td data-label=(t(l, "admin-score")) { @match r.score { Some(s) => { (format_decimal(l, s, 2)) }, None => { "—" } } }
                         td data-label=(t(l, "admin-reviews")) { (r.reviews) @if r.conflicts > 0 { " " span.meta { (t_with(l, "admin-conflicts", &[("count", Arg::Number(r.conflicts as i64))])) } } }
-                        td data-label=(t(l, "admin-spread")) { @match r.spread { Some(s) => { (format!("{s:.2}")) }, None => { "—" } } }
+                        td data-label=(t(l, "admin-spread")) { @match r.spread { Some(s) => { (format_decimal(l, s, 2)) }, None => { "—" } } }
                         td data-label=(t(l, "apply-status")) { (status_label(l, r.application.status)) }
                     } } }
                 } }
@@ -521,7 +538,13 @@ async fn manage_page(
     Ok(page_response(state, viewer, req, status, &p.text(l).title, body))
 }
 
-fn money(cents: i64) -> String {
+/// An amount in cents, written with two decimals as the language writes them.
+fn money(l: Locale, cents: i64) -> String {
+    format_decimal(l, cents as f64 / 100.0, 2)
+}
+
+/// An amount in cents as the form and the CSV write it (a point, whatever the language).
+fn plain_money(cents: i64) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
 }
 
@@ -666,7 +689,7 @@ pub async fn application_panel(state: &AppState, viewer: &Viewer, v: &Applicatio
                 h3 { (handle) }
                 @if r.conflict { p { span.badge.missing { (t(l, "admin-conflict-declared")) } } } @else {
                     p { (t(l, "admin-score")) ": "
-                        @if let Some(s) = super::model::weighted_score(&weights, &r.scores) { strong { (format!("{s:.2}")) } } }
+                        @if let Some(s) = super::model::weighted_score(&weights, &r.scores) { strong { (format_decimal(l, s, 2)) } } }
                     ul { @for c in &v.programme.criteria { li { (c.name) ": " (r.scores.get(&c.id).copied().unwrap_or_default()) } } }
                     @if !r.comment.is_empty() { blockquote { (super::pages::paragraphs(&r.comment)) } }
                 }
@@ -764,7 +787,7 @@ async fn dashboard(
 }
 
 fn figures(l: Locale, p: &Programme, s: &Stats) -> Markup {
-    let percent = |x: Option<f64>| x.map(|x| format!("{x:.1}%")).unwrap_or_else(|| "—".into());
+    let percent = |x: Option<f64>| x.map(|x| format!("{}%", format_decimal(l, x, 1))).unwrap_or_else(|| "—".into());
     html! {
         dl.facts {
             dt { (t(l, "admin-applications")) } dd { (s.applications) " " span.meta { "(" (t_with(l, "admin-drafts", &[("count", Arg::Number(s.drafts as i64))])) ")" } }
@@ -775,7 +798,7 @@ fn figures(l: Locale, p: &Programme, s: &Stats) -> Markup {
             dt { (t(l, "admin-certificates")) } dd { (s.certificates) }
             dt { (t(l, "admin-at-risk")) } dd { (s.at_risk) }
             @if let (Some(cents), Some(currency)) = (s.stipends_cents, &p.currency) {
-                dt { (t(l, "admin-stipends")) } dd { (money(cents)) " " (currency) }
+                dt { (t(l, "admin-stipends")) } dd { (money(l, cents)) " " (currency) }
             }
         }
     }
@@ -848,7 +871,7 @@ mod tests {
         let form = ProgrammeForm {
             criteria: "Need | urgency | 2\nExperience".into(),
             questions: "short | required | Either | or?\nsingle | optional | Pick one | A; B".into(),
-            questions_uk: "\nОберіть".into(),
+            questions_uk: "\nОберіть | А; Б".into(),
             ..Default::default()
         };
         let input = form.input().expect("the form reads");
@@ -861,5 +884,6 @@ mod tests {
             ("Pick one", vec!["A".to_owned(), "B".to_owned()])
         );
         assert_eq!(input.questions[1].labels.get("uk").map(String::as_str), Some("Оберіть"));
+        assert_eq!(input.questions[1].choice_labels.get("uk"), Some(&vec!["А".to_owned(), "Б".to_owned()]));
     }
 }

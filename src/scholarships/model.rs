@@ -75,9 +75,24 @@ pub struct Question {
     /// The label in other languages, by language code (`uk`, `ru`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: BTreeMap<String, String>,
+    /// The choices in other languages, by language code, in the order of `choices` (which stay the
+    /// values stored as answers).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choice_labels: BTreeMap<String, Vec<String>>,
 }
 
 impl Question {
+    /// How a choice (as stored) reads in `locale`: its translation where there is one, else itself.
+    pub fn choice_in<'a>(&'a self, locale: Locale, value: &'a str) -> &'a str {
+        self.choices
+            .iter()
+            .position(|c| c == value)
+            .and_then(|i| self.choice_labels.get(locale.code()).and_then(|list| list.get(i)))
+            .map(String::as_str)
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(value)
+    }
+
     /// The label in `locale` where translated, else the programme's own.
     pub fn label_in(&self, locale: Locale) -> &str {
         self.labels.get(locale.code()).map(String::as_str).filter(|l| !l.trim().is_empty()).unwrap_or(&self.label)
@@ -280,6 +295,8 @@ pub struct QuestionInput {
     pub choices: Vec<String>,
     /// Translations of the label: `{"uk": "...", "ru": "..."}`.
     pub labels: BTreeMap<String, String>,
+    /// Translations of the choices, in their order: `{"uk": ["...", "..."]}`.
+    pub choice_labels: BTreeMap<String, Vec<String>>,
 }
 
 /// What a programme offers and asks: everything an admin sets, checked but for its courses' existence.
@@ -472,6 +489,25 @@ impl ProgrammeInput {
                             None => push(&mut f, "questions", Msg::new("error-language")),
                         }
                     }
+                    let mut choice_labels = BTreeMap::new();
+                    for (code, list) in q.choice_labels.iter().filter(|_| kind == QuestionKind::Single) {
+                        let list: Vec<String> = list.iter().map(|c| c.trim().to_owned()).collect();
+                        match Locale::parse(code) {
+                            _ if list.iter().all(String::is_empty) => {}
+                            Some(l)
+                                if list.len() == choices.len()
+                                    && list.iter().all(|c| c.chars().count() <= MAX_SHORT) =>
+                            {
+                                choice_labels.insert(l.code().to_owned(), list);
+                            }
+                            Some(_) => push(
+                                &mut f,
+                                "questions",
+                                Msg::new("error-question-choice-translations").with("row", row),
+                            ),
+                            None => push(&mut f, "questions", Msg::new("error-language")),
+                        }
+                    }
                     questions.push(Question {
                         id: format!("q{row}"),
                         label: label.to_owned(),
@@ -479,6 +515,7 @@ impl ProgrammeInput {
                         required: q.required,
                         choices: if kind == QuestionKind::Single { choices } else { Vec::new() },
                         labels,
+                        choice_labels,
                     })
                 }
             }

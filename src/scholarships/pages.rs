@@ -224,6 +224,7 @@ pub fn answers_list(l: Locale, p: &Programme, a: &Application) -> Markup {
             @for q in &p.questions {
                 dt { (q.label_in(l)) }
                 dd { @match a.answers.get(&q.id).filter(|v| !v.trim().is_empty()) {
+                    Some(v) if q.kind == QuestionKind::Single => { p { (q.choice_in(l, v)) } }
                     Some(v) => { (paragraphs(v)) }
                     None => { span.notice-inline { (t(l, "apply-no-answer")) } }
                 } }
@@ -279,7 +280,7 @@ fn application_form(l: Locale, viewer: &Viewer, p: &Programme, f: &FormValues, p
                             @if let Some(errors) = errors { ul.field-errors { @for e in errors { li { (e.text(l)) } } } }
                             ul.choices { @for (i, c) in q.choices.iter().enumerate() { li { label {
                                 input type="radio" name=(name) value=(c) id=(format!("f-{field}-{i}")) checked[&value == c];
-                                (c)
+                                (q.choice_in(l, c))
                             } } } }
                         }
                     }

@@ -41,8 +41,8 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
         ("deadline", deadline.as_str()),
         ("course", "track"),
         ("criteria", "Need | 2\nExperience | heavy"),
-        ("questions", "short | required | Which city?"),
-        ("questions_uk", "У якому місті?"),
+        ("questions", "short | required | Which city?\nsingle | optional | Who told you? | A friend; An NGO"),
+        ("questions_uk", "У якому місті?\nХто вам розповів? | Подруга; Організація"),
         ("blind", "true"),
     ];
     let page = admin.post("/admin/programmes/new", &fields).await;
@@ -74,11 +74,16 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
     let page = olena.get(&format!("/programmes/{pid}")).await;
     assert!(page.has("form.application") && page.has("script[src='/static/apply.js']"));
     assert!(page.text().contains("У якому місті?"), "the question in her language: {}", page.text());
+    assert!(
+        page.text().contains("Подруга") && page.has("input[type=radio][value='A friend']"),
+        "choices too; the value stays"
+    );
     let mut answer = vec![
         ("country", "UA"),
         ("experience", "Outreach since 2019."),
         ("motivation", "Мій текст, який не можна втратити."),
         ("answer.q1", "Odesa"),
+        ("answer.q2", "A friend"),
         ("action", "submit"),
     ];
     let page = olena.post(&format!("/programmes/{pid}/apply"), &answer).await;

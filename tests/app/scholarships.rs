@@ -53,7 +53,8 @@ pub fn programme_body(opens: i64, closes: i64) -> Value {
         "criteria": [{"name": "Need", "weight": 2}, {"name": "Experience", "weight": 1}],
         "questions": [
             {"label": "Which city do you work in?", "kind": "short", "required": true, "labels": {"uk": "У якому місті ви працюєте?"}},
-            {"label": "How did you hear of us?", "kind": "single", "required": false, "choices": ["A friend", "An NGO"]}
+            {"label": "How did you hear of us?", "kind": "single", "required": false, "choices": ["A friend", "An NGO"],
+             "choice_labels": {"uk": ["Від подруги", "Від організації"]}}
         ]
     })
 }
@@ -123,6 +124,7 @@ async fn a_call_runs_from_announcement_to_a_cohort_learning(backend: Backend) {
     assert_eq!(public["seats"], 2);
     assert_eq!(public["countries"], json!(["UA", "RU", "KZ"]));
     assert_eq!(public["questions"][0]["labels"]["uk"], "У якому місті ви працюєте?");
+    assert_eq!(public["questions"][1]["choice_labels"]["uk"][1], "Від організації");
     assert!(public.get("stipend_amount").is_none(), "stipends are for admins: {public}");
     let (_, full) = admin.get(&format!("/programmes/{pid}")).await;
     assert_eq!((full["stipend_amount"].as_f64(), full["currency"].as_str()), (Some(300.0), Some("EUR")));
@@ -406,6 +408,11 @@ async fn applications_need_consent_answers_and_an_open_window(backend: Backend) 
         "{body}"
     );
 
+    let mut uneven = programme_body(-1, 48);
+    uneven["questions"][1]["choice_labels"] = json!({"uk": ["Лише одна"]});
+    let (status, body) = admin.post("/programmes", uneven).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["error"]["fields"]["questions"][0].as_str().unwrap_or_default().contains("2"), "{body}");
     let (_, open) = admin.post("/programmes", programme_body(-1, 48)).await;
     let open = open["id"].as_str().unwrap_or_default().to_owned();
     let (_, closed) = admin.post("/programmes", programme_body(-48, -1)).await;
