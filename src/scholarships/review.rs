@@ -273,11 +273,12 @@ pub async fn reviewers(db: &Db, programme_id: &str) -> Result<Vec<(String, Strin
 
 /// Adds a reviewer by handle (the admin page's form): 422 on `handle` when there is no such account.
 pub async fn add_reviewer_by_handle(db: &Db, actor: &User, programme_id: &str, handle: &str) -> Result<User, AppError> {
-    let key = crate::accounts::model::handle_key(handle);
-    let found = db.run(move |conn| crate::accounts::store::find_credentials(conn, &key)).await?;
-    let user = found
-        .map(|(u, _)| u)
-        .ok_or_else(|| AppError::field("handle", Msg::new("csv-unknown-handle").with("handle", handle.trim())))?;
+    let user = match crate::accounts::find_user_by_handle(db, handle).await {
+        Err(AppError::NotFound) => {
+            return Err(AppError::field("handle", Msg::new("csv-unknown-handle").with("handle", handle.trim())));
+        }
+        other => other?,
+    };
     add_reviewer(db, actor, programme_id, &user.id).await
 }
 

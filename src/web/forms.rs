@@ -117,33 +117,15 @@ impl<'a> Input<'a> {
 
     /// The label, input, hint and errors of one field. Password inputs never echo a value.
     pub fn render(&self, locale: Locale, problems: &Problems) -> Markup {
-        let id = format!("f-{}", self.name);
-        let hint_id = format!("{id}-hint");
-        let error_id = format!("{id}-error");
-        let errors = problems.fields.get(self.name);
-        let mut described = Vec::new();
-        if self.hint.is_some() {
-            described.push(hint_id.clone());
-        }
-        if errors.is_some() {
-            described.push(error_id.clone());
-        }
-        let described = described.join(" ");
         let value = if self.kind == "password" { "" } else { self.value };
-        html! {
-            div.field.invalid[errors.is_some()] {
-                label for=(id) { (self.label) }
-                @if let Some(hint) = &self.hint { p.hint id=(hint_id) { (hint) } }
-                @if let Some(errors) = errors {
-                    ul.field-errors id=(error_id) {
-                        @for e in errors { li { (e.text(locale)) } }
-                    }
-                }
+        let invalid = problems.fields.contains_key(self.name);
+        field_with(locale, problems, self.name, &self.label, self.hint.as_deref(), |id, described| {
+            html! {
                 input id=(id) name=(self.name) type=(self.kind) value=(value) autocomplete=(self.autocomplete)
-                    required[self.required] aria-invalid=[errors.map(|_| "true")]
-                    aria-describedby=[(!described.is_empty()).then_some(described.as_str())];
+                    required[self.required] aria-invalid=[invalid.then_some("true")]
+                    aria-describedby=[described];
             }
-        }
+        })
     }
 }
 
