@@ -28,6 +28,10 @@ pub struct Settings {
     /// The first delay before a failed email is retried; it doubles up to the maximum.
     pub mail_retry_seconds: u64,
     pub mail_retry_max_seconds: u64,
+    /// Start even when the SQLite database file can be read by other users of the machine.
+    pub allow_readable_database: bool,
+    /// Days an outgoing .eml file (written when there is no `SMTP_URL`) is kept; 0 keeps them.
+    pub eml_keep_days: u32,
 }
 
 /// The keys a `pravo.toml` may hold: the environment variable names in lower case, without `PRAVO_`.
@@ -49,6 +53,8 @@ struct FileSettings {
     courses_dir: Option<String>,
     mail_retry_seconds: Option<u32>,
     mail_retry_max_seconds: Option<u32>,
+    allow_readable_database: Option<bool>,
+    eml_keep_days: Option<u32>,
 }
 
 impl Settings {
@@ -116,6 +122,8 @@ impl Settings {
             courses_dir: PathBuf::from(
                 env("PRAVO_COURSES_DIR").or(file.courses_dir).unwrap_or_else(|| "courses".into()),
             ),
+            allow_readable_database: flag("PRAVO_ALLOW_READABLE_DATABASE", file.allow_readable_database),
+            eml_keep_days: number("PRAVO_EML_KEEP_DAYS", file.eml_keep_days, 7)?,
             base_url,
             data_dir,
         })
@@ -126,9 +134,30 @@ impl Settings {
         self.base_url.starts_with("https://")
     }
 
-    /// Creates the data folder (and the SQLite file's folder) if missing.
+    /// Creates the data folder 0700 (and the SQLite file 0600 in its folder) if missing; tightens a folder
+    /// that others can read, with a warning; refuses a database file that others can read unless
+    /// `allow_readable_database` is set.
     pub fn create_folders(&self) -> Result<(), String> {
-        std::fs::create_dir_all(&self.data_dir).map_err(|e| format!("cannot create {}: {e}", self.data_dir.display()))
+        use crate::core::private_files;
+        let database = match &self.database_url {
+            DatabaseUrl::Sqlite(path) => Some(PathBuf::from(path)),
+            DatabaseUrl::Postgres(_) => None,
+        };
+        let keep = database.as_deref().map(private_files::database_files).unwrap_or_default();
+        let changed = private_files::secure_data_dir(&self.data_dir, &keep)
+            .map_err(|e| format!("cannot secure the data folder {}: {e}", self.data_dir.display()))?;
+        for path in changed {
+            tracing::warn!(path = %path.display(), "was readable by other users of this machine; now only Pravo's user can read it");
+        }
+        if let Some(database) = database {
+            if let Some(parent) = database.parent().filter(|p| !p.as_os_str().is_empty()) {
+                private_files::create_dir(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
+            private_files::create_empty_if_missing(&database)
+                .map_err(|e| format!("cannot create {}: {e}", database.display()))?;
+            private_files::check_database_file(&database, self.allow_readable_database)?;
+        }
+        Ok(())
     }
 }
 

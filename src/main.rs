@@ -109,6 +109,11 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if !matches!(cli.command, Command::Courses(CoursesCommand::Export { .. })) {
+        // Everything Pravo writes in its data folder (the database and its journal, outgoing mail) is
+        // for its own user alone; the files it creates say so explicitly too, this is the second lock.
+        pravo::core::private_files::restrict_new_files();
+    }
     let result = match cli.command {
         Command::Serve => serve(settings).await,
         Command::Migrate => migrate(&settings),

@@ -72,10 +72,13 @@ impl DatabaseUrl {
                 if let Some(parent) = Path::new(path).parent()
                     && !parent.as_os_str().is_empty()
                 {
-                    std::fs::create_dir_all(parent).map_err(|e| {
+                    crate::core::private_files::create_dir(parent).map_err(|e| {
                         diesel::ConnectionError::BadConnection(format!("cannot create {}: {e}", parent.display()))
                     })?;
                 }
+                // Made 0600 before SQLite creates it 0644; its -wal and -shm files take its mode.
+                crate::core::private_files::create_empty_if_missing(Path::new(path))
+                    .map_err(|e| diesel::ConnectionError::BadConnection(format!("cannot create {path}: {e}")))?;
                 let mut conn = SqliteConnection::establish(path)?;
                 conn.batch_execute(SQLITE_PRAGMAS)
                     .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;

@@ -63,6 +63,8 @@ pub struct MailSettings {
     pub domain: String,
     pub smtp_url: Option<String>,
     pub eml_dir: PathBuf,
+    /// How long an .eml file is kept; `None` keeps them.
+    pub eml_keep: Option<Duration>,
     pub first_retry: Duration,
     pub max_retry: Duration,
     pub poll: Duration,
@@ -78,6 +80,8 @@ impl MailSettings {
             domain,
             smtp_url: settings.smtp_url.clone(),
             eml_dir: settings.data_dir.join("mail"),
+            eml_keep: (settings.eml_keep_days > 0)
+                .then(|| Duration::from_secs(u64::from(settings.eml_keep_days) * 86_400)),
             first_retry: Duration::from_secs(settings.mail_retry_seconds),
             max_retry: Duration::from_secs(settings.mail_retry_max_seconds),
             poll: Duration::from_secs(2),
@@ -162,8 +166,8 @@ impl Mailer {
                 let name = format!("{}.eml", job.id);
                 let bytes = message.formatted();
                 actix_web::web::block(move || {
-                    std::fs::create_dir_all(&dir)?;
-                    std::fs::write(dir.join(name), bytes)
+                    crate::core::private_files::create_dir(&dir)?;
+                    crate::core::private_files::write(&dir.join(name), &bytes)
                 })
                 .await
                 .map_err(|e| SendError { message: e.to_string(), permanent: false })?
@@ -219,11 +223,35 @@ impl Mailer {
 /// Sends queued mail until the server stops.
 pub async fn run_worker(db: Db, mailer: std::sync::Arc<Mailer>) {
     let mut tick = tokio::time::interval(mailer.poll_interval());
+    let mut last_sweep: Option<std::time::Instant> = None;
     loop {
         tick.tick().await;
         if let Err(e) = mailer.work_once(&db).await {
             tracing::warn!(error = %e, "the mail worker could not run");
         }
+        if last_sweep.is_none_or(|at| at.elapsed() >= EML_SWEEP_EVERY) {
+            last_sweep = Some(std::time::Instant::now());
+            if let Err(e) = mailer.delete_old_eml_files().await {
+                tracing::warn!(error = %e, "could not delete old .eml files");
+            }
+        }
+    }
+}
+
+/// How often the worker looks for .eml files past their keeping time.
+const EML_SWEEP_EVERY: Duration = Duration::from_secs(3600);
+
+impl Mailer {
+    /// Deletes the .eml files older than the keeping time (written when there is no SMTP server): they
+    /// hold reset links and addresses, and nothing needs them once an operator has had time to pass them
+    /// on. Returns how many were deleted.
+    pub async fn delete_old_eml_files(&self) -> Result<usize, AppError> {
+        let Some(keep) = self.settings.eml_keep else { return Ok(0) };
+        let dir = self.settings.eml_dir.clone();
+        actix_web::web::block(move || crate::core::private_files::delete_older_than(&dir, keep))
+            .await
+            .map_err(|e| AppError::internal(e.to_string()))?
+            .map_err(|e| AppError::internal(e.to_string()))
     }
 }
 

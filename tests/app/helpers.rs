@@ -121,6 +121,29 @@ fn random_suffix() -> String {
     uuid::Uuid::new_v4().simple().to_string()[..16].to_owned()
 }
 
+/// The settings every test app starts from: a free port, one worker, the shipped courses.
+pub fn test_settings(data_dir: &std::path::Path, database_url: DatabaseUrl) -> Settings {
+    Settings {
+        data_dir: data_dir.to_path_buf(),
+        database_url,
+        bind: "127.0.0.1:0".into(),
+        base_url: "http://127.0.0.1".into(),
+        site_name: "Pravo".into(),
+        issuer_name: "Pravo test".into(),
+        reminder_days: 14,
+        reminder_check_seconds: 3600,
+        smtp_url: None,
+        mail_from: "noreply@127.0.0.1".into(),
+        trust_proxy: false,
+        workers: Some(1),
+        courses_dir: shipped_courses(),
+        mail_retry_seconds: 1,
+        mail_retry_max_seconds: 2,
+        allow_readable_database: false,
+        eml_keep_days: 7,
+    }
+}
+
 impl TestApp {
     /// Starts the app; `None` (after a note) if PostgreSQL is wanted but not reachable outside CI.
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
@@ -137,23 +160,7 @@ impl TestApp {
                 (url, Some(name))
             }
         };
-        let settings = Settings {
-            data_dir: data_dir.clone(),
-            database_url: database_url.clone(),
-            bind: "127.0.0.1:0".into(),
-            base_url: "http://127.0.0.1".into(),
-            site_name: "Pravo".into(),
-            issuer_name: "Pravo test".into(),
-            reminder_days: 14,
-            reminder_check_seconds: 3600,
-            smtp_url: None,
-            mail_from: "noreply@127.0.0.1".into(),
-            trust_proxy: false,
-            workers: Some(1),
-            courses_dir: shipped_courses(),
-            mail_retry_seconds: 1,
-            mail_retry_max_seconds: 2,
-        };
+        let settings = test_settings(&data_dir, database_url.clone());
         let mut settings = settings;
         adjust(&mut settings);
         let app = Application::build(settings).await.expect("application starts");

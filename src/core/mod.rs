@@ -1,0 +1,3 @@
+//! What every layer may use and that knows no HTTP.
+
+pub mod private_files;
