@@ -1,16 +1,9 @@
-//! The JSON API under `/api/v1`: the routes of every domain, the body extractor that keeps the API's
-//! check order (401 → 403 → 404 → 400/413/422 → 409), and the OpenAPI description.
+//! The JSON API under `/api/v1`: the routes of every domain and the OpenAPI description.
 
-use std::pin::Pin;
-
-use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
-use serde::de::DeserializeOwned;
+use actix_web::{HttpResponse, web};
 use utoipa::OpenApi;
 
-use crate::error::AppError;
-use crate::i18n::Msg;
-use crate::web::forms::payload_error;
+use crate::web::json::ErrorBody;
 use crate::{accounts, courses, quizzes};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -20,66 +13,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(quizzes::api::routes)
         .configure(crate::certificates::api::routes)
         .configure(crate::scholarships::api::routes);
-}
-
-/// A JSON body, parsed when the handler asks for it, so that authorisation is decided before the body is
-/// judged.
-pub struct JsonBody<T>(Result<T, AppError>);
-
-impl<T> JsonBody<T> {
-    pub fn into_inner(self) -> Result<T, AppError> {
-        self.0
-    }
-}
-
-impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
-    type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
-
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let body = web::Bytes::from_request(req, payload);
-        let is_json = req
-            .headers()
-            .get("content-type")
-            .and_then(|h| h.to_str().ok())
-            .is_some_and(|ct| ct.trim_start().to_ascii_lowercase().starts_with("application/json"));
-        Box::pin(async move {
-            let parsed = match body.await {
-                Err(e) => Err(payload_error(e)),
-                Ok(_) if !is_json => Err(AppError::BadRequest(Msg::new("error-json-content-type"))),
-                Ok(bytes) if contains_nul_escape(&bytes) => Err(AppError::BadRequest(Msg::new("error-nul"))),
-                Ok(bytes) => {
-                    serde_json::from_slice(&bytes).map_err(|_| AppError::BadRequest(Msg::new("error-bad-json")))
-                }
-            };
-            Ok(JsonBody(parsed))
-        })
-    }
-}
-
-/// A raw request body (a CSV file, say), read when the handler asks for it, so that authorisation is
-/// decided first; an oversized body is a 413 in the API's error shape.
-pub struct RawBody(Result<web::Bytes, AppError>);
-
-impl RawBody {
-    pub fn into_inner(self) -> Result<web::Bytes, AppError> {
-        self.0
-    }
-}
-
-impl FromRequest for RawBody {
-    type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
-
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let body = web::Bytes::from_request(req, payload);
-        Box::pin(async move { Ok(RawBody(body.await.map_err(payload_error))) })
-    }
-}
-
-/// Whether a JSON text holds a NUL character (`\u0000` escape): PostgreSQL refuses it in text columns.
-fn contains_nul_escape(bytes: &[u8]) -> bool {
-    bytes.contains(&0) || bytes.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000"))
 }
 
 #[derive(OpenApi)]
@@ -237,14 +170,6 @@ fn contains_nul_escape(bytes: &[u8]) -> bool {
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
-
-/// The error shape every failing call answers with.
-#[derive(utoipa::ToSchema)]
-#[allow(dead_code)]
-pub struct ErrorBody {
-    /// `{code, message, fields?}`
-    error: serde_json::Value,
-}
 
 struct BearerAuth;
 

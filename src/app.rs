@@ -10,26 +10,24 @@ use actix_web::{App, HttpResponse, HttpServer, web};
 use crate::auth::csrf::CsrfKey;
 use crate::auth::ratelimit::RateLimiter;
 use crate::auth::tokens::Tokens;
-use crate::certificates::{CertSettings, credential::IssuerKey};
+use crate::certificates::CertSettings;
 use crate::config::Settings;
+use crate::core::error::AppError;
 use crate::db::{self, Db, Secrets};
-use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::mail::{MailSettings, Mailer};
 use crate::progress::activity::{self, ActivityLog};
+use crate::web::errors::ReaderLookup;
+use crate::web::state::AppState;
 use crate::{accounts, api, courses, home, web as pweb};
 
-/// What every handler can reach.
-pub struct AppState {
-    pub db: Db,
-    pub settings: Settings,
-    pub tokens: Tokens,
-    pub csrf: CsrfKey,
-    pub limits: RateLimiter,
-    pub activity: ActivityLog,
-    pub mail: MailSettings,
-    pub certs: CertSettings,
-    pub scholarships: crate::scholarships::Context,
+/// Each domain's own context, registered beside the infrastructure state and read by that domain alone.
+#[derive(Clone)]
+struct Contexts {
+    activity: web::Data<ActivityLog>,
+    mail: web::Data<MailSettings>,
+    certs: web::Data<CertSettings>,
+    scholarships: web::Data<crate::scholarships::Context>,
 }
 
 pub struct Application {
@@ -38,6 +36,7 @@ pub struct Application {
     /// A link to create the first administrator, while the database has none.
     pub bootstrap_link: Option<String>,
     state: web::Data<AppState>,
+    contexts: Contexts,
     mailer: std::sync::Arc<Mailer>,
 }
 
@@ -70,37 +69,30 @@ impl Application {
             .map_err(|e| AppError::internal(format!("cannot listen on {}: {e}", settings.bind)))?;
         let port = listener.local_addr().map_err(|e| AppError::internal(e.to_string()))?.port();
         let workers = settings.workers;
-        let settings_for_mail = settings.clone();
+        let contexts = Contexts {
+            activity: web::Data::new(ActivityLog::default()),
+            mail: web::Data::new(MailSettings::from_settings(&settings)),
+            certs: web::Data::new(CertSettings::from_settings(&settings, &secrets.credential_seed)?),
+            scholarships: web::Data::new(crate::scholarships::Context::from_settings(&settings)),
+        };
         let state = web::Data::new(AppState {
             db,
             settings,
             tokens,
             csrf: CsrfKey::new(&secrets.csrf_key),
             limits: RateLimiter::default(),
-            activity: ActivityLog::default(),
-            mail: MailSettings::from_settings(&settings_for_mail),
-            certs: CertSettings {
-                base_url: settings_for_mail.base_url.clone(),
-                issuer_name: settings_for_mail.issuer_name.clone(),
-                key: IssuerKey::new(&secrets.credential_seed)?,
-                mail: MailSettings::from_settings(&settings_for_mail),
-            },
-            scholarships: crate::scholarships::Context {
-                mail: MailSettings::from_settings(&settings_for_mail),
-                base_url: settings_for_mail.base_url.clone(),
-                // With reminders turned off (0), the dashboard still flags a fortnight of silence.
-                quiet_days: if settings_for_mail.reminder_days == 0 {
-                    14
-                } else {
-                    i64::from(settings_for_mail.reminder_days)
-                },
-            },
         });
-        let mailer = std::sync::Arc::new(Mailer::new(state.mail.clone())?);
+        let mailer = std::sync::Arc::new(Mailer::new(contexts.mail.get_ref().clone())?);
         let shared = state.clone();
+        let shared_contexts = contexts.clone();
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(contexts.activity.clone())
+                .app_data(contexts.mail.clone())
+                .app_data(contexts.certs.clone())
+                .app_data(contexts.scholarships.clone())
+                .app_data(ReaderLookup(accounts::extract::reader_of))
                 .app_data(json_config())
                 .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
                 .app_data(
@@ -119,7 +111,7 @@ impl Application {
             server = server.workers(workers);
         }
         let server = server.listen(listener).map_err(|e| AppError::internal(format!("cannot serve: {e}")))?.run();
-        Ok(Self { port, server, bootstrap_link, state: shared, mailer })
+        Ok(Self { port, server, bootstrap_link, state: shared, contexts: shared_contexts, mailer })
     }
 
     pub fn port(&self) -> u16 {
@@ -134,36 +126,41 @@ impl Application {
     /// are written on the way out.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let state = self.state.clone();
+        let activity = self.contexts.activity.clone();
         let reminder_every = std::time::Duration::from_secs(state.settings.reminder_check_seconds.max(1));
         let result = tokio::select! {
             result = self.server => result,
-            () = write_activity_forever(self.state) => Ok(()),
+            () = write_activity_forever(state.db.clone(), activity.clone()) => Ok(()),
             () = crate::mail::run_worker(state.db.clone(), self.mailer) => Ok(()),
-            () = crate::certificates::run_issuer(state.db.clone(), state.certs.clone()) => Ok(()),
-            () = crate::reminders::run(state.db.clone(), reminder_settings(&state), reminder_every) => Ok(()),
+            () = crate::certificates::run_issuer(state.db.clone(), self.contexts.certs.get_ref().clone()) => Ok(()),
+            () = crate::reminders::run(
+                state.db.clone(),
+                reminder_settings(&state, &self.contexts.mail),
+                reminder_every,
+            ) => Ok(()),
         };
-        if let Err(e) = state.activity.flush(&state.db).await {
+        if let Err(e) = activity.flush(&state.db).await {
             tracing::warn!(error = %e, "could not write reading positions");
         }
         result
     }
 }
 
-fn reminder_settings(state: &AppState) -> crate::reminders::ReminderSettings {
+fn reminder_settings(state: &AppState, mail: &MailSettings) -> crate::reminders::ReminderSettings {
     crate::reminders::ReminderSettings {
         days: state.settings.reminder_days,
         base_url: state.settings.base_url.clone(),
         site_name: state.settings.site_name.clone(),
         tokens: state.tokens.clone(),
-        mail: state.mail.clone(),
+        mail: mail.clone(),
     }
 }
 
-async fn write_activity_forever(state: web::Data<AppState>) {
+async fn write_activity_forever(db: Db, activity: web::Data<ActivityLog>) {
     let mut tick = tokio::time::interval(activity::FLUSH_EVERY);
     loop {
         tick.tick().await;
-        if let Err(e) = state.activity.flush(&state.db).await {
+        if let Err(e) = activity.flush(&db).await {
             tracing::warn!(error = %e, "could not write reading positions");
         }
     }
@@ -177,7 +174,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(courses::pages::routes)
         .configure(courses::trainer::routes)
         .configure(crate::quizzes::pages::routes)
-        .configure(crate::mail::pages::routes)
+        .configure(accounts::outbox_pages::routes)
         .configure(crate::certificates::pages::routes)
         .configure(crate::reminders::pages::routes)
         .configure(crate::scholarships::pages::routes)

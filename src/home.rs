@@ -4,10 +4,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
 
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
+use crate::accounts::extract::Viewer;
 use crate::i18n::{Arg, t, t_with};
 use crate::web::layout::{Frame, page};
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home));

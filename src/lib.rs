@@ -9,7 +9,6 @@ pub mod config;
 pub mod core;
 pub mod courses;
 pub mod db;
-pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod mail;

@@ -10,9 +10,9 @@ use pravo::accounts::{self, model::Role};
 use pravo::app::Application;
 use pravo::auth::{password, tokens::Tokens};
 use pravo::config::Settings;
+use pravo::core::error::AppError;
 use pravo::courses::import;
 use pravo::db::{self, Secrets};
-use pravo::error::AppError;
 use pravo::i18n::{Locale, Msg};
 
 #[derive(Parser)]

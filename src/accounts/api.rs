@@ -5,12 +5,13 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::model::{Role, UserDto};
-use crate::api::JsonBody;
-use crate::app::AppState;
-use crate::auth::extract::{ClientAddress, Viewer};
+use crate::accounts::extract::Viewer;
 use crate::auth::tokens::TokenKind;
-use crate::error::AppError;
+use crate::core::error::AppError;
 use crate::i18n::format_datetime;
+use crate::web::json::JsonBody;
+use crate::web::request::ClientAddress;
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/auth/register", web::post().to(register))
@@ -37,7 +38,7 @@ pub struct RegisteredDto {
 
 /// Create an account (a scholar). Accounts without email get ten single-use recovery codes, shown once.
 #[utoipa::path(post, path = "/api/v1/auth/register", request_body = super::RegisterInput,
-    responses((status = 201, body = RegisteredDto), (status = 422, body = crate::api::ErrorBody), (status = 429)))]
+    responses((status = 201, body = RegisteredDto), (status = 422, body = crate::web::json::ErrorBody), (status = 429)))]
 pub async fn register(
     state: web::Data<AppState>,
     viewer: Viewer,
@@ -67,7 +68,7 @@ pub struct TokenDto {
 
 /// Sign in: a Bearer token for the API. An unknown handle and a wrong password get the same 401.
 #[utoipa::path(post, path = "/api/v1/auth/token", request_body = TokenInput,
-    responses((status = 200, body = TokenDto), (status = 401, body = crate::api::ErrorBody), (status = 429)))]
+    responses((status = 200, body = TokenDto), (status = 401, body = crate::web::json::ErrorBody), (status = 429)))]
 pub async fn token(
     state: web::Data<AppState>,
     address: ClientAddress,
@@ -94,14 +95,15 @@ pub async fn logout_all(state: web::Data<AppState>, viewer: Viewer) -> Result<Ht
 
 /// Set a new password with a recovery code; each code works once.
 #[utoipa::path(post, path = "/api/v1/auth/recover", request_body = super::RecoverInput,
-    responses((status = 204), (status = 422, body = crate::api::ErrorBody), (status = 429)))]
+    responses((status = 204), (status = 422, body = crate::web::json::ErrorBody), (status = 429)))]
 pub async fn recover(
     state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
     address: ClientAddress,
     body: JsonBody<super::RecoverInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = body.into_inner()?;
-    super::recover(&state.db, &state.limits, input, &address.0, &state.mail).await?;
+    super::recover(&state.db, &state.limits, input, &address.0, &mail).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -116,6 +118,7 @@ pub struct ResetRequestInput {
     responses((status = 202), (status = 400)))]
 pub async fn reset_request(
     state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
     body: JsonBody<ResetRequestInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = body.into_inner()?;
@@ -123,7 +126,7 @@ pub async fn reset_request(
         &state.db,
         &state.tokens,
         &state.limits,
-        &state.mail,
+        &mail,
         &state.settings.base_url,
         &input.handle,
     )
@@ -189,30 +192,32 @@ pub async fn me(viewer: Viewer) -> Result<HttpResponse, AppError> {
 
 /// Change language, email or the name printed on certificates; `null` or "" removes email and name.
 #[utoipa::path(patch, path = "/api/v1/me", request_body = super::ProfileInput,
-    responses((status = 200, body = UserDto), (status = 401), (status = 422, body = crate::api::ErrorBody)),
+    responses((status = 200, body = UserDto), (status = 401), (status = 422, body = crate::web::json::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn update_me(
     state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
     viewer: Viewer,
     body: JsonBody<super::ProfileInput>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    let updated = super::update_profile(&state.db, user, body.into_inner()?, &state.mail).await?;
+    let updated = super::update_profile(&state.db, user, body.into_inner()?, &mail).await?;
     Ok(HttpResponse::Ok().json(UserDto::from(&updated)))
 }
 
 /// Change the password; every other session and token stops working.
 #[utoipa::path(post, path = "/api/v1/me/password", request_body = super::ChangePasswordInput,
-    responses((status = 204), (status = 401), (status = 422, body = crate::api::ErrorBody)),
+    responses((status = 204), (status = 401), (status = 422, body = crate::web::json::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn change_password(
     state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
     viewer: Viewer,
     body: JsonBody<super::ChangePasswordInput>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let session = viewer.session_id.clone().unwrap_or_default();
-    super::change_password(&state.db, user, body.into_inner()?, &session, &state.mail).await?;
+    super::change_password(&state.db, user, body.into_inner()?, &session, &mail).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

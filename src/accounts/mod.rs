@@ -2,8 +2,10 @@
 //! the audit log. These functions hold the rules; `pages.rs` and `api.rs` are two faces of them.
 
 pub mod api;
+pub mod extract;
 pub mod model;
 pub mod notify;
+pub mod outbox_pages;
 pub mod pages;
 pub mod store;
 
@@ -15,8 +17,8 @@ use validator::Validate;
 use crate::auth::password;
 use crate::auth::ratelimit::{self, RateLimiter};
 use crate::auth::tokens::{Claims, TokenKind, Tokens};
+use crate::core::error::AppError;
 use crate::db::{self, Db};
-use crate::error::AppError;
 use crate::i18n::{Locale, Msg};
 use model::{Handle, Role, User, handle_key};
 
@@ -313,7 +315,7 @@ pub const CERTIFICATE_NAME_MAX: usize = 100;
 impl ProfileInput {
     fn check(&self) -> Result<(), AppError> {
         use validator::ValidateEmail;
-        let mut fields = crate::error::FieldErrors::new();
+        let mut fields = crate::core::error::FieldErrors::new();
         if let Some(code) = &self.locale
             && Locale::parse(code).is_none()
         {

@@ -2,8 +2,8 @@
 //! changed. Written in the account's language; subjects name no topic.
 
 use crate::accounts::model::User;
+use crate::core::error::AppError;
 use crate::db::AnyConnection;
-use crate::error::AppError;
 use crate::i18n::{Arg, Locale, format_datetime, t, t_with};
 use crate::mail::{self, MailSettings, Outgoing};
 

@@ -1,7 +1,7 @@
 //! The account pages: sign in, register, recover, set a password, the first administrator, account
 //! settings, the language switch, and the admin pages for users, roles and the audit log.
 
-use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::cookie::Cookie;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
@@ -9,14 +9,15 @@ use serde::Deserialize;
 
 use super::model::{AuditEntry, Role, User};
 use super::{RECOVERY_CODE_COUNT, RegisterInput};
-use crate::app::AppState;
-use crate::auth::extract::{ClientAddress, LANG_COOKIE, Viewer, session_cookie_name};
+use crate::accounts::extract::Viewer;
 use crate::auth::password::{MAX_CHARS, MIN_CHARS};
 use crate::auth::tokens::TokenKind;
-use crate::error::AppError;
+use crate::core::error::AppError;
 use crate::i18n::{Arg, Locale, format_datetime, t, t_with};
 use crate::web::forms::{CsrfForm, Input, Problems, csrf_field, form_problem};
-use crate::web::{safe_next, see_other};
+use crate::web::request::ClientAddress;
+use crate::web::state::AppState;
+use crate::web::{cookies, safe_next, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::get().to(login_page))
@@ -65,24 +66,11 @@ fn problem_status(problems: &Problems, fallback: StatusCode) -> StatusCode {
 
 fn session_cookie(state: &AppState, user: &User) -> Result<Cookie<'static>, AppError> {
     let issued = state.tokens.issue(TokenKind::Session, &user.id)?;
-    Ok(Cookie::build(session_cookie_name(state), issued.token)
-        .path("/")
-        .http_only(true)
-        .secure(state.settings.is_https())
-        .same_site(SameSite::Lax)
-        .max_age(CookieDuration::seconds(TokenKind::Session.lifetime().num_seconds()))
-        .finish())
+    Ok(cookies::session(&state.settings, issued.token, TokenKind::Session.lifetime().num_seconds()))
 }
 
 fn removal_cookie(state: &AppState) -> Cookie<'static> {
-    let mut cookie = Cookie::build(session_cookie_name(state), "")
-        .path("/")
-        .http_only(true)
-        .secure(state.settings.is_https())
-        .same_site(SameSite::Lax)
-        .finish();
-    cookie.make_removal();
-    cookie
+    cookies::session_removal(&state.settings)
 }
 
 fn signed_in_redirect(state: &AppState, user: &User, to: &str) -> Result<HttpResponse, AppError> {
@@ -299,6 +287,7 @@ fn recover_view(state: &AppState, v: &Viewer, req: &HttpRequest, handle: &str, p
 
 async fn recover(
     state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
     viewer: Viewer,
     req: HttpRequest,
     address: ClientAddress,
@@ -306,7 +295,7 @@ async fn recover(
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
     let handle = form.handle.clone();
-    match super::recover(&state.db, &state.limits, form, &address.0, &state.mail).await {
+    match super::recover(&state.db, &state.limits, form, &address.0, &mail).await {
         Ok(user) => signed_in_redirect(&state, &user, "/account"),
         Err(error) => {
             let problems = Problems::from_error(error)?;
@@ -376,13 +365,14 @@ fn set_password_view(
 
 async fn set_password(
     state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
     viewer: Viewer,
     req: HttpRequest,
     form: CsrfForm<SetPasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
     let kind = link_kind(&req).0;
-    match super::set_password_with_link(&state.db, &state.tokens, kind, &form.token, form.password, &state.mail).await {
+    match super::set_password_with_link(&state.db, &state.tokens, kind, &form.token, form.password, &mail).await {
         Ok(user) => signed_in_redirect(&state, &user, "/account"),
         Err(error) => {
             let user = super::set_password_target(&state.db, &state.tokens, kind, &form.token).await?;
@@ -419,20 +409,14 @@ fn reset_view(state: &AppState, v: &Viewer, req: &HttpRequest, handle: &str, sen
 
 async fn reset(
     state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
     viewer: Viewer,
     req: HttpRequest,
     form: CsrfForm<ResetForm>,
 ) -> Result<HttpResponse, AppError> {
     let handle = form.0.handle;
-    super::request_password_reset(
-        &state.db,
-        &state.tokens,
-        &state.limits,
-        &state.mail,
-        &state.settings.base_url,
-        &handle,
-    )
-    .await?;
+    super::request_password_reset(&state.db, &state.tokens, &state.limits, &mail, &state.settings.base_url, &handle)
+        .await?;
     Ok(reset_view(&state, &viewer, &req, &handle, true))
 }
 
@@ -523,12 +507,7 @@ async fn language(
     if let Some(user) = &viewer.user {
         super::set_locale(&state.db, &user.id, locale).await?;
     }
-    let cookie = Cookie::build(LANG_COOKIE, locale.code())
-        .path("/")
-        .secure(state.settings.is_https())
-        .same_site(SameSite::Lax)
-        .max_age(CookieDuration::days(365))
-        .finish();
+    let cookie = cookies::language(&state.settings, locale.code());
     Ok(HttpResponse::SeeOther().insert_header(("Location", safe_next(form.next.as_deref()))).cookie(cookie).finish())
 }
 
@@ -649,6 +628,7 @@ pub struct ProfileForm {
 
 async fn update_profile(
     state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
     viewer: Viewer,
     req: HttpRequest,
     form: CsrfForm<ProfileForm>,
@@ -660,7 +640,7 @@ async fn update_profile(
         email: Some(Some(form.email.clone())),
         certificate_name: Some(Some(form.certificate_name.clone())),
     };
-    match super::update_profile(&state.db, user, input, &state.mail).await {
+    match super::update_profile(&state.db, user, input, &mail).await {
         Ok(_) => Ok(see_other("/account?saved=profile")),
         Err(error) => {
             let profile = Problems::from_error(error)?;
@@ -671,13 +651,14 @@ async fn update_profile(
 
 async fn change_password(
     state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
     viewer: Viewer,
     req: HttpRequest,
     form: CsrfForm<super::ChangePasswordInput>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let session = viewer.session_id.clone().unwrap_or_default();
-    match super::change_password(&state.db, user, form.0, &session, &state.mail).await {
+    match super::change_password(&state.db, user, form.0, &session, &mail).await {
         Ok(()) => Ok(see_other("/account?saved=password")),
         Err(error) => {
             let password = Problems::from_error(error)?;

@@ -4,10 +4,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::model::{AuditEntry, Role, User};
+use crate::core::error::AppError;
 use crate::db::AnyConnection;
 use crate::db::schema::{audit_log, recovery_codes, users};
 use crate::db_match;
-use crate::error::AppError;
 use crate::i18n::Locale;
 
 #[derive(Queryable, Selectable)]

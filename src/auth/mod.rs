@@ -2,7 +2,6 @@
 //! extractors that tell handlers who is asking.
 
 pub mod csrf;
-pub mod extract;
 pub mod password;
 pub mod ratelimit;
 pub mod tokens;

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 pub const MIN_CHARS: usize = 12;
 pub const MAX_CHARS: usize = 128;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 const ISSUER: &str = "pravo";
 const LEEWAY_SECONDS: u64 = 5;

@@ -4,11 +4,12 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use super::Certificate;
-use crate::api::JsonBody;
-use crate::app::AppState;
-use crate::auth::extract::{ClientAddress, Viewer};
-use crate::error::AppError;
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
 use crate::i18n::Msg;
+use crate::web::json::JsonBody;
+use crate::web::request::ClientAddress;
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/me/certificates", web::get().to(mine))
@@ -64,10 +65,14 @@ async fn slug_of(state: &AppState, course_id: String) -> Result<String, AppError
 /// The signed-in scholar's certificates.
 #[utoipa::path(get, path = "/api/v1/me/certificates", responses((status = 200, body = CertificateList), (status = 401)),
     security(("bearer" = [])))]
-pub async fn mine(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, AppError> {
+pub async fn mine(
+    state: web::Data<AppState>,
+    certs: web::Data<crate::certificates::CertSettings>,
+    viewer: Viewer,
+) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let mut items = Vec::new();
-    for c in super::mine(&state.db, &state.certs, user).await? {
+    for c in super::mine(&state.db, &certs, user).await? {
         let slug = slug_of(&state, c.course_id.clone()).await?;
         items.push(dto(c, slug));
     }
@@ -102,11 +107,12 @@ pub async fn update(
     responses((status = 200, content_type = "application/pdf"), (status = 401), (status = 404)), security(("bearer" = [])))]
 pub async fn pdf(
     state: web::Data<AppState>,
+    certs: web::Data<crate::certificates::CertSettings>,
     viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let c = super::owned(&state.db, viewer.user()?, &path, true).await?;
-    let cs = state.certs.clone();
+    let cs = certs.clone();
     let bytes =
         web::block(move || super::render_pdf(&cs, &c)).await.map_err(|e| AppError::internal(e.to_string()))??;
     Ok(HttpResponse::Ok()
@@ -176,6 +182,6 @@ pub async fn revoke(
 }
 
 /// The issuer's public keys (outside /api/v1).
-pub async fn jwks(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok().json(serde_json::json!({"keys": [state.certs.key.jwk()]}))
+pub async fn jwks(certs: web::Data<crate::certificates::CertSettings>) -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({"keys": [certs.key.jwk()]}))
 }

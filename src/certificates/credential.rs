@@ -7,7 +7,7 @@ use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 /// The issuer's signing key, from the 32-byte seed kept in the database.
 #[derive(Clone)]

@@ -13,8 +13,8 @@ pub mod store;
 use chrono::NaiveDateTime;
 
 use crate::accounts::model::User;
+use crate::core::error::AppError;
 use crate::db::{self, AnyConnection, Db};
-use crate::error::AppError;
 use crate::i18n::{Arg, Locale, format_date, t, t_with};
 use crate::mail::{self, MailSettings, Outgoing};
 use credential::IssuerKey;
@@ -27,6 +27,17 @@ pub struct CertSettings {
     pub issuer_name: String,
     pub key: IssuerKey,
     pub mail: MailSettings,
+}
+
+impl CertSettings {
+    pub fn from_settings(settings: &crate::config::Settings, credential_seed: &[u8]) -> Result<Self, AppError> {
+        Ok(CertSettings {
+            base_url: settings.base_url.clone(),
+            issuer_name: settings.issuer_name.clone(),
+            key: IssuerKey::new(credential_seed)?,
+            mail: MailSettings::from_settings(settings),
+        })
+    }
 }
 
 /// The verification link of a certificate.

@@ -5,12 +5,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
 use serde::Deserialize;
 
-use crate::app::AppState;
-use crate::auth::extract::{ClientAddress, Viewer};
+use crate::accounts::extract::Viewer;
 use crate::auth::ratelimit::Limit;
-use crate::error::AppError;
+use crate::core::error::AppError;
 use crate::i18n::{Arg, format_date, t, t_with};
 use crate::web::forms::{CsrfForm, csrf_field};
+use crate::web::request::ClientAddress;
+use crate::web::state::AppState;
 use crate::web::{page_response, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -35,10 +36,15 @@ pub fn check_verify_rate(state: &AppState, address: &str) -> Result<(), AppError
     Ok(())
 }
 
-async fn list(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+async fn list(
+    state: web::Data<AppState>,
+    certs: web::Data<crate::certificates::CertSettings>,
+    viewer: Viewer,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let l = viewer.locale;
-    let certificates = super::mine(&state.db, &state.certs, user).await?;
+    let certificates = super::mine(&state.db, &certs, user).await?;
     let body = html! {
         @if user.certificate_name.is_none() {
             p.notice { (t(l, "cert-set-name")) " " a href="/account" { (t(l, "nav-account")) } }
@@ -66,9 +72,14 @@ async fn list(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) -> R
     Ok(page_response(&state, &viewer, &req, StatusCode::OK, &t(l, "cert-title"), body))
 }
 
-async fn pdf(state: web::Data<AppState>, viewer: Viewer, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+async fn pdf(
+    state: web::Data<AppState>,
+    certs: web::Data<crate::certificates::CertSettings>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let c = super::owned(&state.db, viewer.user()?, &path, true).await?;
-    let cs = state.certs.clone();
+    let cs = certs.clone();
     let bytes =
         web::block(move || super::render_pdf(&cs, &c)).await.map_err(|e| AppError::internal(e.to_string()))??;
     Ok(HttpResponse::Ok()

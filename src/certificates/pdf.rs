@@ -8,7 +8,7 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, Paint};
 use krilla::text::{Font, TextDirection};
 
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 static REGULAR: &[u8] = include_bytes!("../../static/fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../../static/fonts/DejaVuSans-Bold.ttf");

@@ -3,9 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::core::error::AppError;
 use crate::db::AnyConnection;
 use crate::db::schema::{certificates, course_completions};
-use crate::error::AppError;
 
 #[derive(Debug, Clone, Queryable)]
 pub struct Certificate {

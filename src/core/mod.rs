@@ -1,3 +1,4 @@
 //! What every layer may use and that knows no HTTP.
 
+pub mod error;
 pub mod private_files;

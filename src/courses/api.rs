@@ -6,10 +6,10 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use super::model::{CourseText, CourseView};
-use crate::api::JsonBody;
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
-use crate::error::AppError;
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
+use crate::web::json::JsonBody;
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/courses", web::get().to(list))
@@ -124,10 +124,11 @@ impl From<CourseView> for CourseDto {
     responses((status = 200, body = CourseDto), (status = 404)))]
 pub async fn show(
     state: web::Data<AppState>,
+    activity: web::Data<crate::progress::activity::ActivityLog>,
     viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let view = super::course_view(&state.db, &state.activity, viewer.user.as_ref(), &path, viewer.locale).await?;
+    let view = super::course_view(&state.db, &activity, viewer.user.as_ref(), &path, viewer.locale).await?;
     Ok(HttpResponse::Ok().json(CourseDto::from(view)))
 }
 
@@ -272,13 +273,14 @@ pub struct ModuleDto {
     responses((status = 200, body = ModuleDto), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
 pub async fn module(
     state: web::Data<AppState>,
+    activity: web::Data<crate::progress::activity::ActivityLog>,
     viewer: Viewer,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, module) = path.into_inner();
     viewer.user()?;
     let (view, i) =
-        super::module_view(&state.db, &state.activity, viewer.user.as_ref(), &slug, &module, viewer.locale).await?;
+        super::module_view(&state.db, &activity, viewer.user.as_ref(), &slug, &module, viewer.locale).await?;
     let m = &view.modules[i];
     Ok(HttpResponse::Ok().json(ModuleDto {
         slug: m.module.slug.clone(),

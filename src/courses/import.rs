@@ -12,8 +12,8 @@ use super::files::{self, CourseFolder, FileError, ModuleFolder, ModuleText};
 use super::markdown;
 use super::model::{Module, Slug};
 use super::store::{self, CourseFields, NewRevision};
+use crate::core::error::AppError;
 use crate::db::{self, AnyConnection};
-use crate::error::AppError;
 
 /// What an import did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -18,8 +18,8 @@ use serde::Deserialize;
 
 use crate::accounts::model::{Role, User};
 use crate::accounts::{self, error_msg};
+use crate::core::error::{AppError, FieldErrors};
 use crate::db::{self, AnyConnection, Db};
-use crate::error::{AppError, FieldErrors};
 use crate::i18n::{Locale, Msg};
 use crate::progress::{self, activity::ActivityLog};
 use model::{Access, Course, CourseSummary, CourseText, CourseView, Module, ModuleView, Revision, Slug};

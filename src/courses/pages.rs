@@ -7,11 +7,11 @@ use maud::{Markup, PreEscaped, html};
 use serde::de::IgnoredAny;
 
 use super::model::{CourseSummary, CourseView};
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
-use crate::error::AppError;
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
 use crate::i18n::{Arg, Locale, t, t_with};
 use crate::web::forms::{CsrfForm, csrf_field};
+use crate::web::state::AppState;
 use crate::web::{page_response, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -65,12 +65,13 @@ fn course_card(l: Locale, c: &CourseSummary) -> Markup {
 
 async fn course(
     state: web::Data<AppState>,
+    activity: web::Data<crate::progress::activity::ActivityLog>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let l = viewer.locale;
-    let view = super::course_view(&state.db, &state.activity, viewer.user.as_ref(), &path, l).await?;
+    let view = super::course_view(&state.db, &activity, viewer.user.as_ref(), &path, l).await?;
     let body = course_body(l, &viewer, &view);
     Ok(page_response(&state, &viewer, &req, StatusCode::OK, &view.text.title, body))
 }
@@ -139,13 +140,14 @@ async fn enrol(
 
 async fn module(
     state: web::Data<AppState>,
+    activity: web::Data<crate::progress::activity::ActivityLog>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, module_slug) = path.into_inner();
     let l = viewer.locale;
-    let (v, i) = super::module_view(&state.db, &state.activity, viewer.user.as_ref(), &slug, &module_slug, l).await?;
+    let (v, i) = super::module_view(&state.db, &activity, viewer.user.as_ref(), &slug, &module_slug, l).await?;
     let m = &v.modules[i];
     let prev = i.checked_sub(1).and_then(|p| v.modules.get(p));
     let next = v.modules.get(i + 1);
@@ -185,13 +187,14 @@ async fn module(
 
 async fn complete(
     state: web::Data<AppState>,
+    activity: web::Data<crate::progress::activity::ActivityLog>,
     viewer: Viewer,
     path: web::Path<(String, String)>,
     _form: CsrfForm<IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, module_slug) = path.into_inner();
     super::complete_module(&state.db, viewer.user()?, &slug, &module_slug).await?;
-    let view = super::course_view(&state.db, &state.activity, viewer.user.as_ref(), &slug, viewer.locale).await?;
+    let view = super::course_view(&state.db, &activity, viewer.user.as_ref(), &slug, viewer.locale).await?;
     let index = view.modules.iter().position(|m| m.module.slug == module_slug);
     let next = index.and_then(|i| view.modules.get(i + 1));
     Ok(match next {

@@ -8,10 +8,10 @@ use diesel::dsl::max;
 use diesel::prelude::*;
 
 use super::model::{Completion, Course, CourseText, Module, Revision};
+use crate::core::error::AppError;
 use crate::db::AnyConnection;
 use crate::db::schema::{course_media, course_texts, course_trainers, courses, module_revisions, modules, users};
 use crate::db_match;
-use crate::error::AppError;
 use crate::i18n::Locale;
 
 type CourseRow = (String, String, bool, bool, Option<i32>, String);

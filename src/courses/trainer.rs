@@ -12,11 +12,11 @@ use serde::de::IgnoredAny;
 use super::diff::{self, LineChange};
 use super::model::CourseText;
 use super::{CourseInput, ModuleInput};
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
-use crate::error::AppError;
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
 use crate::i18n::{Arg, Locale, format_datetime, t, t_with};
 use crate::web::forms::{CsrfForm, Input, Problems, csrf_field, form_problem};
+use crate::web::state::AppState;
 use crate::web::{page_response, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

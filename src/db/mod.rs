@@ -14,7 +14,7 @@ use diesel::r2d2::{self, CustomizeConnection, ManageConnection, Pool};
 use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
-use crate::error::AppError;
+use crate::core::error::AppError;
 pub use secrets::Secrets;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
@@ -284,4 +284,18 @@ macro_rules! db_match {
             $crate::db::AnyConnection::Pg($conn) => $pg,
         }
     };
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(error: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match error {
+            Error::NotFound => AppError::NotFound,
+            // Two requests raced to create the same thing; the loser is told to try again.
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                AppError::Conflict(crate::i18n::Msg::new("error-conflict-retry"))
+            }
+            other => AppError::Internal(format!("database: {other}")),
+        }
+    }
 }

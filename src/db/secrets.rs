@@ -8,7 +8,7 @@ use rand::RngCore;
 
 use super::AnyConnection;
 use super::schema::secrets;
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 /// The keys, decoded. Never logged: `Debug` is implemented by hand to hide them.
 #[derive(Clone)]

@@ -4,7 +4,6 @@
 //! it, each message is written as an .eml file under the data folder, so nothing is lost in the default
 //! run. Subjects never name a course or topic.
 
-pub mod pages;
 pub mod store;
 
 use std::path::PathBuf;
@@ -17,8 +16,8 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use rand::Rng;
 
 use crate::config::Settings;
+use crate::core::error::AppError;
 use crate::db::{self, AnyConnection, Db};
-use crate::error::AppError;
 use store::Job;
 
 /// A message to queue: who, what, and a key that makes it unique (one message per key, ever).

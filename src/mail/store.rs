@@ -4,10 +4,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text, Timestamp};
 
+use crate::core::error::AppError;
 use crate::db::AnyConnection;
 use crate::db::schema::outbox;
 use crate::db_match;
-use crate::error::AppError;
 
 /// A message waiting to be sent, or sent.
 #[derive(Debug, Clone, Queryable)]

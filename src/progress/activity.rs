@@ -8,8 +8,8 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 
 use super::store;
+use crate::core::error::AppError;
 use crate::db::{self, Db};
-use crate::error::AppError;
 
 /// How often pending markers are written.
 pub const FLUSH_EVERY: Duration = Duration::from_secs(10);

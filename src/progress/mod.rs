@@ -6,8 +6,8 @@ pub mod store;
 
 use std::collections::HashSet;
 
+use crate::core::error::AppError;
 use crate::db::{self, AnyConnection};
-use crate::error::AppError;
 
 /// The percentage of `total` modules done (rounded down), 0 for a course without modules.
 pub fn percent(done: usize, total: usize) -> i32 {

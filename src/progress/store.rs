@@ -5,10 +5,10 @@ use std::collections::HashSet;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::core::error::AppError;
 use crate::db::AnyConnection;
 use crate::db::schema::{course_completions, enrolments, module_progress};
 use crate::db_match;
-use crate::error::AppError;
 
 /// An enrolment: when, and the module last opened.
 #[derive(Debug, Clone)]

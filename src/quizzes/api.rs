@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{QuizInput, ReviewItem, ShownQuestion};
-use crate::api::JsonBody;
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
-use crate::error::AppError;
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
 use crate::i18n::{Locale, Msg};
+use crate::web::json::JsonBody;
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/courses/{slug}/modules/{module}/quiz", web::put().to(save))
@@ -46,7 +46,7 @@ pub struct SavedQuizDto {
 /// Create or replace a module's quiz in one language (GIFT or Aiken). Settings belong to the quiz.
 #[utoipa::path(put, path = "/api/v1/courses/{slug}/modules/{module}/quiz", params(("slug" = String, Path), ("module" = String, Path)),
     request_body = QuizInput,
-    responses((status = 200, body = SavedQuizDto), (status = 401), (status = 403), (status = 404), (status = 422, body = crate::api::ErrorBody)),
+    responses((status = 200, body = SavedQuizDto), (status = 401), (status = 403), (status = 404), (status = 422, body = crate::web::json::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn save(
     state: web::Data<AppState>,

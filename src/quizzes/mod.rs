@@ -18,9 +18,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::accounts::model::User;
+use crate::core::error::{AppError, FieldErrors};
 use crate::courses::{self, model::Access, model::Course};
 use crate::db::{self, AnyConnection, Db};
-use crate::error::{AppError, FieldErrors};
 use crate::i18n::{Locale, Msg, t};
 use model::{Kind, Question, ReviewPolicy, Settings, Versions};
 use store::{AttemptRow, QuizRow};

@@ -13,11 +13,11 @@ use serde_json::{Value, json};
 
 use super::model::{Kind, ReviewPolicy, Settings};
 use super::{AttemptView, ShownQuestion};
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
-use crate::error::{AppError, FieldErrors};
+use crate::accounts::extract::Viewer;
+use crate::core::error::{AppError, FieldErrors};
 use crate::i18n::{Arg, Locale, Msg, format_datetime, t, t_with};
 use crate::web::forms::{CsrfForm, Problems, csrf_field, form_problem};
+use crate::web::state::AppState;
 use crate::web::{page_response, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

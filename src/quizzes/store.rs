@@ -3,10 +3,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::core::error::AppError;
 use crate::db::AnyConnection;
 use crate::db::schema::{attempt_answers, attempts, courses, modules, quiz_versions, quizzes, users};
 use crate::db_match;
-use crate::error::AppError;
 
 #[derive(Debug, Clone, Queryable)]
 pub struct QuizRow {

@@ -10,8 +10,8 @@ use chrono::NaiveDateTime;
 
 use crate::accounts::model::User;
 use crate::auth::tokens::{TokenKind, Tokens};
+use crate::core::error::AppError;
 use crate::db::{self, AnyConnection, Db};
-use crate::error::AppError;
 use crate::i18n::{Arg, Locale, t, t_with};
 use crate::mail::{self, MailSettings, Outgoing};
 use crate::progress::store::{self as progress_store, Reachable};

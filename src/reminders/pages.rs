@@ -6,13 +6,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
 use serde::Deserialize;
 
+use crate::accounts::extract::Viewer;
 use crate::accounts::model::User;
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
-use crate::error::AppError;
+use crate::core::error::AppError;
 use crate::i18n::{Arg, t, t_with};
 use crate::web::forms::{CsrfForm, csrf_field};
 use crate::web::page_response;
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/reminders", web::get().to(show)).route("/reminders", web::post().to(change));

@@ -17,11 +17,11 @@ use super::model::{
 };
 use super::pages::{status_label, textarea};
 use super::review_pages::short_id;
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
-use crate::error::AppError;
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
 use crate::i18n::{Arg, Locale, Msg, format_date, format_datetime, format_decimal, t, t_with};
 use crate::web::forms::{CsrfForm, Input, Problems, csrf_field, field_with, form_problem};
+use crate::web::state::AppState;
 use crate::web::{page_response, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -599,6 +599,7 @@ async fn add_reviewer(
 
 async fn decide_many(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
@@ -612,7 +613,7 @@ async fn decide_many(
         let problems = Problems { fields: Default::default(), form: Some(Msg::new("admin-none-selected")) };
         return manage_page(&state, &viewer, &req, &path, None, &problems, None).await;
     }
-    let outcome = super::decisions::decide_many(&state.db, &state.scholarships, user, &path, ids, decision).await?;
+    let outcome = super::decisions::decide_many(&state.db, &ctx, user, &path, ids, decision).await?;
     if outcome.refused.is_empty() {
         return Ok(see_other(&format!("/admin/programmes/{}?done=decided#ranking", path.as_str())));
     }
@@ -628,6 +629,7 @@ struct DecisionForm {
 
 async fn decide(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
@@ -636,7 +638,7 @@ async fn decide(
     let user = viewer.admin()?;
     let decision = Decision::parse(&form.0.decision).ok_or(AppError::BadRequest(Msg::new("error-bad-form")))?;
     let v = super::read_application(&state.db, user, &path).await?;
-    match super::decisions::decide(&state.db, &state.scholarships, user, &path, decision).await {
+    match super::decisions::decide(&state.db, &ctx, user, &path, decision).await {
         Ok(a) => Ok(see_other(&format!("/admin/programmes/{}?done=decided#ranking", a.programme_id))),
         Err(e) => manage_page(&state, &viewer, &req, &v.programme.id, None, &Problems::from_error(e)?, None).await,
     }
@@ -644,13 +646,14 @@ async fn decide(
 
 async fn promote(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
     _form: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.admin()?;
-    match super::decisions::promote_next(&state.db, &state.scholarships, user, &path).await {
+    match super::decisions::promote_next(&state.db, &ctx, user, &path).await {
         Ok(_) => Ok(see_other(&format!("/admin/programmes/{}?done=promoted#ranking", path.as_str()))),
         Err(e) => manage_page(&state, &viewer, &req, &path, None, &Problems::from_error(e)?, None).await,
     }
@@ -711,6 +714,7 @@ const DASHBOARD_PAGE: usize = 100;
 
 async fn dashboard(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
@@ -718,7 +722,7 @@ async fn dashboard(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.admin()?;
     let l = viewer.locale;
-    let (p, s, mut rows) = super::dashboard::overview(&state.db, &state.scholarships, user, &path).await?;
+    let (p, s, mut rows) = super::dashboard::overview(&state.db, &ctx, user, &path).await?;
     // Those at risk first, then by handle.
     rows.sort_by(|a, b| b.at_risk.cmp(&a.at_risk).then_with(|| a.handle.to_lowercase().cmp(&b.handle.to_lowercase())));
     let pages = rows.len().div_ceil(DASHBOARD_PAGE).max(1);
@@ -747,7 +751,7 @@ async fn dashboard(
             tbody { @for (c, (n, w)) in &s.by_country { tr { td { (country_name(l, c)) } td { (n) } td { (w) } } } }
         } }
         h2 #cohort { (t(l, "admin-cohort")) }
-        p { (t_with(l, "admin-at-risk-rule", &[("days", Arg::Number(state.scholarships.quiet_days))])) }
+        p { (t_with(l, "admin-at-risk-rule", &[("days", Arg::Number(ctx.quiet_days))])) }
         figure.chart { (PreEscaped(&charts.progress)) figcaption { (t(l, "admin-progress-bands")) } }
         @if rows.is_empty() { p { (t(l, "admin-cohort-none")) } } @else {
             div.table-scroll { table.stack-narrow {
@@ -834,31 +838,34 @@ struct RemindForm {
 
 async fn remind(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     path: web::Path<String>,
     form: CsrfForm<RemindForm>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.admin()?;
-    let sent = super::dashboard::remind(&state.db, &state.scholarships, user, &path, &form.0.user_id).await?;
+    let sent = super::dashboard::remind(&state.db, &ctx, user, &path, &form.0.user_id).await?;
     let done = if sent { "reminded" } else { "no-address" };
     Ok(see_other(&format!("/admin/programmes/{}/dashboard?done={done}#cohort", path.as_str())))
 }
 
 async fn cohort_csv(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, rows) = super::dashboard::cohort(&state.db, &state.scholarships, viewer.admin()?, &path).await?;
+    let (_, rows) = super::dashboard::cohort(&state.db, &ctx, viewer.admin()?, &path).await?;
     Ok(super::api::csv_response("cohort.csv", &super::api::dashboard_csv(&rows)))
 }
 
 async fn report_csv(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (p, s) = super::dashboard::stats(&state.db, &state.scholarships, viewer.admin()?, &path).await?;
+    let (p, s) = super::dashboard::stats(&state.db, &ctx, viewer.admin()?, &path).await?;
     Ok(super::api::csv_response("report.csv", &super::api::report_csv(&p, &s)))
 }
 

@@ -13,12 +13,12 @@ use super::model::{
 };
 use super::review::{ReviewInput, Saved};
 use super::{ApplicationView, Reader};
-use crate::api::JsonBody;
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
-use crate::error::AppError;
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
 use crate::i18n::{Locale, Msg};
 use crate::quizzes::api::{csv_field, wants_csv};
+use crate::web::json::JsonBody;
+use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/programmes", web::post().to(create))
@@ -281,11 +281,12 @@ pub struct SubmittedDto {
     responses((status = 201, body = SubmittedDto), (status = 401), (status = 404), (status = 422), (status = 409)), security(("bearer" = [])))]
 pub async fn submit(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    let a = super::submit(&state.db, &state.scholarships, user, &path).await?;
+    let a = super::submit(&state.db, &ctx, user, &path).await?;
     Ok(HttpResponse::Created().json(SubmittedDto { id: a.id, status: a.status }))
 }
 
@@ -478,6 +479,7 @@ fn parse_decision(raw: &str) -> Result<Decision, AppError> {
     responses((status = 200, body = ApplicationDto), (status = 401), (status = 403), (status = 404), (status = 422), (status = 409)), security(("bearer" = [])))]
 pub async fn decide(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     path: web::Path<String>,
     body: JsonBody<DecisionInput>,
@@ -485,7 +487,7 @@ pub async fn decide(
     let actor = viewer.admin()?;
     super::read_application(&state.db, actor, &path).await?;
     let decision = parse_decision(&body.into_inner()?.decision)?;
-    let a = super::decisions::decide(&state.db, &state.scholarships, actor, &path, decision).await?;
+    let a = super::decisions::decide(&state.db, &ctx, actor, &path, decision).await?;
     Ok(HttpResponse::Ok().json(application_dto(a)))
 }
 
@@ -495,6 +497,7 @@ pub async fn decide(
     responses((status = 200), (status = 401), (status = 403), (status = 404), (status = 422)), security(("bearer" = [])))]
 pub async fn decide_many(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     path: web::Path<String>,
     body: JsonBody<DecisionInput>,
@@ -503,9 +506,7 @@ pub async fn decide_many(
     let p = super::programme(&state.db, &path).await?;
     let input = body.into_inner()?;
     let decision = parse_decision(&input.decision)?;
-    let outcome =
-        super::decisions::decide_many(&state.db, &state.scholarships, actor, &p.id, input.application_ids, decision)
-            .await?;
+    let outcome = super::decisions::decide_many(&state.db, &ctx, actor, &p.id, input.application_ids, decision).await?;
     let refused: Vec<_> = outcome
         .refused
         .iter()
@@ -520,10 +521,11 @@ pub async fn decide_many(
     responses((status = 200, body = ApplicationDto), (status = 401), (status = 403), (status = 404), (status = 409)), security(("bearer" = [])))]
 pub async fn promote(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let a = super::decisions::promote_next(&state.db, &state.scholarships, viewer.admin()?, &path).await?;
+    let a = super::decisions::promote_next(&state.db, &ctx, viewer.admin()?, &path).await?;
     Ok(HttpResponse::Ok().json(application_dto(a)))
 }
 
@@ -591,11 +593,12 @@ fn scholar_dto(r: ScholarProgress) -> ScholarDto {
     responses((status = 200, body = DashboardDto), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
 pub async fn dashboard(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, rows) = super::dashboard::cohort(&state.db, &state.scholarships, viewer.admin()?, &path).await?;
+    let (_, rows) = super::dashboard::cohort(&state.db, &ctx, viewer.admin()?, &path).await?;
     if wants_csv(&req) {
         return Ok(csv_response("cohort.csv", &dashboard_csv(&rows)));
     }
@@ -675,11 +678,12 @@ pub fn csv_response(name: &str, body: &str) -> HttpResponse {
     responses((status = 200), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
 pub async fn report(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (p, s) = super::dashboard::stats(&state.db, &state.scholarships, viewer.admin()?, &path).await?;
+    let (p, s) = super::dashboard::stats(&state.db, &ctx, viewer.admin()?, &path).await?;
     if wants_csv(&req) {
         return Ok(csv_response("report.csv", &report_csv(&p, &s)));
     }
@@ -712,6 +716,7 @@ pub async fn report(
     responses((status = 200), (status = 401), (status = 403), (status = 404), (status = 422)), security(("bearer" = [])))]
 pub async fn remind(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     path: web::Path<String>,
     body: JsonBody<UserIdInput>,
@@ -719,7 +724,7 @@ pub async fn remind(
     let actor = viewer.admin()?;
     super::programme(&state.db, &path).await?;
     let user_id = required_user_id(body)?;
-    let sent = super::dashboard::remind(&state.db, &state.scholarships, actor, &path, &user_id).await?;
+    let sent = super::dashboard::remind(&state.db, &ctx, actor, &path, &user_id).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({"sent": sent})))
 }
 
@@ -738,7 +743,7 @@ pub async fn enrol_csv(
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
-    body: crate::api::RawBody,
+    body: crate::web::json::RawBody,
 ) -> Result<HttpResponse, AppError> {
     let actor = viewer.admin()?;
     super::programme(&state.db, &path).await?;

@@ -4,7 +4,7 @@
 
 use plotters::prelude::*;
 
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 /// The accent colour of the stylesheet.
 const ACCENT: RGBColor = RGBColor(0x0b, 0x5c, 0x8a);

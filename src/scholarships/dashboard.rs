@@ -9,8 +9,8 @@ use chrono::NaiveDateTime;
 use super::model::{Programme, Status};
 use super::{Context, store};
 use crate::accounts::model::User;
+use crate::core::error::AppError;
 use crate::db::{self, AnyConnection, Db};
-use crate::error::AppError;
 use crate::i18n::Msg;
 
 /// One scholar's line on the cohort dashboard.

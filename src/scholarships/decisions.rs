@@ -6,8 +6,8 @@
 use super::model::{Application, Decision, Status};
 use super::{Context, notify, review, store};
 use crate::accounts::model::User;
+use crate::core::error::AppError;
 use crate::db::{self, AnyConnection, Db};
-use crate::error::AppError;
 use crate::i18n::Msg;
 
 /// Decides on one application (admins). Awarding beyond the seats is refused (409).

@@ -19,8 +19,8 @@ pub mod store;
 use std::collections::BTreeMap;
 
 use crate::accounts::model::User;
+use crate::core::error::{AppError, FieldErrors};
 use crate::db::{self, AnyConnection, Db};
-use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::mail::MailSettings;
 use model::{Application, DraftInput, MAX_LONG, MAX_SHORT, Programme, ProgrammeInput, Status, country_code};
@@ -32,6 +32,17 @@ pub struct Context {
     pub base_url: String,
     /// Days without activity after which a scholar counts as at risk.
     pub quiet_days: i64,
+}
+
+impl Context {
+    pub fn from_settings(settings: &crate::config::Settings) -> Self {
+        Context {
+            mail: MailSettings::from_settings(settings),
+            base_url: settings.base_url.clone(),
+            // With reminders turned off (0), the dashboard still flags a fortnight of silence.
+            quiet_days: if settings.reminder_days == 0 { 14 } else { i64::from(settings.reminder_days) },
+        }
+    }
 }
 
 /// Creates a programme (admins); its track's courses must exist.

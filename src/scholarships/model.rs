@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, FieldErrors};
+use crate::core::error::{AppError, FieldErrors};
 use crate::i18n::{Locale, Msg};
 
 /// Every ISO 3166-1 alpha-2 code.

@@ -4,8 +4,8 @@
 use super::Context;
 use super::model::{Application, Status};
 use crate::accounts::model::User;
+use crate::core::error::AppError;
 use crate::db::AnyConnection;
-use crate::error::AppError;
 use crate::i18n::{Arg, Locale, t, t_with};
 use crate::mail::{self, Outgoing};
 

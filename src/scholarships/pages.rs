@@ -8,11 +8,11 @@ use serde::Deserialize;
 
 use super::decisions::Answer;
 use super::model::{Application, DraftInput, Programme, QuestionKind, Status, country_name};
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
-use crate::error::AppError;
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
 use crate::i18n::{Arg, Locale, format_date, format_datetime, t, t_with};
 use crate::web::forms::{CsrfForm, Input, Problems, csrf_field, field_with, form_problem};
+use crate::web::state::AppState;
 use crate::web::{page_response, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -340,6 +340,7 @@ fn draft_from(fields: &[(String, String)]) -> (DraftInput, bool) {
 
 async fn apply(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
@@ -359,7 +360,7 @@ async fn apply(
     // The draft is kept first, so that nothing typed is lost even when sending fails.
     let mut result = super::save_draft(&state.db, user, &p.id, draft).await.map(|_| ());
     if result.is_ok() && send {
-        result = super::submit(&state.db, &state.scholarships, user, &p.id).await.map(|_| ());
+        result = super::submit(&state.db, &ctx, user, &p.id).await.map(|_| ());
     }
     match result {
         Ok(()) => Ok(see_other(&format!("/programmes/{}?done={}", p.id, if send { "sent" } else { "saved" }))),

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use super::model::{Application, MAX_LONG, Programme, Review, Status, weighted_score};
 use super::store;
 use crate::accounts::model::User;
+use crate::core::error::{AppError, FieldErrors};
 use crate::db::{self, AnyConnection, Db};
-use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 
 /// Whether `reviewer_id` is assigned `a`.

@@ -11,11 +11,11 @@ use maud::{Markup, html};
 use super::pages::{answers_list, status_label, textarea};
 use super::review::ReviewInput;
 use super::{ApplicationView, Reader};
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
-use crate::error::AppError;
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
 use crate::i18n::{Arg, Locale, format_datetime, t, t_with};
 use crate::web::forms::{CsrfForm, Problems, csrf_field, form_problem};
+use crate::web::state::AppState;
 use crate::web::{page_response, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

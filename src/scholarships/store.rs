@@ -8,10 +8,10 @@ use diesel::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::model::{Application, Programme, Review, Status, Terms};
+use crate::core::error::AppError;
 use crate::db::AnyConnection;
 use crate::db::schema::{applications, cohort_members, programme_reviewers, programmes, reviews, users};
 use crate::db_match;
-use crate::error::AppError;
 use crate::i18n::Locale;
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {

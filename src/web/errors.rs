@@ -10,10 +10,11 @@ use actix_web::{Error, HttpRequest, HttpResponse, ResponseError};
 use maud::html;
 use serde_json::json;
 
-use super::layout::{Frame, page};
+use super::layout::{Frame, Reader, page};
+use super::request::{is_unsafe, locale_without_user};
+use super::state::state;
 use crate::auth::csrf;
-use crate::auth::extract::{Viewer, is_unsafe, state};
-use crate::error::{AppError, ErrorMark};
+use crate::core::error::{AppError, FieldErrors};
 use crate::i18n::{Msg, t};
 
 pub async fn render(
@@ -53,17 +54,21 @@ pub async fn render(
     Ok(ServiceResponse::new(http_req, new).map_into_right_body())
 }
 
-async fn viewer_for_error(req: &HttpRequest) -> Viewer {
-    match Viewer::of(req).await {
-        Ok(viewer) => viewer,
-        Err(_) => Viewer {
-            user: None,
-            locale: crate::auth::extract::locale_without_user(req),
-            csrf_token: String::new(),
-            session_id: None,
-            via_bearer: false,
-        },
+/// How an error page learns who is reading: app.rs registers the accounts domain's lookup, so that the
+/// web layer needs no domain.
+#[derive(Clone, Copy)]
+pub struct ReaderLookup(pub fn(HttpRequest) -> FutureReader);
+
+/// Who is reading, once it is known.
+pub type FutureReader = std::pin::Pin<Box<dyn Future<Output = Option<Reader>>>>;
+
+async fn viewer_for_error(req: &HttpRequest) -> Reader {
+    if let Some(lookup) = req.app_data::<ReaderLookup>()
+        && let Some(reader) = (lookup.0)(req.clone()).await
+    {
+        return reader;
     }
+    Reader { locale: locale_without_user(req), csrf: String::new(), signed_in: None }
 }
 
 async fn json_body(status: StatusCode, mark: &ErrorMark, req: &HttpRequest) -> HttpResponse {
@@ -111,4 +116,58 @@ async fn html_body(status: StatusCode, mark: &ErrorMark, req: &HttpRequest) -> H
         p { a href="/" { (t(l, "error-home-link")) } }
     };
     super::html(status, page(&frame, &title, body))
+}
+
+/// What `error_response` leaves in the response's extensions for the renderer.
+#[derive(Debug, Clone)]
+pub struct ErrorMark {
+    pub code: &'static str,
+    pub message: Msg,
+    pub fields: FieldErrors,
+    pub incident: Option<String>,
+    /// Where in a source text the problem is (line, column from 1).
+    pub location: Option<(usize, usize)>,
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Validation(_) | AppError::Syntax { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let incident = match self {
+            AppError::Internal(detail) => {
+                let incident = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
+                tracing::error!(incident = %incident, error = %detail, "unexpected error");
+                Some(incident)
+            }
+            _ => None,
+        };
+        let mut response = HttpResponse::build(self.status_code());
+        if let AppError::RateLimited { retry_after_seconds } = self {
+            response.insert_header(("Retry-After", retry_after_seconds.to_string()));
+        }
+        let mut response = response.finish();
+        response.extensions_mut().insert(ErrorMark {
+            code: self.code(),
+            message: self.message(),
+            fields: self.field_errors(),
+            location: match self {
+                AppError::Syntax { line, column, .. } => Some((*line, *column)),
+                _ => None,
+            },
+            incident,
+        });
+        response
+    }
 }

@@ -8,9 +8,10 @@ use actix_web::{FromRequest, HttpRequest, web};
 use maud::{Markup, html};
 use serde::de::DeserializeOwned;
 
+use super::cookies::csrf_cookie_name;
+use super::state::state;
 use crate::auth::csrf;
-use crate::auth::extract::{csrf_cookie_name, state};
-use crate::error::{AppError, FieldErrors};
+use crate::core::error::{AppError, FieldErrors};
 use crate::i18n::{Locale, Msg, t};
 
 /// A urlencoded form whose `csrf` field matches the request's CSRF cookie.
@@ -32,7 +33,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 return Err(AppError::BadRequest(Msg::new("error-nul")));
             }
             let submitted = pairs.iter().find(|(k, _)| k == csrf::FORM_FIELD).map(|(_, v)| v.as_str());
-            let cookie = req.cookie(&csrf_cookie_name(state));
+            let cookie = req.cookie(&csrf_cookie_name(&state.settings));
             match (cookie, submitted) {
                 (Some(cookie), Some(token)) if state.csrf.is_valid(cookie.value(), token) => {}
                 _ => return Err(AppError::CsrfRejected),

@@ -2,13 +2,13 @@
 //! created one.
 
 use actix_web::body::MessageBody;
-use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage};
 
-use crate::auth::extract::{NewCsrfCookie, csrf_cookie_name, state};
+use super::cookies::{self, NewCsrfCookie};
+use super::state::state;
 
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
                    object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -22,12 +22,7 @@ pub async fn finish(
     if let Some(NewCsrfCookie(value)) = new_cookie
         && let Ok(state) = state(res.request())
     {
-        let cookie = Cookie::build(csrf_cookie_name(state), value)
-            .path("/")
-            .http_only(true)
-            .secure(state.settings.is_https())
-            .same_site(SameSite::Lax)
-            .finish();
+        let cookie = cookies::csrf(&state.settings, value);
         res.response_mut().add_cookie(&cookie)?;
     }
     let is_static = res.request().path().starts_with("/static/");

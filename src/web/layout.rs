@@ -2,22 +2,46 @@
 
 use maud::{DOCTYPE, Markup, html};
 
-use crate::accounts::model::{Role, User};
-use crate::auth::extract::Viewer;
 use crate::i18n::{Locale, t};
+
+/// Who is reading, as far as the shell needs to know: language, the CSRF token of the page's forms, and
+/// the signed-in person's handle and standing. The accounts domain fills it in.
+#[derive(Debug, Clone, Default)]
+pub struct Reader {
+    pub locale: Locale,
+    pub csrf: String,
+    pub signed_in: Option<SignedIn>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub handle: String,
+    /// Trainers and administrators see the staff links.
+    pub staff: bool,
+    pub admin: bool,
+}
+
+/// Anything that can say who is reading (the accounts domain's `Viewer`).
+pub trait Reading {
+    fn reader(&self) -> Reader;
+}
+
+impl Reading for Reader {
+    fn reader(&self) -> Reader {
+        self.clone()
+    }
+}
 
 /// What the shell needs to know about a page and its reader.
 pub struct Frame<'a> {
     pub site_name: &'a str,
-    pub locale: Locale,
-    pub user: Option<&'a User>,
-    pub csrf: &'a str,
+    pub reader: Reader,
     pub path: &'a str,
 }
 
 impl<'a> Frame<'a> {
-    pub fn new(site_name: &'a str, viewer: &'a Viewer, path: &'a str) -> Self {
-        Frame { site_name, locale: viewer.locale, user: viewer.user.as_ref(), csrf: &viewer.csrf_token, path }
+    pub fn new(site_name: &'a str, viewer: &impl Reading, path: &'a str) -> Self {
+        Frame { site_name, reader: viewer.reader(), path }
     }
 }
 
@@ -26,22 +50,22 @@ struct NavItem {
     label: &'static str,
 }
 
-fn nav_items(user: Option<&User>) -> Vec<NavItem> {
+fn nav_items(user: Option<&SignedIn>) -> Vec<NavItem> {
     let item = |href, label| NavItem { href, label };
     let mut items = vec![item("/", "nav-home"), item("/courses", "nav-courses"), item("/programmes", "nav-programmes")];
-    match user.map(|u| u.role) {
+    match user {
         None => {
             items.push(item("/login", "nav-sign-in"));
             items.push(item("/register", "nav-register"));
         }
-        Some(role) => {
+        Some(user) => {
             items.push(item("/certificates", "nav-certificates"));
             items.push(item("/account", "nav-account"));
-            if role != Role::Scholar {
+            if user.staff {
                 items.push(item("/trainer", "nav-trainer"));
                 items.push(item("/review", "nav-review"));
             }
-            if role == Role::Admin {
+            if user.admin {
                 items.push(item("/admin/programmes", "nav-admin-programmes"));
                 items.push(item("/admin/users", "nav-admin-users"));
                 items.push(item("/admin/audit", "nav-admin-audit"));
@@ -54,7 +78,7 @@ fn nav_items(user: Option<&User>) -> Vec<NavItem> {
 
 /// A whole page: `title` is the page's heading and, with the site name, its `<title>`.
 pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
-    let l = frame.locale;
+    let l = frame.reader.locale;
     html! {
         (DOCTYPE)
         html lang=(l.code()) {
@@ -72,7 +96,7 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                         a.brand href="/" { (frame.site_name) }
                         nav aria-label=(t(l, "nav-label")) {
                             ul {
-                                @for item in nav_items(frame.user) {
+                                @for item in nav_items(frame.reader.signed_in.as_ref()) {
                                     li {
                                         @if item.href == frame.path {
                                             a href=(item.href) aria-current="page" { (t(l, item.label)) }
@@ -81,10 +105,10 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                                         }
                                     }
                                 }
-                                @if frame.user.is_some() {
+                                @if frame.reader.signed_in.is_some() {
                                     li {
                                         form.inline method="post" action="/logout" {
-                                            input type="hidden" name="csrf" value=(frame.csrf);
+                                            input type="hidden" name="csrf" value=(frame.reader.csrf);
                                             button.link type="submit" { (t(l, "nav-sign-out")) }
                                         }
                                     }
@@ -100,7 +124,7 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                 }
                 footer.site {
                     p { (t(l, "footer-privacy")) }
-                    @if let Some(user) = frame.user {
+                    @if let Some(user) = &frame.reader.signed_in {
                         p { (t(l, "footer-signed-in-as")) " " strong { (user.handle) } }
                     }
                 }
@@ -110,10 +134,10 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
 }
 
 fn language_switch(frame: &Frame) -> Markup {
-    let l = frame.locale;
+    let l = frame.reader.locale;
     html! {
         form.lang method="post" action="/language" aria-label=(t(l, "language-switch-label")) {
-            input type="hidden" name="csrf" value=(frame.csrf);
+            input type="hidden" name="csrf" value=(frame.reader.csrf);
             input type="hidden" name="next" value=(frame.path);
             @for locale in Locale::ALL {
                 @let name = t(locale, "language-name");

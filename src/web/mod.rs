@@ -2,10 +2,14 @@
 //! that sets security headers and cookies, and the one place errors become responses.
 
 pub mod assets;
+pub mod cookies;
 pub mod errors;
 pub mod forms;
 pub mod headers;
+pub mod json;
 pub mod layout;
+pub mod request;
+pub mod state;
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
@@ -18,8 +22,8 @@ pub fn html(status: StatusCode, markup: Markup) -> HttpResponse {
 
 /// A page in the shell, as a response.
 pub fn page_response(
-    state: &crate::app::AppState,
-    viewer: &crate::auth::extract::Viewer,
+    state: &state::AppState,
+    viewer: &impl layout::Reading,
     req: &actix_web::HttpRequest,
     status: StatusCode,
     title: &str,

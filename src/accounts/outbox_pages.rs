@@ -5,24 +5,29 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
 use serde::de::IgnoredAny;
 
-use crate::app::AppState;
-use crate::auth::extract::Viewer;
-use crate::error::AppError;
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
 use crate::i18n::{format_datetime, t};
 use crate::web::forms::{CsrfForm, csrf_field};
+use crate::web::state::AppState;
 use crate::web::{page_response, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/outbox", web::get().to(outbox)).route("/admin/outbox/{id}/resend", web::post().to(resend));
 }
 
-async fn outbox(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+async fn outbox(
+    state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
+    viewer: Viewer,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     viewer.admin()?;
     let l = viewer.locale;
-    let jobs = super::list(&state.db).await?;
+    let jobs = crate::mail::list(&state.db).await?;
     let body = html! {
-        @if state.mail.smtp_url.is_none() {
-            p.notice { (t(l, "outbox-files")) " " code { (state.mail.eml_dir.display()) } }
+        @if mail.smtp_url.is_none() {
+            p.notice { (t(l, "outbox-files")) " " code { (mail.eml_dir.display()) } }
         }
         @if jobs.is_empty() { p { (t(l, "outbox-empty")) } }
         @else {
@@ -58,6 +63,6 @@ async fn resend(
     _f: CsrfForm<IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
     viewer.admin()?;
-    super::resend(&state.db, &path).await?;
+    crate::mail::resend(&state.db, &path).await?;
     Ok(see_other("/admin/outbox"))
 }

@@ -1,11 +1,8 @@
-//! The one error type. Handlers and domain functions return `AppError`; it becomes a response in exactly
-//! one place: `error_response` marks the response, and `web::errors::render` turns the mark into the JSON
-//! error body (under /api/) or an HTML page, in the reader's language.
+//! The one error type. Handlers and domain functions return `AppError`; it knows no HTTP. It becomes a
+//! response in exactly one place, `web::errors`: `error_response` marks the response, and `render` turns
+//! the mark into the JSON error body (under /api/) or an HTML page, in the reader's language.
 
 use std::collections::BTreeMap;
-
-use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, ResponseError};
 
 use crate::i18n::Msg;
 
@@ -95,74 +92,6 @@ impl AppError {
             AppError::CsrfRejected => Msg::new("error-csrf"),
             AppError::Syntax { .. } => Msg::new("error-validation-failed"),
             other => Msg::new(format!("error-{}", other.code().replace('_', "-"))),
-        }
-    }
-}
-
-/// What `error_response` leaves in the response's extensions for the renderer.
-#[derive(Debug, Clone)]
-pub struct ErrorMark {
-    pub code: &'static str,
-    pub message: Msg,
-    pub fields: FieldErrors,
-    pub incident: Option<String>,
-    /// Where in a source text the problem is (line, column from 1).
-    pub location: Option<(usize, usize)>,
-}
-
-impl ResponseError for AppError {
-    fn status_code(&self) -> StatusCode {
-        match self {
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Unauthorized | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
-            AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::Validation(_) | AppError::Syntax { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
-            AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        let incident = match self {
-            AppError::Internal(detail) => {
-                let incident = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
-                tracing::error!(incident = %incident, error = %detail, "unexpected error");
-                Some(incident)
-            }
-            _ => None,
-        };
-        let mut response = HttpResponse::build(self.status_code());
-        if let AppError::RateLimited { retry_after_seconds } = self {
-            response.insert_header(("Retry-After", retry_after_seconds.to_string()));
-        }
-        let mut response = response.finish();
-        response.extensions_mut().insert(ErrorMark {
-            code: self.code(),
-            message: self.message(),
-            fields: self.field_errors(),
-            location: match self {
-                AppError::Syntax { line, column, .. } => Some((*line, *column)),
-                _ => None,
-            },
-            incident,
-        });
-        response
-    }
-}
-
-impl From<diesel::result::Error> for AppError {
-    fn from(error: diesel::result::Error) -> Self {
-        use diesel::result::{DatabaseErrorKind, Error};
-        match error {
-            Error::NotFound => AppError::NotFound,
-            // Two requests raced to create the same thing; the loser is told to try again.
-            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                AppError::Conflict(Msg::new("error-conflict-retry"))
-            }
-            other => AppError::Internal(format!("database: {other}")),
         }
     }
 }

@@ -1,0 +1,111 @@
+//! Who is asking, in which language: the `Viewer` extractor. It reads the session (Bearer token or
+//! cookie), reloads the user on every request (so a role change applies at once), picks the language and
+//! prepares the CSRF token that the page's forms carry.
+
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
+
+use crate::accounts::{self, model::Role, model::User};
+use crate::auth::csrf::{self, CsrfKey};
+use crate::core::error::AppError;
+use crate::i18n::Locale;
+use crate::web::cookies::{NewCsrfCookie, csrf_cookie_name, session_cookie_name};
+use crate::web::layout::{Reader, Reading, SignedIn};
+use crate::web::request::{bearer_token, is_unsafe, locale_without_user};
+use crate::web::state::state;
+
+/// The person behind a request (or nobody), with their language and CSRF token.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub user: Option<User>,
+    pub locale: Locale,
+    /// The token this page's forms must carry.
+    pub csrf_token: String,
+    /// The session's id (`sid`), when signed in.
+    pub session_id: Option<String>,
+    /// Signed in with `Authorization: Bearer` rather than the cookie.
+    pub via_bearer: bool,
+}
+
+impl Viewer {
+    pub fn user(&self) -> Result<&User, AppError> {
+        self.user.as_ref().ok_or(AppError::Unauthorized)
+    }
+
+    /// The user, if their role is one of `roles` (401 when not signed in, 403 otherwise).
+    pub fn require(&self, roles: &[Role]) -> Result<&User, AppError> {
+        let user = self.user()?;
+        if roles.contains(&user.role) { Ok(user) } else { Err(AppError::Forbidden) }
+    }
+
+    pub fn admin(&self) -> Result<&User, AppError> {
+        self.require(&[Role::Admin])
+    }
+
+    /// Works out the viewer of a request once; later extractions reuse it.
+    pub async fn of(req: &HttpRequest) -> Result<Viewer, AppError> {
+        if let Some(viewer) = req.extensions().get::<Viewer>() {
+            return Ok(viewer.clone());
+        }
+        let state = state(req)?;
+        let bearer = bearer_token(req);
+        let via_bearer = bearer.is_some();
+        let token = bearer.or_else(|| req.cookie(&session_cookie_name(&state.settings)).map(|c| c.value().to_owned()));
+        let session = match token {
+            Some(token) => accounts::authenticate(&state.db, &state.tokens, &token).await?,
+            None => None,
+        };
+        let (csrf_cookie, fresh) = match req.cookie(&csrf_cookie_name(&state.settings)) {
+            Some(c) if !c.value().is_empty() => (c.value().to_owned(), false),
+            _ => (CsrfKey::new_cookie_value(), true),
+        };
+        if fresh {
+            req.extensions_mut().insert(NewCsrfCookie(csrf_cookie.clone()));
+        }
+        if session.is_some() && !via_bearer && is_unsafe(req.method()) && req.path().starts_with("/api/") {
+            let header = req.headers().get(csrf::HEADER).and_then(|h| h.to_str().ok()).unwrap_or_default();
+            if fresh || !state.csrf.is_valid(&csrf_cookie, header) {
+                return Err(AppError::CsrfRejected);
+            }
+        }
+        let (user, session_id) = match session {
+            Some((user, claims)) => (Some(user), Some(claims.sid)),
+            None => (None, None),
+        };
+        let locale = user.as_ref().map(|u| u.locale).unwrap_or_else(|| locale_without_user(req));
+        let viewer = Viewer { user, locale, csrf_token: state.csrf.token_for(&csrf_cookie), session_id, via_bearer };
+        req.extensions_mut().insert(viewer.clone());
+        Ok(viewer)
+    }
+}
+
+impl FromRequest for Viewer {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Viewer, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Viewer::of(&req).await })
+    }
+}
+
+impl Reading for Viewer {
+    fn reader(&self) -> Reader {
+        Reader {
+            locale: self.locale,
+            csrf: self.csrf_token.clone(),
+            signed_in: self.user.as_ref().map(|u| SignedIn {
+                handle: u.handle.clone(),
+                staff: u.role != Role::Scholar,
+                admin: u.role == Role::Admin,
+            }),
+        }
+    }
+}
+
+/// Who is reading, for the error pages of the web layer (registered by app.rs as its `ReaderLookup`).
+pub fn reader_of(req: HttpRequest) -> crate::web::errors::FutureReader {
+    Box::pin(async move { Viewer::of(&req).await.ok().map(|v| v.reader()) })
+}

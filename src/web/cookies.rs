@@ -1,0 +1,68 @@
+//! Every cookie Pravo sets, built in one place: the session, the CSRF secret and the language. On https
+//! they carry the `__Host-` prefix (Secure, no Domain, Path=/), so no sibling host can set them.
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+
+use crate::config::Settings;
+
+/// The language chosen by someone not signed in.
+pub const LANG_COOKIE: &str = "pravo_lang";
+
+/// A CSRF cookie value created for this request, for the header middleware to set.
+#[derive(Debug, Clone)]
+pub struct NewCsrfCookie(pub String);
+
+pub fn session_cookie_name(settings: &Settings) -> String {
+    cookie_name(settings, "pravo_session")
+}
+
+pub fn csrf_cookie_name(settings: &Settings) -> String {
+    cookie_name(settings, "pravo_csrf")
+}
+
+fn cookie_name(settings: &Settings, base: &str) -> String {
+    if settings.is_https() { format!("__Host-{base}") } else { base.to_owned() }
+}
+
+/// The session cookie holding `token` for `lifetime_seconds`.
+pub fn session(settings: &Settings, token: String, lifetime_seconds: i64) -> Cookie<'static> {
+    Cookie::build(session_cookie_name(settings), token)
+        .path("/")
+        .http_only(true)
+        .secure(settings.is_https())
+        .same_site(SameSite::Lax)
+        .max_age(CookieDuration::seconds(lifetime_seconds))
+        .finish()
+}
+
+/// A cookie that removes the session cookie.
+pub fn session_removal(settings: &Settings) -> Cookie<'static> {
+    let mut cookie = Cookie::build(session_cookie_name(settings), "")
+        .path("/")
+        .http_only(true)
+        .secure(settings.is_https())
+        .same_site(SameSite::Lax)
+        .finish();
+    cookie.make_removal();
+    cookie
+}
+
+/// The CSRF secret's cookie (a browser-session cookie).
+pub fn csrf(settings: &Settings, value: String) -> Cookie<'static> {
+    Cookie::build(csrf_cookie_name(settings), value)
+        .path("/")
+        .http_only(true)
+        .secure(settings.is_https())
+        .same_site(SameSite::Lax)
+        .finish()
+}
+
+/// The language cookie, kept for a year.
+pub fn language(settings: &Settings, code: &str) -> Cookie<'static> {
+    Cookie::build(LANG_COOKIE, code.to_owned())
+        .path("/")
+        .secure(settings.is_https())
+        .same_site(SameSite::Lax)
+        .max_age(CookieDuration::days(365))
+        .finish()
+}

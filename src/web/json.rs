@@ -1,0 +1,80 @@
+//! The API's bodies: a JSON body and a raw body that are read when the handler asks for them, so that the
+//! API's check order holds (401 → 403 → 404 → 400/413/422 → 409), and the error body's schema.
+
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use serde::de::DeserializeOwned;
+
+use super::forms::payload_error;
+use crate::core::error::AppError;
+use crate::i18n::Msg;
+
+/// A JSON body, parsed when the handler asks for it, so that authorisation is decided before the body is
+/// judged.
+pub struct JsonBody<T>(Result<T, AppError>);
+
+impl<T> JsonBody<T> {
+    pub fn into_inner(self) -> Result<T, AppError> {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = web::Bytes::from_request(req, payload);
+        let is_json = req
+            .headers()
+            .get("content-type")
+            .and_then(|h| h.to_str().ok())
+            .is_some_and(|ct| ct.trim_start().to_ascii_lowercase().starts_with("application/json"));
+        Box::pin(async move {
+            let parsed = match body.await {
+                Err(e) => Err(payload_error(e)),
+                Ok(_) if !is_json => Err(AppError::BadRequest(Msg::new("error-json-content-type"))),
+                Ok(bytes) if contains_nul_escape(&bytes) => Err(AppError::BadRequest(Msg::new("error-nul"))),
+                Ok(bytes) => {
+                    serde_json::from_slice(&bytes).map_err(|_| AppError::BadRequest(Msg::new("error-bad-json")))
+                }
+            };
+            Ok(JsonBody(parsed))
+        })
+    }
+}
+
+/// A raw request body (a CSV file, say), read when the handler asks for it, so that authorisation is
+/// decided first; an oversized body is a 413 in the API's error shape.
+pub struct RawBody(Result<web::Bytes, AppError>);
+
+impl RawBody {
+    pub fn into_inner(self) -> Result<web::Bytes, AppError> {
+        self.0
+    }
+}
+
+impl FromRequest for RawBody {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move { Ok(RawBody(body.await.map_err(payload_error))) })
+    }
+}
+
+/// Whether a JSON text holds a NUL character (`\u0000` escape): PostgreSQL refuses it in text columns.
+fn contains_nul_escape(bytes: &[u8]) -> bool {
+    bytes.contains(&0) || bytes.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000"))
+}
+
+/// The error shape every failing call answers with.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct ErrorBody {
+    /// `{code, message, fields?}`
+    error: serde_json::Value,
+}
