@@ -80,7 +80,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let user =
             accounts::find_user_by_handle(&pool, &format!("scholar{i:05}")).await.map_err(|e| format!("{e:?}"))?;
         for m in 1..=(i % (modules + 1)) {
-            courses::complete_module(&pool, &user, "bench-track", &format!("m{m:02}"))
+            pravo::progress::complete_module(&pool, &user, "bench-track", &format!("m{m:02}"))
                 .await
                 .map_err(|e| format!("{e:?}"))?;
         }

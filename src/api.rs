@@ -9,6 +9,7 @@ use crate::{accounts, courses, quizzes};
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/openapi.json", web::get().to(openapi))
         .configure(accounts::api::routes)
+        .configure(crate::progress::api::routes)
         .configure(courses::api::routes)
         .configure(quizzes::api::routes)
         .configure(crate::certificates::api::routes)
@@ -32,16 +33,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         accounts::api::reset_request,
         accounts::api::outbox,
         accounts::api::resend,
-        courses::api::list,
-        courses::api::show,
+        crate::progress::api::list,
+        crate::progress::api::show,
         courses::api::save,
         courses::api::enrol,
         courses::api::enrol_user,
         courses::api::add_trainer,
         courses::api::publish,
         courses::api::unpublish,
-        courses::api::module,
-        courses::api::complete,
+        crate::progress::api::module,
+        crate::progress::api::complete,
         courses::api::save_module,
         courses::api::revisions,
         courses::api::restore,
@@ -106,15 +107,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         courses::CourseInput,
         courses::ModuleInput,
         courses::model::CourseText,
-        courses::api::CourseItem,
-        courses::api::CourseList,
-        courses::api::ModuleItem,
-        courses::api::CourseDto,
+        crate::progress::api::CourseItem,
+        crate::progress::api::CourseList,
+        crate::progress::api::ModuleItem,
+        crate::progress::api::CourseDto,
         courses::api::SavedCourse,
         courses::api::Done,
         courses::api::UserIdInput,
-        courses::api::ModuleDto,
-        courses::api::CompleteDto,
+        crate::progress::api::ModuleDto,
+        crate::progress::api::CompleteDto,
         courses::api::RevisionDto,
         courses::api::RevisionItem,
         courses::api::RevisionList,

@@ -46,6 +46,7 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, AppError> {
         settings.create_folders().map_err(AppError::internal)?;
+        crate::quizzes::hooks::connect(crate::progress::completion::on_graded);
         let url = settings.database_url.clone();
         let courses_dir = settings.courses_dir.clone();
         let secrets = web::block(move || -> Result<Secrets, AppError> {
@@ -171,6 +172,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(pweb::assets::routes)
         .configure(home::routes)
         .configure(accounts::pages::routes)
+        .configure(crate::progress::pages::routes)
         .configure(courses::pages::routes)
         .configure(courses::trainer::routes)
         .configure(crate::quizzes::pages::routes)

@@ -7,7 +7,7 @@ pub mod model;
 pub mod notify;
 pub mod outbox_pages;
 pub mod pages;
-pub mod store;
+mod store;
 
 use base64::Engine;
 use serde::{Deserialize, Deserializer};
@@ -643,4 +643,27 @@ fn empty_as_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
 /// For PATCH fields: absent → `None` (keep), `null` → `Some(None)` (remove), a value → `Some(Some(v))`.
 fn present_or_null<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
     Ok(Some(Option::deserialize(d)?))
+}
+
+/// Turns a user's reminders off (or back on).
+pub async fn set_reminders_off(db: &Db, user_id: &str, off: bool) -> Result<(), AppError> {
+    let id = user_id.to_owned();
+    db.write(move |conn| store::set_reminders_off(conn, &id, off)).await
+}
+
+// ---- for the domains above, inside their own transactions ----
+
+/// A user by id.
+pub fn user_by_id(conn: &mut db::AnyConnection, id: &str) -> Result<Option<User>, AppError> {
+    store::find_by_id(conn, id)
+}
+
+/// A user by the key of a handle ([`model::handle_key`]): handles compare without case.
+pub fn user_by_handle_key(conn: &mut db::AnyConnection, key: &str) -> Result<Option<User>, AppError> {
+    Ok(store::find_credentials(conn, key)?.map(|(user, _)| user))
+}
+
+/// Appends an entry to the audit log (which cannot be changed afterwards).
+pub fn append_audit(conn: &mut db::AnyConnection, entry: &model::AuditRecord<'_>) -> Result<(), AppError> {
+    store::append_audit(conn, entry.at, entry.actor_id, entry.action, entry.target_user_id, entry.details)
 }

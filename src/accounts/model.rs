@@ -163,3 +163,13 @@ mod tests {
         assert_eq!(Handle::parse("ОЛЕНА").map(|h| h.key()), Ok("олена".to_owned()));
     }
 }
+
+/// An audit-log entry to append: who did what to whom, and when.
+#[derive(Debug, Clone, Copy)]
+pub struct AuditRecord<'a> {
+    pub at: chrono::NaiveDateTime,
+    pub actor_id: Option<&'a str>,
+    pub action: &'a str,
+    pub target_user_id: Option<&'a str>,
+    pub details: &'a str,
+}

@@ -689,7 +689,7 @@ async fn set_reminders(
     form: CsrfForm<RemindersForm>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    crate::reminders::set_off(&state.db, &user.id, form.0.off).await?;
+    super::set_reminders_off(&state.db, &user.id, form.0.off).await?;
     Ok(see_other("/account?saved=reminders"))
 }
 

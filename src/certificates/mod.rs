@@ -8,7 +8,7 @@ pub mod api;
 pub mod credential;
 pub mod pages;
 pub mod pdf;
-pub mod store;
+mod store;
 
 use chrono::NaiveDateTime;
 
@@ -78,8 +78,8 @@ pub fn issue_pending(conn: &mut AnyConnection, cs: &CertSettings, limit: i64) ->
 }
 
 fn issue(conn: &mut AnyConnection, cs: &CertSettings, course_id: &str, user_id: &str) -> Result<Certificate, AppError> {
-    let user = crate::accounts::store::find_by_id(conn, user_id)?.ok_or(AppError::NotFound)?;
-    let course = crate::courses::store::find_course_by_id(conn, course_id)?.ok_or(AppError::NotFound)?;
+    let user = crate::accounts::user_by_id(conn, user_id)?.ok_or(AppError::NotFound)?;
+    let course = crate::courses::find_course_by_id(conn, course_id)?.ok_or(AppError::NotFound)?;
     let (text, _) = course.text(user.locale);
     let holder = user.certificate_name.clone().unwrap_or_else(|| user.handle.clone());
     let id = uuid::Uuid::now_v7().to_string();
@@ -219,4 +219,9 @@ pub async fn revoke(db: &Db, actor: &User, id: &str) -> Result<(), AppError> {
 /// For pages: when a certificate was revoked, if it was.
 pub fn revoked(c: &Certificate) -> Option<NaiveDateTime> {
     c.revoked_at
+}
+
+/// How many unrevoked certificates `user_ids` hold for `course_ids`.
+pub fn count_held(conn: &mut AnyConnection, course_ids: &[String], user_ids: &[String]) -> Result<i64, AppError> {
+    store::count_held(conn, course_ids, user_ids)
 }

@@ -9,7 +9,7 @@ pub mod import;
 pub mod markdown;
 pub mod model;
 pub mod pages;
-pub mod store;
+mod store;
 pub mod trainer;
 
 use std::collections::{BTreeMap, HashSet};
@@ -21,22 +21,22 @@ use crate::accounts::{self, error_msg};
 use crate::core::error::{AppError, FieldErrors};
 use crate::db::{self, AnyConnection, Db};
 use crate::i18n::{Locale, Msg};
-use crate::progress::{self, activity::ActivityLog};
-use model::{Access, Course, CourseSummary, CourseText, CourseView, Module, ModuleView, Revision, Slug};
+use model::{Access, Course, CourseText, Enrolment, EnrolmentActivity, Module, ReadingPlace, Revision, Slug};
 
 const TITLE_MAX: usize = 200;
 const SUMMARY_MAX: usize = 2000;
 
+/// What `user` may do with `course`.
 pub fn access(conn: &mut AnyConnection, course: &Course, user: Option<&User>) -> Result<Access, AppError> {
     let Some(user) = user else { return Ok(Access { can_edit: false, enrolled: false }) };
     // A trainer who was demoted keeps the course_trainers row but not the access.
     let can_edit = user.is_admin() || (user.is_staff() && store::is_trainer(conn, &course.id, &user.id)?);
-    let enrolled = progress::store::find_enrolment(conn, &course.id, &user.id)?.is_some();
+    let enrolled = store::find_enrolment(conn, &course.id, &user.id)?.is_some();
     Ok(Access { can_edit, enrolled })
 }
 
 /// A course the reader may see (published, or theirs to edit), with their access; 404 otherwise.
-fn visible_course(conn: &mut AnyConnection, slug: &str, user: Option<&User>) -> Result<(Course, Access), AppError> {
+pub fn visible_course(conn: &mut AnyConnection, slug: &str, user: Option<&User>) -> Result<(Course, Access), AppError> {
     let course = store::find_course(conn, slug)?.ok_or(AppError::NotFound)?;
     let access = access(conn, &course, user)?;
     if !course.published && !access.can_edit {
@@ -65,175 +65,77 @@ pub fn editable(conn: &mut AnyConnection, slug: &str, user: &User) -> Result<Cou
     editable_course(conn, slug, user)
 }
 
-/// Records the course as completed for the user when its rule holds: every module marked complete and
-/// every quiz that is required for completion passed. Once recorded, a completion stays.
-pub fn update_completion(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<bool, AppError> {
-    if progress::store::is_course_completed(conn, course_id, user_id)? {
-        return Ok(true);
+// ---- membership and structure, for the domains above (inside their transactions) ----
+
+/// Enrols a user (again is fine: nothing changes).
+pub fn enrol_in(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<(), AppError> {
+    if store::find_enrolment(conn, course_id, user_id)?.is_none() {
+        store::insert_enrolment(conn, course_id, user_id, db::now())?;
     }
-    let ids: Vec<String> = store::modules_of(conn, course_id, false)?.into_iter().map(|m| m.id).collect();
-    let done = progress::store::completed_modules(conn, user_id, &ids)?;
-    if ids.is_empty() || done.len() < ids.len() {
-        return Ok(false);
-    }
-    let required: Vec<String> = crate::quizzes::store::quizzes_of_modules(conn, &ids)?
-        .into_iter()
-        .filter(|(_, _, settings)| {
-            serde_json::from_str::<crate::quizzes::model::Settings>(settings)
-                .map(|s| s.required_for_completion)
-                .unwrap_or(true)
-        })
-        .map(|(_, quiz_id, _)| quiz_id)
-        .collect();
-    if crate::quizzes::store::passed_quizzes(conn, user_id, &required)?.len() < required.len() {
-        return Ok(false);
-    }
-    progress::store::insert_completion(conn, course_id, user_id, db::now())?;
-    Ok(true)
+    Ok(())
 }
 
-/// The current text of each module in `locale`, falling back to English, then any language.
-fn module_views(
+/// Ends an enrolment (what was completed stays recorded, should the scholar come back).
+pub fn leave(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<(), AppError> {
+    store::delete_enrolment(conn, course_id, user_id)
+}
+
+/// A user's enrolment in a course, if any.
+pub fn enrolment(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<Option<Enrolment>, AppError> {
+    store::find_enrolment(conn, course_id, user_id)
+}
+
+/// The ids of the courses a user is enrolled in.
+pub fn enrolled_course_ids(conn: &mut AnyConnection, user_id: &str) -> Result<HashSet<String>, AppError> {
+    store::enrolled_course_ids(conn, user_id)
+}
+
+/// Records where a scholar was in a course ("continue here"); only moves forward in time.
+pub fn set_last_module(
     conn: &mut AnyConnection,
-    modules: Vec<Module>,
-    locale: Locale,
-    done: &HashSet<String>,
-) -> Result<Vec<ModuleView>, AppError> {
-    let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-    let revisions = store::current_revisions(conn, &ids)?;
-    let quizzes = crate::quizzes::store::quizzes_of_modules(conn, &ids)?;
-    Ok(modules
-        .into_iter()
-        .filter_map(|module| {
-            let own: Vec<&Revision> = revisions.iter().filter(|r| r.module_id == module.id).collect();
-            let chosen = own
-                .iter()
-                .find(|r| r.locale == locale)
-                .or_else(|| own.iter().find(|r| r.locale == Locale::En))
-                .or_else(|| own.first())?;
-            let fallback = chosen.locale != locale;
-            let completed = done.contains(&module.id);
-            let quiz_id = quizzes.iter().find(|(m, _, _)| *m == module.id).map(|(_, q, _)| q.clone());
-            Some(ModuleView { revision: (*chosen).clone(), module, fallback, completed, quiz_id })
-        })
-        .collect())
+    place: &ReadingPlace,
+    at: chrono::NaiveDateTime,
+) -> Result<(), AppError> {
+    store::set_last_module(conn, &place.course_id, &place.user_id, &place.module_id, at)
 }
 
-fn build_view(
+/// The enrolments of `user_ids` in `course_ids`.
+pub fn enrolments_of_users(
     conn: &mut AnyConnection,
-    course: Course,
-    access: Access,
-    user: Option<&User>,
-    locale: Locale,
-    pending_module: Option<String>,
-) -> Result<CourseView, AppError> {
-    let modules = store::modules_of(conn, &course.id, false)?;
-    let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-    let (done, completed, last) = match user {
-        Some(user) if access.enrolled => {
-            let done = progress::store::completed_modules(conn, &user.id, &ids)?;
-            let completed = progress::store::is_course_completed(conn, &course.id, &user.id)?;
-            let last = progress::store::find_enrolment(conn, &course.id, &user.id)?.and_then(|e| e.last_module_id);
-            (done, completed, pending_module.or(last))
-        }
-        _ => (HashSet::new(), false, None),
-    };
-    let modules = module_views(conn, modules, locale, &done)?;
-    let progress_percent = progress::percent(modules.iter().filter(|m| m.completed).count(), modules.len());
-    let continue_slug = last
-        .and_then(|id| modules.iter().find(|m| m.module.id == id))
-        .or_else(|| modules.iter().find(|m| !m.completed))
-        .map(|m| m.module.slug.clone());
-    let (text, fallback) = course.text(locale);
-    Ok(CourseView { course, text, fallback, modules, access, progress_percent, completed, continue_slug })
+    course_ids: &[String],
+    user_ids: &[String],
+) -> Result<Vec<EnrolmentActivity>, AppError> {
+    store::enrolments_of_users(conn, course_ids, user_ids)
 }
 
-/// Published courses in the reader's language, with their progress where enrolled.
-pub async fn catalogue(db: &Db, user: Option<&User>, locale: Locale) -> Result<Vec<CourseSummary>, AppError> {
-    let user = user.cloned();
-    db.run(move |conn| {
-        let courses = store::list_courses(conn, false)?;
-        let enrolled = match &user {
-            Some(u) => progress::store::enrolled_course_ids(conn, &u.id)?,
-            None => HashSet::new(),
-        };
-        let mut out = Vec::with_capacity(courses.len());
-        for course in courses {
-            let modules = store::modules_of(conn, &course.id, false)?;
-            let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-            let is_enrolled = enrolled.contains(&course.id);
-            let done = match (&user, is_enrolled) {
-                (Some(u), true) => progress::store::completed_modules(conn, &u.id, &ids)?.len(),
-                _ => 0,
-            };
-            let (text, fallback) = course.text(locale);
-            out.push(CourseSummary {
-                progress_percent: progress::percent(done, ids.len()),
-                module_count: ids.len() as i64,
-                enrolled: is_enrolled,
-                course,
-                text,
-                fallback,
-            });
-        }
-        Ok(out)
-    })
-    .await
+/// A course by slug.
+pub fn find_course(conn: &mut AnyConnection, slug: &str) -> Result<Option<Course>, AppError> {
+    store::find_course(conn, slug)
 }
 
-pub async fn course_view(
-    db: &Db,
-    activity: &ActivityLog,
-    user: Option<&User>,
-    slug: &str,
-    locale: Locale,
-) -> Result<CourseView, AppError> {
-    let (user, slug) = (user.cloned(), slug.to_owned());
-    let (course, access) = {
-        let (user, slug) = (user.clone(), slug.clone());
-        db.run(move |conn| visible_course(conn, &slug, user.as_ref())).await?
-    };
-    let pending = user.as_ref().and_then(|u| activity.pending(&course.id, &u.id));
-    db.run(move |conn| build_view(conn, course, access, user.as_ref(), locale, pending)).await
+/// A course by id.
+pub fn find_course_by_id(conn: &mut AnyConnection, id: &str) -> Result<Option<Course>, AppError> {
+    store::find_course_by_id(conn, id)
 }
 
-/// A module page: the course view and the index of the module in it. Records "continue here" in memory.
-pub async fn module_view(
-    db: &Db,
-    activity: &ActivityLog,
-    user: Option<&User>,
-    slug: &str,
-    module_slug: &str,
-    locale: Locale,
-) -> Result<(CourseView, usize), AppError> {
-    let view = course_view(db, activity, user, slug, locale).await?;
-    let index = view.modules.iter().position(|m| m.module.slug == module_slug).ok_or(AppError::NotFound)?;
-    let user = user.ok_or(AppError::Unauthorized)?;
-    if !view.access.can_read_modules() {
-        return Err(AppError::Forbidden);
-    }
-    if view.access.enrolled {
-        activity.record(&view.course.id, &user.id, &view.modules[index].module.id);
-    }
-    Ok((view, index))
+/// Every course, published or not as asked.
+pub fn list_courses(conn: &mut AnyConnection, include_unpublished: bool) -> Result<Vec<Course>, AppError> {
+    store::list_courses(conn, include_unpublished)
 }
 
-/// Marks a module complete for an enrolled scholar: (percent, course completed).
-pub async fn complete_module(db: &Db, user: &User, slug: &str, module_slug: &str) -> Result<(i32, bool), AppError> {
-    let (user, slug, module_slug) = (user.clone(), slug.to_owned(), module_slug.to_owned());
-    db.write(move |conn| {
-        let (course, access) = visible_course(conn, &slug, Some(&user))?;
-        let modules = store::modules_of(conn, &course.id, false)?;
-        let module = modules.iter().find(|m| m.slug == module_slug).ok_or(AppError::NotFound)?;
-        if !access.enrolled {
-            return Err(AppError::Forbidden);
-        }
-        let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-        let percent = progress::complete_module(conn, &course.id, &module.id, &ids, &user.id)?;
-        let completed = update_completion(conn, &course.id, &user.id)?;
-        Ok((percent, completed))
-    })
-    .await
+/// A course's modules in order (archived ones too, if asked).
+pub fn modules_of(conn: &mut AnyConnection, course_id: &str, archived: bool) -> Result<Vec<Module>, AppError> {
+    store::modules_of(conn, course_id, archived)
+}
+
+/// A module of a course by slug.
+pub fn find_module(conn: &mut AnyConnection, course_id: &str, slug: &str) -> Result<Option<Module>, AppError> {
+    store::find_module(conn, course_id, slug)
+}
+
+/// The current revision of each module, in every language.
+pub fn current_revisions(conn: &mut AnyConnection, module_ids: &[String]) -> Result<Vec<Revision>, AppError> {
+    store::current_revisions(conn, module_ids)
 }
 
 /// Joins an open course (closed ones only by enrolment: 403).
@@ -247,7 +149,7 @@ pub async fn enrol(db: &Db, user: &User, slug: &str) -> Result<(), AppError> {
         if !course.open {
             return Err(AppError::Forbidden);
         }
-        progress::enrol(conn, &course.id, &user.id)
+        enrol_in(conn, &course.id, &user.id)
     })
     .await
 }
@@ -257,9 +159,9 @@ pub async fn enrol_user(db: &Db, actor: &User, slug: &str, user_id: &str) -> Res
     let (actor, slug, user_id) = (actor.clone(), slug.to_owned(), user_id.to_owned());
     db.write(move |conn| {
         let course = editable_course(conn, &slug, &actor)?;
-        let target = accounts::store::find_by_id(conn, &user_id)?
+        let target = accounts::user_by_id(conn, &user_id)?
             .ok_or_else(|| AppError::field("user_id", error_msg("user-unknown")))?;
-        progress::enrol(conn, &course.id, &target.id)?;
+        enrol_in(conn, &course.id, &target.id)?;
         Ok(target)
     })
     .await
@@ -399,7 +301,7 @@ pub async fn add_trainer(db: &Db, actor: &User, slug: &str, user_id: &str) -> Re
     let (slug, user_id) = (slug.to_owned(), user_id.to_owned());
     db.write(move |conn| {
         let course = store::find_course(conn, &slug)?.ok_or(AppError::NotFound)?;
-        let target = accounts::store::find_by_id(conn, &user_id)?
+        let target = accounts::user_by_id(conn, &user_id)?
             .ok_or_else(|| AppError::field("user_id", error_msg("user-unknown")))?;
         if target.role == Role::Scholar {
             return Err(AppError::field("user_id", error_msg("user-not-trainer")));
@@ -615,6 +517,17 @@ pub async fn trainer_course(db: &Db, actor: &User, slug: &str) -> Result<Trainer
 }
 
 /// Courses a trainer may edit (every course for an admin).
+/// Whether `slug` names a course the user sees in the catalogue (published) or may edit: a slug she should
+/// be told is taken when she creates a course.
+pub async fn slug_known_to(db: &Db, user: &User, slug: &str) -> Result<bool, AppError> {
+    let (user, slug) = (user.clone(), slug.to_owned());
+    db.run(move |conn| {
+        let Some(course) = store::find_course(conn, &slug)? else { return Ok(false) };
+        Ok(course.published || access(conn, &course, Some(&user))?.can_edit)
+    })
+    .await
+}
+
 pub async fn trainer_courses(db: &Db, actor: &User) -> Result<Vec<Course>, AppError> {
     if !actor.is_staff() {
         return Err(AppError::Forbidden);

@@ -110,17 +110,6 @@ pub struct Revision {
     pub created_at: NaiveDateTime,
 }
 
-/// A module with its current text in the reader's language (or the fallback).
-#[derive(Debug, Clone)]
-pub struct ModuleView {
-    pub module: Module,
-    pub revision: Revision,
-    /// The text is not in the reader's language.
-    pub fallback: bool,
-    pub completed: bool,
-    pub quiz_id: Option<String>,
-}
-
 /// What a reader may do with a course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Access {
@@ -136,27 +125,21 @@ impl Access {
     }
 }
 
-/// A course page: the course, its modules and the reader's progress.
+/// An enrolment: when, and the module last opened.
 #[derive(Debug, Clone)]
-pub struct CourseView {
-    pub course: Course,
-    pub text: CourseText,
-    pub fallback: bool,
-    pub modules: Vec<ModuleView>,
-    pub access: Access,
-    pub progress_percent: i32,
-    pub completed: bool,
-    /// Where "continue" leads: the module last opened, else the first not completed.
-    pub continue_slug: Option<String>,
+pub struct Enrolment {
+    pub enrolled_at: NaiveDateTime,
+    pub last_module_id: Option<String>,
+    pub last_activity_at: Option<NaiveDateTime>,
 }
 
-/// A catalogue entry.
-#[derive(Debug, Clone)]
-pub struct CourseSummary {
-    pub course: Course,
-    pub text: CourseText,
-    pub fallback: bool,
-    pub module_count: i64,
-    pub enrolled: bool,
-    pub progress_percent: i32,
+/// (user id, course id, enrolled at, last activity).
+pub type EnrolmentActivity = (String, String, NaiveDateTime, Option<NaiveDateTime>);
+
+/// Where a scholar was in a course: the module she opened last.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ReadingPlace {
+    pub course_id: String,
+    pub user_id: String,
+    pub module_id: String,
 }

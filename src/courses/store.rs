@@ -1,16 +1,18 @@
-//! Storage of courses, their texts, trainers, modules, revisions and media: the only code that names
-//! these tables.
+//! Storage of courses, their texts, trainers, modules, revisions, media and enrolments: the only code
+//! that names these tables.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use diesel::dsl::max;
 use diesel::prelude::*;
 
-use super::model::{Completion, Course, CourseText, Module, Revision};
+use super::model::{Completion, Course, CourseText, Enrolment, EnrolmentActivity, Module, Revision};
 use crate::core::error::AppError;
 use crate::db::AnyConnection;
-use crate::db::schema::{course_media, course_texts, course_trainers, courses, module_revisions, modules, users};
+use crate::db::schema::{
+    course_media, course_texts, course_trainers, courses, enrolments, module_revisions, modules, users,
+};
 use crate::db_match;
 use crate::i18n::Locale;
 
@@ -76,10 +78,6 @@ pub fn courses_of_trainer(conn: &mut AnyConnection, user_id: &str) -> Result<Vec
         .order(courses::slug.asc())
         .load(conn)?;
     with_texts(conn, rows)
-}
-
-pub fn count_courses(conn: &mut AnyConnection) -> Result<i64, AppError> {
-    Ok(courses::table.count().get_result(conn)?)
 }
 
 pub struct CourseFields<'a> {
@@ -422,4 +420,91 @@ pub fn delete_media(conn: &mut AnyConnection, course_id: &str, name: &str) -> Re
     )
     .execute(conn)?;
     Ok(())
+}
+
+// ---- enrolments: who is a member of a course, and where they were last ----
+
+pub fn find_enrolment(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<Option<Enrolment>, AppError> {
+    let row: Option<(NaiveDateTime, Option<String>, Option<NaiveDateTime>)> = enrolments::table
+        .filter(enrolments::course_id.eq(course_id))
+        .filter(enrolments::user_id.eq(user_id))
+        .select((enrolments::enrolled_at, enrolments::last_module_id, enrolments::last_activity_at))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(enrolled_at, last_module_id, last_activity_at)| Enrolment {
+        enrolled_at,
+        last_module_id,
+        last_activity_at,
+    }))
+}
+
+/// The ids of the courses a user is enrolled in.
+pub fn enrolled_course_ids(conn: &mut AnyConnection, user_id: &str) -> Result<HashSet<String>, AppError> {
+    let ids: Vec<String> =
+        enrolments::table.filter(enrolments::user_id.eq(user_id)).select(enrolments::course_id).load(conn)?;
+    Ok(ids.into_iter().collect())
+}
+
+pub fn insert_enrolment(
+    conn: &mut AnyConnection,
+    course_id: &str,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let row = (enrolments::course_id.eq(course_id), enrolments::user_id.eq(user_id), enrolments::enrolled_at.eq(now));
+    // Once: a second, concurrent enrolment changes nothing.
+    db_match!(conn,
+        sqlite => diesel::insert_into(enrolments::table).values(row).on_conflict_do_nothing().execute(conn)?,
+        postgres => diesel::insert_into(enrolments::table).values(row).on_conflict_do_nothing().execute(conn)?,
+    );
+    Ok(())
+}
+
+/// Records where a scholar was; only moves forward in time.
+pub fn set_last_module(
+    conn: &mut AnyConnection,
+    course_id: &str,
+    user_id: &str,
+    module_id: &str,
+    at: NaiveDateTime,
+) -> Result<(), AppError> {
+    diesel::update(
+        enrolments::table
+            .filter(enrolments::course_id.eq(course_id))
+            .filter(enrolments::user_id.eq(user_id))
+            .filter(enrolments::last_activity_at.is_null().or(enrolments::last_activity_at.lt(at))),
+    )
+    .set((enrolments::last_module_id.eq(module_id), enrolments::last_activity_at.eq(at)))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Ends an enrolment (what was completed stays recorded, should the scholar come back).
+pub fn delete_enrolment(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<(), AppError> {
+    diesel::delete(
+        enrolments::table.filter(enrolments::course_id.eq(course_id)).filter(enrolments::user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// How many user ids go into one `IN (...)` list: well under SQLite's and PostgreSQL's parameter limits.
+const CHUNK: usize = 500;
+
+/// The enrolments of `user_ids` in `course_ids`.
+pub fn enrolments_of_users(
+    conn: &mut AnyConnection,
+    course_ids: &[String],
+    user_ids: &[String],
+) -> Result<Vec<EnrolmentActivity>, AppError> {
+    let mut out = Vec::new();
+    for chunk in user_ids.chunks(CHUNK) {
+        let rows: Vec<EnrolmentActivity> = enrolments::table
+            .filter(enrolments::course_id.eq_any(course_ids))
+            .filter(enrolments::user_id.eq_any(chunk))
+            .select((enrolments::user_id, enrolments::course_id, enrolments::enrolled_at, enrolments::last_activity_at))
+            .load(conn)?;
+        out.extend(rows);
+    }
+    Ok(out)
 }

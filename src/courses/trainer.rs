@@ -93,8 +93,7 @@ async fn create(
         "en".to_owned(),
         CourseText { title: field_value(&form, "texts.en.title").to_owned(), summary: String::new() },
     );
-    let exists = super::catalogue(&state.db, Some(user), Locale::En).await?.iter().any(|c| c.course.slug == slug)
-        || super::trainer_courses(&state.db, user).await?.iter().any(|c| c.slug == slug);
+    let exists = super::slug_known_to(&state.db, user, &slug).await?;
     let result = if exists {
         Err(AppError::field("slug", super::error_msg("slug-taken")))
     } else {
@@ -294,10 +293,10 @@ async fn enrol_user(
     let handle = field_value(&form, "handle").to_owned();
     let target = state
         .db
-        .run(move |conn| crate::accounts::store::find_credentials(conn, &crate::accounts::model::handle_key(&handle)))
+        .run(move |conn| crate::accounts::user_by_handle_key(conn, &crate::accounts::model::handle_key(&handle)))
         .await?;
     let result = match target {
-        Some((target, _)) => super::enrol_user(&state.db, user, &path, &target.id).await,
+        Some(target) => super::enrol_user(&state.db, user, &path, &target.id).await,
         None => Err(AppError::field("handle", super::error_msg("user-unknown"))),
     };
     let l = viewer.locale;

@@ -4,7 +4,7 @@
 //! it, each message is written as an .eml file under the data folder, so nothing is lost in the default
 //! run. Subjects never name a course or topic.
 
-pub mod store;
+mod store;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use chrono::NaiveDateTime;
 
-use super::store;
 use crate::core::error::AppError;
+use crate::courses::{self, model::ReadingPlace};
 use crate::db::{self, Db};
 
 /// How often pending markers are written.
@@ -46,7 +46,12 @@ impl ActivityLog {
             let batch = batch.clone();
             db.write(move |conn| {
                 for ((course_id, user_id), (module_id, at)) in &batch {
-                    store::set_last_module(conn, course_id, user_id, module_id, *at)?;
+                    let place = ReadingPlace {
+                        course_id: course_id.clone(),
+                        user_id: user_id.clone(),
+                        module_id: module_id.clone(),
+                    };
+                    courses::set_last_module(conn, &place, *at)?;
                 }
                 Ok(())
             })

@@ -5,11 +5,12 @@ pub mod aiken;
 pub mod api;
 pub mod gift;
 pub mod grading;
+pub mod hooks;
 pub mod model;
 pub mod pages;
 pub mod render;
 pub mod stats;
-pub mod store;
+mod store;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -95,7 +96,7 @@ fn parse_settings(text: &str) -> Settings {
 fn context(conn: &mut AnyConnection, quiz_id: &str, user: Option<&User>) -> Result<QuizContext, AppError> {
     let (quiz, _, course_slug, module_slug, archived) =
         store::find_quiz_place(conn, quiz_id)?.ok_or(AppError::NotFound)?;
-    let course = courses::store::find_course(conn, &course_slug)?.ok_or(AppError::NotFound)?;
+    let course = courses::find_course(conn, &course_slug)?.ok_or(AppError::NotFound)?;
     let access = courses::access(conn, &course, user)?;
     if archived || (!course.published && !access.can_edit) {
         return Err(AppError::NotFound);
@@ -198,9 +199,8 @@ pub async fn save_quiz(
     let (actor, slug, module_slug) = (actor.clone(), slug.to_owned(), module_slug.to_owned());
     db.write(move |conn| {
         let course = courses::editable(conn, &slug, &actor)?;
-        let module = courses::store::find_module(conn, &course.id, &module_slug)?
-            .filter(|m| !m.archived)
-            .ok_or(AppError::NotFound)?;
+        let module =
+            courses::find_module(conn, &course.id, &module_slug)?.filter(|m| !m.archived).ok_or(AppError::NotFound)?;
         store_quiz(conn, &course, &module.id, language, questions, input.settings, &input.format, &input.source)
     })
     .await
@@ -350,9 +350,8 @@ pub async fn quiz_source(db: &Db, actor: &User, slug: &str, module_slug: &str) -
     let (actor, slug, module_slug) = (actor.clone(), slug.to_owned(), module_slug.to_owned());
     db.run(move |conn| {
         let course = courses::editable(conn, &slug, &actor)?;
-        let module = courses::store::find_module(conn, &course.id, &module_slug)?
-            .filter(|m| !m.archived)
-            .ok_or(AppError::NotFound)?;
+        let module =
+            courses::find_module(conn, &course.id, &module_slug)?.filter(|m| !m.archived).ok_or(AppError::NotFound)?;
         let Some(quiz) = store::find_quiz_by_module(conn, &module.id)? else {
             return Ok(QuizSource { quiz_id: None, settings: Settings::default(), sources: BTreeMap::new() });
         };
@@ -410,8 +409,8 @@ pub async fn quiz_info(db: &Db, user: &User, quiz_id: &str, locale: Locale) -> R
 }
 
 fn module_title(conn: &mut AnyConnection, ctx: &QuizContext, locale: Locale) -> Result<String, AppError> {
-    let module = courses::store::find_module(conn, &ctx.course.id, &ctx.module_slug)?.ok_or(AppError::NotFound)?;
-    let revisions = courses::store::current_revisions(conn, std::slice::from_ref(&module.id))?;
+    let module = courses::find_module(conn, &ctx.course.id, &ctx.module_slug)?.ok_or(AppError::NotFound)?;
+    let revisions = courses::current_revisions(conn, std::slice::from_ref(&module.id))?;
     let chosen =
         revisions.iter().find(|r| r.locale == locale).or_else(|| revisions.iter().find(|r| r.locale == Locale::En));
     Ok(chosen.map(|r| r.title.clone()).unwrap_or_else(|| ctx.module_slug.clone()))
@@ -656,7 +655,7 @@ fn grade_and_close(
         attempt.submitted_at = Some(at);
         attempt.score_milli = Some(total);
         attempt.passed = Some(passed);
-        courses::update_completion(conn, &ctx.course.id, &attempt.user_id)?;
+        hooks::report_graded(conn, &ctx.course.id, &attempt.user_id)?;
     }
     Ok(())
 }
@@ -1004,7 +1003,7 @@ pub async fn grade_essay(
         let total: i64 = store::answers_of(conn, &attempt.id)?.iter().filter_map(|a| a.score_milli).sum();
         let passed = percent(total, attempt.max_milli) >= f64::from(ctx.settings.pass_percent);
         store::set_attempt_score(conn, &attempt.id, total, passed)?;
-        courses::update_completion(conn, &ctx.course.id, &attempt.user_id)?;
+        hooks::report_graded(conn, &ctx.course.id, &attempt.user_id)?;
         Ok(())
     })
     .await
@@ -1137,4 +1136,37 @@ pub async fn statistics(
         })
     })
     .await
+}
+
+// ---- for the domains above: progress (completion, reading views) and scholarships (dashboards) ----
+
+/// The quiz of each of `module_ids` that has one: (module id, quiz id).
+pub fn quiz_of_each_module(conn: &mut AnyConnection, module_ids: &[String]) -> Result<Vec<(String, String)>, AppError> {
+    Ok(store::quizzes_of_modules(conn, module_ids)?.into_iter().map(|(module, quiz, _)| (module, quiz)).collect())
+}
+
+/// The quizzes of `module_ids` that must be passed to complete the course. A quiz whose stored settings
+/// cannot be read counts as required: a course is never completed by a corrupt row.
+pub fn required_for_completion(conn: &mut AnyConnection, module_ids: &[String]) -> Result<Vec<String>, AppError> {
+    Ok(store::quizzes_of_modules(conn, module_ids)?
+        .into_iter()
+        .filter(|(_, _, settings)| {
+            serde_json::from_str::<model::Settings>(settings).map(|s| s.required_for_completion).unwrap_or(true)
+        })
+        .map(|(_, quiz_id, _)| quiz_id)
+        .collect())
+}
+
+/// Which of `quiz_ids` the user has passed.
+pub fn passed_quizzes(conn: &mut AnyConnection, user_id: &str, quiz_ids: &[String]) -> Result<Vec<String>, AppError> {
+    store::passed_quizzes(conn, user_id, quiz_ids)
+}
+
+/// The scores of `user_ids` on `quiz_ids`: (user id, quiz id, score, maximum, when), in thousandths.
+pub fn scores_of_users(
+    conn: &mut AnyConnection,
+    quiz_ids: &[String],
+    user_ids: &[String],
+) -> Result<Vec<store::ScoreRow>, AppError> {
+    store::scores_of_users(conn, quiz_ids, user_ids)
 }

@@ -230,7 +230,6 @@ pub struct AnswerRow {
     pub answer: String,
     pub score_milli: Option<i64>,
     pub comment: Option<String>,
-    pub graded_at: Option<NaiveDateTime>,
 }
 
 pub fn answers_of(conn: &mut AnyConnection, attempt_id: &str) -> Result<Vec<AnswerRow>, AppError> {
@@ -241,7 +240,6 @@ pub fn answers_of(conn: &mut AnyConnection, attempt_id: &str) -> Result<Vec<Answ
             attempt_answers::answer,
             attempt_answers::score_milli,
             attempt_answers::comment,
-            attempt_answers::graded_at,
         ))
         .load(conn)?)
 }

@@ -5,6 +5,7 @@
 //! scanning at once still queue it once.
 
 pub mod pages;
+mod views;
 
 use chrono::NaiveDateTime;
 
@@ -14,7 +15,7 @@ use crate::core::error::AppError;
 use crate::db::{self, AnyConnection, Db};
 use crate::i18n::{Arg, Locale, t, t_with};
 use crate::mail::{self, MailSettings, Outgoing};
-use crate::progress::store::{self as progress_store, Reachable};
+use views::Reachable;
 
 /// Reminders for one quiet stretch; after that, silence until the scholar comes back.
 pub const MAX_IN_A_ROW: i64 = 3;
@@ -47,7 +48,7 @@ pub fn queue_due(conn: &mut AnyConnection, rs: &ReminderSettings, now: NaiveDate
     }
     let before = now - chrono::Duration::days(i64::from(rs.days));
     let mut queued = 0;
-    for scholar in progress_store::quiet_since(conn, before)? {
+    for scholar in views::quiet_since(conn, before)? {
         let Some(period) = period_due(scholar.last_seen, now, rs.days) else { continue };
         if queue_one(conn, rs, &scholar, period, (now - scholar.last_seen).num_days())? {
             queued += 1;
@@ -110,13 +111,7 @@ pub async fn run(db: Db, rs: ReminderSettings, every: std::time::Duration) {
 pub async fn link_target(db: &Db, tokens: &Tokens, token: &str) -> Result<User, AppError> {
     let claims = tokens.verify(TokenKind::ReminderOptOut, token).ok_or(AppError::NotFound)?;
     let id = claims.sub;
-    db.run(move |conn| crate::accounts::store::find_by_id(conn, &id)).await?.ok_or(AppError::NotFound)
-}
-
-/// Turns a user's reminders off (or back on).
-pub async fn set_off(db: &Db, user_id: &str, off: bool) -> Result<(), AppError> {
-    let id = user_id.to_owned();
-    db.write(move |conn| crate::accounts::store::set_reminders_off(conn, &id, off)).await
+    db.run(move |conn| crate::accounts::user_by_id(conn, &id)).await?.ok_or(AppError::NotFound)
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ async fn change(
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
     let mut user = super::link_target(&state.db, &state.tokens, &form.token).await?;
-    super::set_off(&state.db, &user.id, form.off).await?;
+    crate::accounts::set_reminders_off(&state.db, &user.id, form.off).await?;
     user.reminders_off = form.off;
     let done = if form.off { "reminders-now-off" } else { "reminders-now-on" };
     Ok(view(&state, &viewer, &req, &user, &form.token, Some(done)))

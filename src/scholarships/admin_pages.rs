@@ -761,7 +761,7 @@ async fn dashboard(
                 } }
                 tbody { @for r in &shown { tr {
                     td { (r.handle) }
-                    td { (r.modules_completed) " / " (r.modules_total) " " (super::super::courses::pages::progress_bar(l, r.progress_percent)) }
+                    td { (r.modules_completed) " / " (r.modules_total) " " (crate::web::components::progress_bar(l, r.progress_percent)) }
                     td data-label=(t(l, "admin-quiz-best")) { @match r.quiz_best_percent { Some(q) => { (q) "%" }, None => { "—" } } }
                     td data-label=(t(l, "admin-last-activity")) { @match r.last_activity_at { Some(at) => { (format_date(l, at)) }, None => { "—" } } }
                     td {

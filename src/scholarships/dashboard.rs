@@ -42,13 +42,12 @@ struct Track {
 fn track(conn: &mut AnyConnection, p: &Programme) -> Result<Track, AppError> {
     let mut t = Track { course_ids: Vec::new(), module_ids: Vec::new(), quiz_ids: Vec::new() };
     for slug in &p.course_slugs {
-        if let Some(course) = crate::courses::store::find_course(conn, slug)? {
-            t.module_ids.extend(crate::courses::store::modules_of(conn, &course.id, false)?.into_iter().map(|m| m.id));
+        if let Some(course) = crate::courses::find_course(conn, slug)? {
+            t.module_ids.extend(crate::courses::modules_of(conn, &course.id, false)?.into_iter().map(|m| m.id));
             t.course_ids.push(course.id);
         }
     }
-    t.quiz_ids =
-        crate::quizzes::store::quizzes_of_modules(conn, &t.module_ids)?.into_iter().map(|(_, q, _)| q).collect();
+    t.quiz_ids = crate::quizzes::quiz_of_each_module(conn, &t.module_ids)?.into_iter().map(|(_, q)| q).collect();
     Ok(t)
 }
 
@@ -79,24 +78,24 @@ pub(crate) fn cohort_progress(
     let members = store::cohort(conn, &p.id)?;
     let ids: Vec<String> = members.iter().map(|m| m.user_id.clone()).collect();
     let mut done: HashMap<String, (usize, Option<NaiveDateTime>)> = HashMap::new();
-    for (user, at) in crate::progress::store::completions_of_users(conn, &t.module_ids, &ids)? {
+    for (user, at) in crate::progress::completions_of_users(conn, &t.module_ids, &ids)? {
         let e = done.entry(user).or_default();
         e.0 += 1;
         e.1 = e.1.max(Some(at));
     }
     let mut active: HashMap<String, NaiveDateTime> = HashMap::new();
-    for (user, _, _, last) in crate::progress::store::enrolments_of_users(conn, &t.course_ids, &ids)? {
+    for (user, _, _, last) in crate::courses::enrolments_of_users(conn, &t.course_ids, &ids)? {
         if let Some(last) = last {
             let e = active.entry(user).or_insert(last);
             *e = (*e).max(last);
         }
     }
     let mut finished: HashMap<String, usize> = HashMap::new();
-    for (user, _) in crate::progress::store::course_completions_of_users(conn, &t.course_ids, &ids)? {
+    for (user, _) in crate::progress::course_completions_of_users(conn, &t.course_ids, &ids)? {
         *finished.entry(user).or_default() += 1;
     }
     let mut best: HashMap<(String, String), f64> = HashMap::new();
-    for (user, quiz, score, max, at) in crate::quizzes::store::scores_of_users(conn, &t.quiz_ids, &ids)? {
+    for (user, quiz, score, max, at) in crate::quizzes::scores_of_users(conn, &t.quiz_ids, &ids)? {
         // A quiz taken is activity too.
         let e = active.entry(user.clone()).or_insert(at);
         *e = (*e).max(at);
@@ -206,7 +205,7 @@ pub(crate) fn stats_in(conn: &mut AnyConnection, p: &Programme, rows: &[ScholarP
         s.progress_bands[(r.progress_percent.clamp(0, 100) / 10) as usize] += 1;
     }
     let ids: Vec<String> = rows.iter().map(|r| r.user_id.clone()).collect();
-    s.certificates = crate::certificates::store::count_held(conn, &t.course_ids, &ids)?;
+    s.certificates = crate::certificates::count_held(conn, &t.course_ids, &ids)?;
     s.stipends_cents = p.stipend_cents.map(|c| c * s.awards as i64);
     Ok(s)
 }
@@ -249,7 +248,7 @@ pub async fn remind(db: &Db, ctx: &Context, actor: &User, programme_id: &str, us
         if !store::in_cohort(conn, &pid, &uid)? {
             return Err(AppError::NotFound);
         }
-        let user = crate::accounts::store::find_by_id(conn, &uid)?.ok_or(AppError::NotFound)?;
+        let user = crate::accounts::user_by_id(conn, &uid)?.ok_or(AppError::NotFound)?;
         let day = db::now().date().to_string();
         super::notify::nudge(conn, &ctx, &user, &pid, &day)
     })
@@ -310,8 +309,8 @@ pub async fn enrol_csv(
                 continue;
             }
             seen.insert(key.clone(), row);
-            match crate::accounts::store::find_credentials(conn, &key)? {
-                Some((user, _)) => users.push(user),
+            match crate::accounts::user_by_handle_key(conn, &key)? {
+                Some(user) => users.push(user),
                 None => {
                     report.errors.push(RowError { row, message: Msg::new("csv-unknown-handle").with("handle", first) })
                 }
@@ -331,7 +330,16 @@ pub async fn enrol_csv(
             super::enrol_in_track(conn, &p, &user.id, "csv")?;
         }
         let details = serde_json::json!({"programme": p.id, "enrolled": users.len()}).to_string();
-        crate::accounts::store::append_audit(conn, db::now(), Some(&actor_id), "programme.enrol_csv", None, &details)?;
+        crate::accounts::append_audit(
+            conn,
+            &crate::accounts::model::AuditRecord {
+                at: db::now(),
+                actor_id: Some(&actor_id),
+                action: "programme.enrol_csv",
+                target_user_id: None,
+                details: &details,
+            },
+        )?;
         Ok(report)
     })
     .await

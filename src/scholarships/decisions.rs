@@ -96,13 +96,15 @@ fn decide_in(
         "programme": p.id, "application": a.id, "from": before.code(), "to": target.code()
     })
     .to_string();
-    crate::accounts::store::append_audit(
+    crate::accounts::append_audit(
         conn,
-        now,
-        Some(actor_id),
-        "application.decision",
-        Some(&a.user_id),
-        &details,
+        &crate::accounts::model::AuditRecord {
+            at: now,
+            actor_id: Some(actor_id),
+            action: "application.decision",
+            target_user_id: Some(&a.user_id),
+            details: &details,
+        },
     )?;
     notify::decided(conn, ctx, &a)?;
     Ok(a)
@@ -152,7 +154,16 @@ pub async fn answer(db: &Db, user: &User, application_id: &str, answer: Answer) 
         a.updated_at = now;
         store::save_application(conn, &a, false)?;
         let details = serde_json::json!({"programme": p.id, "application": a.id, "to": target.code()}).to_string();
-        crate::accounts::store::append_audit(conn, now, Some(&uid), "application.answer", Some(&uid), &details)?;
+        crate::accounts::append_audit(
+            conn,
+            &crate::accounts::model::AuditRecord {
+                at: now,
+                actor_id: Some(&uid),
+                action: "application.answer",
+                target_user_id: Some(&uid),
+                details: &details,
+            },
+        )?;
         Ok(a)
     })
     .await

@@ -14,7 +14,7 @@ mod notify;
 pub mod pages;
 pub mod review;
 pub mod review_pages;
-pub mod store;
+mod store;
 
 use std::collections::BTreeMap;
 
@@ -57,7 +57,16 @@ pub async fn create_programme(db: &Db, actor: &User, input: ProgrammeInput) -> R
         let id = uuid::Uuid::now_v7().to_string();
         store::insert_programme(conn, &id, &new, &actor_id, db::now())?;
         let details = serde_json::json!({"programme": id}).to_string();
-        crate::accounts::store::append_audit(conn, db::now(), Some(&actor_id), "programme.create", None, &details)?;
+        crate::accounts::append_audit(
+            conn,
+            &crate::accounts::model::AuditRecord {
+                at: db::now(),
+                actor_id: Some(&actor_id),
+                action: "programme.create",
+                target_user_id: None,
+                details: &details,
+            },
+        )?;
         Ok(id)
     })
     .await
@@ -83,7 +92,7 @@ pub(crate) fn locked_application(conn: &mut AnyConnection, id: &str) -> Result<(
 fn check_courses(conn: &mut AnyConnection, slugs: &[String]) -> Result<(), AppError> {
     let mut unknown = Vec::new();
     for slug in slugs {
-        if crate::courses::store::find_course(conn, slug)?.is_none() {
+        if crate::courses::find_course(conn, slug)?.is_none() {
             unknown.push(slug.clone());
         }
     }
@@ -125,7 +134,16 @@ pub async fn update_programme(db: &Db, actor: &User, id: &str, input: ProgrammeI
         }
         store::update_programme(conn, &p.id, &new)?;
         let details = serde_json::json!({"programme": p.id}).to_string();
-        crate::accounts::store::append_audit(conn, db::now(), Some(&actor_id), "programme.update", None, &details)
+        crate::accounts::append_audit(
+            conn,
+            &crate::accounts::model::AuditRecord {
+                at: db::now(),
+                actor_id: Some(&actor_id),
+                action: "programme.update",
+                target_user_id: None,
+                details: &details,
+            },
+        )
     })
     .await
 }
@@ -331,7 +349,16 @@ pub async fn withdraw(db: &Db, user: &User, programme_id: &str) -> Result<(), Ap
         }
         store::delete_application(conn, &a.id)?;
         let details = serde_json::json!({"programme": pid}).to_string();
-        crate::accounts::store::append_audit(conn, db::now(), Some(&uid), "application.withdraw", Some(&uid), &details)
+        crate::accounts::append_audit(
+            conn,
+            &crate::accounts::model::AuditRecord {
+                at: db::now(),
+                actor_id: Some(&uid),
+                action: "application.withdraw",
+                target_user_id: Some(&uid),
+                details: &details,
+            },
+        )
     })
     .await
 }
@@ -381,7 +408,7 @@ pub async fn read_application(db: &Db, user: &User, application_id: &str) -> Res
         let (handle, email) = match reader {
             Reader::Reviewer { blind: true } => (None, None),
             _ => {
-                let applicant = crate::accounts::store::find_by_id(conn, &a.user_id)?.ok_or(AppError::NotFound)?;
+                let applicant = crate::accounts::user_by_id(conn, &a.user_id)?.ok_or(AppError::NotFound)?;
                 let email = if matches!(reader, Reader::Reviewer { .. }) { None } else { applicant.email };
                 (Some(applicant.handle), email)
             }
@@ -408,10 +435,10 @@ pub(crate) fn enrol_in_track(
 ) -> Result<(), AppError> {
     let mut enrolled = Vec::new();
     for slug in &p.course_slugs {
-        if let Some(course) = crate::courses::store::find_course(conn, slug)?
-            && crate::progress::store::find_enrolment(conn, &course.id, user_id)?.is_none()
+        if let Some(course) = crate::courses::find_course(conn, slug)?
+            && crate::courses::enrolment(conn, &course.id, user_id)?.is_none()
         {
-            crate::progress::enrol(conn, &course.id, user_id)?;
+            crate::courses::enrol_in(conn, &course.id, user_id)?;
             enrolled.push(course.id);
         }
     }
@@ -430,14 +457,14 @@ pub(crate) fn leave_track(conn: &mut AnyConnection, p: &Programme, user_id: &str
     for other in store::other_memberships(conn, &p.id, user_id)? {
         if let Some(op) = store::find_programme(conn, &other)? {
             for slug in &op.course_slugs {
-                if let Some(course) = crate::courses::store::find_course(conn, slug)? {
+                if let Some(course) = crate::courses::find_course(conn, slug)? {
                     needed.insert(course.id);
                 }
             }
         }
     }
     for course_id in m.enrolled_course_ids.iter().filter(|id| !needed.contains(*id)) {
-        crate::progress::store::delete_enrolment(conn, course_id, user_id)?;
+        crate::courses::leave(conn, course_id, user_id)?;
     }
     store::remove_from_cohort(conn, &p.id, user_id)
 }
@@ -452,7 +479,7 @@ pub async fn track_titles(
     db.run(move |conn| {
         let mut out = Vec::new();
         for slug in slugs {
-            if let Some(course) = crate::courses::store::find_course(conn, &slug)? {
+            if let Some(course) = crate::courses::find_course(conn, &slug)? {
                 out.push((slug, course.text(locale).0.title));
             }
         }
@@ -464,7 +491,7 @@ pub async fn track_titles(
 /// Every course, as (slug, title in `locale`), for choosing a track.
 pub async fn all_courses(db: &Db, locale: crate::i18n::Locale) -> Result<Vec<(String, String)>, AppError> {
     db.run(move |conn| {
-        Ok(crate::courses::store::list_courses(conn, true)?
+        Ok(crate::courses::list_courses(conn, true)?
             .into_iter()
             .map(|c| {
                 let title = c.text(locale).0.title;

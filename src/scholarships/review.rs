@@ -30,17 +30,19 @@ pub async fn add_reviewer(db: &Db, actor: &User, programme_id: &str, user_id: &s
     let (pid, uid, actor_id) = (programme_id.to_owned(), user_id.to_owned(), actor.id.clone());
     db.write(move |conn| {
         store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
-        let user = crate::accounts::store::find_by_id(conn, &uid)?
+        let user = crate::accounts::user_by_id(conn, &uid)?
             .ok_or_else(|| AppError::field("user_id", Msg::new("error-user-unknown")))?;
         store::add_reviewer(conn, &pid, &user.id)?;
         let details = serde_json::json!({"programme": pid}).to_string();
-        crate::accounts::store::append_audit(
+        crate::accounts::append_audit(
             conn,
-            db::now(),
-            Some(&actor_id),
-            "programme.reviewer",
-            Some(&user.id),
-            &details,
+            &crate::accounts::model::AuditRecord {
+                at: db::now(),
+                actor_id: Some(&actor_id),
+                action: "programme.reviewer",
+                target_user_id: Some(&user.id),
+                details: &details,
+            },
         )?;
         Ok(user)
     })
@@ -61,13 +63,15 @@ pub async fn remove_reviewer(db: &Db, actor: &User, programme_id: &str, user_id:
         }
         store::remove_reviewer(conn, &pid, &uid)?;
         let details = serde_json::json!({"programme": pid}).to_string();
-        crate::accounts::store::append_audit(
+        crate::accounts::append_audit(
             conn,
-            db::now(),
-            Some(&actor_id),
-            "programme.reviewer_removed",
-            Some(&uid),
-            &details,
+            &crate::accounts::model::AuditRecord {
+                at: db::now(),
+                actor_id: Some(&actor_id),
+                action: "programme.reviewer_removed",
+                target_user_id: Some(&uid),
+                details: &details,
+            },
         )
     })
     .await

@@ -2,6 +2,7 @@
 //! that sets security headers and cookies, and the one place errors become responses.
 
 pub mod assets;
+pub mod components;
 pub mod cookies;
 pub mod errors;
 pub mod forms;

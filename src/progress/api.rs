@@ -1,0 +1,188 @@
+//! The reading part of the JSON API: the catalogue, a course with the reader's progress, a module's text
+//! and "mark as complete".
+
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+use super::activity::ActivityLog;
+use super::model::CourseView;
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
+use crate::web::state::AppState;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/courses", web::get().to(list))
+        .route("/courses/{slug}", web::get().to(show))
+        .route("/courses/{slug}/modules/{module}", web::get().to(module))
+        .route("/courses/{slug}/modules/{module}/complete", web::post().to(complete));
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct CourseItem {
+    slug: String,
+    title: String,
+    summary: String,
+    module_count: i64,
+    enrolled: bool,
+    progress_percent: i32,
+    /// The language the title and summary are in (English when not yet translated).
+    language: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct CourseList {
+    items: Vec<CourseItem>,
+}
+
+/// Published courses, in the reader's language where translated.
+#[utoipa::path(get, path = "/api/v1/courses", responses((status = 200, body = CourseList)))]
+pub async fn list(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let items = super::catalogue(&state.db, viewer.user.as_ref(), viewer.locale).await?;
+    let items = items
+        .into_iter()
+        .map(|c| CourseItem {
+            language: if c.fallback { "en".into() } else { viewer.locale.code().into() },
+            slug: c.course.slug,
+            title: c.text.title,
+            summary: c.text.summary,
+            module_count: c.module_count,
+            enrolled: c.enrolled,
+            progress_percent: c.progress_percent,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(CourseList { items }))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ModuleItem {
+    slug: String,
+    title: String,
+    completed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quiz_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minutes: Option<i32>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct CourseDto {
+    slug: String,
+    title: String,
+    summary: String,
+    modules: Vec<ModuleItem>,
+    enrolled: bool,
+    progress_percent: i32,
+    completed: bool,
+    open: bool,
+    published: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hours: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    continue_module: Option<String>,
+}
+
+impl From<CourseView> for CourseDto {
+    fn from(v: CourseView) -> Self {
+        CourseDto {
+            slug: v.course.slug,
+            title: v.text.title,
+            summary: v.text.summary,
+            modules: v
+                .modules
+                .into_iter()
+                .map(|m| ModuleItem {
+                    slug: m.module.slug,
+                    title: m.revision.title,
+                    completed: m.completed,
+                    quiz_id: m.quiz_id,
+                    minutes: m.module.minutes,
+                })
+                .collect(),
+            enrolled: v.access.enrolled,
+            progress_percent: v.progress_percent,
+            completed: v.completed,
+            open: v.course.open,
+            published: v.course.published,
+            hours: v.course.hours,
+            continue_module: v.continue_slug,
+        }
+    }
+}
+
+/// A course with its modules and the reader's progress.
+#[utoipa::path(get, path = "/api/v1/courses/{slug}", params(("slug" = String, Path)),
+    responses((status = 200, body = CourseDto), (status = 404)))]
+pub async fn show(
+    state: web::Data<AppState>,
+    activity: web::Data<ActivityLog>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let view = super::course_view(&state.db, &activity, viewer.user.as_ref(), &path, viewer.locale).await?;
+    Ok(HttpResponse::Ok().json(CourseDto::from(view)))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ModuleDto {
+    slug: String,
+    title: String,
+    /// Sanitised HTML of the module text.
+    html: String,
+    revision: i32,
+    completed: bool,
+    /// The language of the text (English when not yet translated).
+    language: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quiz_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
+}
+
+/// A module's text, for enrolled scholars, the course's trainers and admins.
+#[utoipa::path(get, path = "/api/v1/courses/{slug}/modules/{module}", params(("slug" = String, Path), ("module" = String, Path)),
+    responses((status = 200, body = ModuleDto), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+pub async fn module(
+    state: web::Data<AppState>,
+    activity: web::Data<ActivityLog>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, module) = path.into_inner();
+    viewer.user()?;
+    let (view, i) =
+        super::module_view(&state.db, &activity, viewer.user.as_ref(), &slug, &module, viewer.locale).await?;
+    let m = &view.modules[i];
+    Ok(HttpResponse::Ok().json(ModuleDto {
+        slug: m.module.slug.clone(),
+        title: m.revision.title.clone(),
+        html: m.revision.html.clone(),
+        revision: m.revision.revision,
+        completed: m.completed,
+        language: m.revision.locale.code().into(),
+        quiz_id: m.quiz_id.clone(),
+        previous: i.checked_sub(1).map(|p| view.modules[p].module.slug.clone()),
+        next: view.modules.get(i + 1).map(|n| n.module.slug.clone()),
+    }))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct CompleteDto {
+    progress_percent: i32,
+    course_completed: bool,
+}
+
+/// Mark a module complete (enrolled scholars).
+#[utoipa::path(post, path = "/api/v1/courses/{slug}/modules/{module}/complete", params(("slug" = String, Path), ("module" = String, Path)),
+    responses((status = 200, body = CompleteDto), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+pub async fn complete(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, module) = path.into_inner();
+    let (progress_percent, course_completed) =
+        super::complete_module(&state.db, viewer.user()?, &slug, &module).await?;
+    Ok(HttpResponse::Ok().json(CompleteDto { progress_percent, course_completed }))
+}

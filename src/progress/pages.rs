@@ -1,0 +1,183 @@
+//! The scholar's reading pages: the catalogue, a course with its modules and progress, a module with
+//! previous/next and "mark as complete".
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::{Markup, PreEscaped, html};
+use serde::de::IgnoredAny;
+
+use super::activity::ActivityLog;
+use super::model::{CourseSummary, CourseView};
+use crate::accounts::extract::Viewer;
+use crate::core::error::AppError;
+use crate::i18n::{Arg, Locale, t, t_with};
+use crate::web::components::progress_bar;
+use crate::web::forms::{CsrfForm, csrf_field};
+use crate::web::state::AppState;
+use crate::web::{page_response, see_other};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/courses", web::get().to(catalogue))
+        .route("/courses/{slug}", web::get().to(course))
+        .route("/courses/{slug}/modules/{module}", web::get().to(module))
+        .route("/courses/{slug}/modules/{module}/complete", web::post().to(complete));
+}
+
+fn count(l: Locale, id: &str, n: i64) -> String {
+    t_with(l, id, &[("count", Arg::Number(n))])
+}
+
+async fn catalogue(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let l = viewer.locale;
+    let courses = super::catalogue(&state.db, viewer.user.as_ref(), l).await?;
+    let body = html! {
+        @if courses.is_empty() { p { (t(l, "courses-empty")) } }
+        ul.cards { @for c in &courses { li { (course_card(l, c)) } } }
+    };
+    Ok(page_response(&state, &viewer, &req, StatusCode::OK, &t(l, "courses-title"), body))
+}
+
+fn course_card(l: Locale, c: &CourseSummary) -> Markup {
+    html! {
+        article.card {
+            h2 { a href=(format!("/courses/{}", c.course.slug)) lang=[c.fallback.then_some("en")] { (c.text.title) } }
+            @if c.fallback { p.notice-inline { (t(l, "course-fallback-notice")) } }
+            p lang=[c.fallback.then_some("en")] { (c.text.summary) }
+            p.meta {
+                (count(l, "course-module-count", c.module_count))
+                @if let Some(hours) = c.course.hours { " · " (count(l, "course-hours", i64::from(hours))) }
+            }
+            @if c.enrolled { (progress_bar(l, c.progress_percent)) }
+        }
+    }
+}
+
+async fn course(
+    state: web::Data<AppState>,
+    activity: web::Data<ActivityLog>,
+    viewer: Viewer,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let l = viewer.locale;
+    let view = super::course_view(&state.db, &activity, viewer.user.as_ref(), &path, l).await?;
+    let body = course_body(l, &viewer, &view);
+    Ok(page_response(&state, &viewer, &req, StatusCode::OK, &view.text.title, body))
+}
+
+fn course_body(l: Locale, viewer: &Viewer, v: &CourseView) -> Markup {
+    let slug = &v.course.slug;
+    let fallback_lang = v.fallback.then_some("en");
+    html! {
+        @if v.fallback { p.notice role="note" { (t(l, "course-fallback-notice")) } }
+        p.lead lang=[fallback_lang] { (v.text.summary) }
+        p.meta {
+            (count(l, "course-module-count", v.modules.len() as i64))
+            @if let Some(hours) = v.course.hours { " · " (count(l, "course-hours", i64::from(hours))) }
+        }
+        @if !v.course.published { p.notice { (t(l, "course-draft-notice")) } }
+        @if v.access.enrolled {
+            (progress_bar(l, v.progress_percent))
+            @if v.completed { p.notice role="status" { (t(l, "course-completed")) } }
+            @if !v.completed && viewer.user.as_ref().is_some_and(|u| u.certificate_name.is_none()) {
+                p.meta #certificate-name-invite { (t(l, "cert-set-name")) " " a href="/account#f-certificate_name" { (t(l, "nav-account")) } }
+            }
+            @if let Some(next) = &v.continue_slug {
+                p { a.button.primary href=(format!("/courses/{slug}/modules/{next}")) {
+                    @if v.progress_percent == 0 { (t(l, "course-start")) } @else { (t(l, "course-continue")) }
+                } }
+            }
+        } @else if viewer.user.is_none() {
+            p { a.button.primary href=(format!("/login?next=/courses/{slug}")) { (t(l, "course-sign-in-to-join")) } }
+        } @else if v.course.open {
+            form method="post" action=(format!("/courses/{slug}/enrol")) {
+                (csrf_field(&viewer.csrf_token))
+                button.primary type="submit" { (t(l, "course-enrol")) }
+            }
+        } @else if !v.access.can_edit {
+            p.notice { (t(l, "course-closed-note")) }
+        }
+        @if v.access.can_edit {
+            p { a href=(format!("/trainer/courses/{slug}")) { (t(l, "course-edit-link")) } }
+        }
+        h2 { (t(l, "course-modules-heading")) }
+        ol.modules {
+            @for m in &v.modules {
+                li.done[m.completed] {
+                    @if v.access.can_read_modules() {
+                        a href=(format!("/courses/{slug}/modules/{}", m.module.slug)) lang=[m.fallback.then_some(m.revision.locale.code())] { (m.revision.title) }
+                    } @else {
+                        span lang=[m.fallback.then_some(m.revision.locale.code())] { (m.revision.title) }
+                    }
+                    @if let Some(minutes) = m.module.minutes { " " span.meta { "(" (count(l, "module-minutes", i64::from(minutes))) ")" } }
+                    @if m.completed { " " span.badge { (t(l, "module-completed")) } }
+                }
+            }
+        }
+    }
+}
+
+async fn module(
+    state: web::Data<AppState>,
+    activity: web::Data<ActivityLog>,
+    viewer: Viewer,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, module_slug) = path.into_inner();
+    let l = viewer.locale;
+    let (v, i) = super::module_view(&state.db, &activity, viewer.user.as_ref(), &slug, &module_slug, l).await?;
+    let m = &v.modules[i];
+    let prev = i.checked_sub(1).and_then(|p| v.modules.get(p));
+    let next = v.modules.get(i + 1);
+    let lang = m.fallback.then_some(m.revision.locale.code());
+    let body = html! {
+        p.breadcrumb { a href=(format!("/courses/{slug}")) { (v.text.title) } }
+        @if m.fallback { p.notice role="note" { (t(l, "module-fallback-notice")) } }
+        @if v.access.enrolled { (progress_bar(l, v.progress_percent)) }
+        article.module-text lang=[lang] {
+            // Sanitised by ammonia when the revision was saved (courses::markdown::render).
+            (PreEscaped(&m.revision.html))
+        }
+        @if let Some(quiz) = &m.quiz_id {
+            p { a.button href=(format!("/quizzes/{quiz}")) { (t(l, "module-take-quiz")) } }
+        }
+        @if v.access.enrolled {
+            @if m.completed {
+                p.notice role="status" { (t(l, "module-completed")) }
+            } @else {
+                form method="post" action=(format!("/courses/{slug}/modules/{}/complete", m.module.slug)) {
+                    (csrf_field(&viewer.csrf_token))
+                    button.primary type="submit" { (t(l, "module-mark-complete")) }
+                }
+            }
+        }
+        nav.pager aria-label=(t(l, "module-pager-label")) {
+            @if let Some(p) = prev {
+                a rel="prev" href=(format!("/courses/{slug}/modules/{}", p.module.slug)) { "← " (p.revision.title) }
+            }
+            @if let Some(n) = next {
+                a rel="next" href=(format!("/courses/{slug}/modules/{}", n.module.slug)) { (n.revision.title) " →" }
+            }
+        }
+    };
+    Ok(page_response(&state, &viewer, &req, StatusCode::OK, &m.revision.title, body))
+}
+
+async fn complete(
+    state: web::Data<AppState>,
+    activity: web::Data<ActivityLog>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, module_slug) = path.into_inner();
+    super::complete_module(&state.db, viewer.user()?, &slug, &module_slug).await?;
+    let view = super::course_view(&state.db, &activity, viewer.user.as_ref(), &slug, viewer.locale).await?;
+    let index = view.modules.iter().position(|m| m.module.slug == module_slug);
+    let next = index.and_then(|i| view.modules.get(i + 1));
+    Ok(match next {
+        Some(n) => see_other(&format!("/courses/{slug}/modules/{}", n.module.slug)),
+        None => see_other(&format!("/courses/{slug}")),
+    })
+}
