@@ -7,6 +7,7 @@ pub mod auth;
 pub mod certificates;
 pub mod config;
 pub mod core;
+pub mod course_files;
 pub mod courses;
 pub mod db;
 pub mod home;

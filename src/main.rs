@@ -11,7 +11,7 @@ use pravo::app::Application;
 use pravo::auth::{password, tokens::Tokens};
 use pravo::config::Settings;
 use pravo::core::error::AppError;
-use pravo::courses::import;
+use pravo::course_files::import;
 use pravo::db::{self, Secrets};
 use pravo::i18n::{Locale, Msg};
 

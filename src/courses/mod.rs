@@ -4,8 +4,7 @@
 
 pub mod api;
 pub mod diff;
-pub mod files;
-pub mod import;
+pub mod folder;
 pub mod markdown;
 pub mod model;
 pub mod pages;
@@ -593,35 +592,6 @@ pub async fn restore(db: &Db, actor: &User, slug: &str, module_slug: &str, revis
         Ok(next)
     })
     .await
-}
-
-/// Imports each shipped course that the database does not have yet (all of them on first start), under
-/// the start-up lock. Courses already there are never overwritten: trainers may have edited them. A start
-/// that stopped halfway finishes the job on the next one.
-pub fn import_shipped_courses(
-    conn: &mut AnyConnection,
-    root: &std::path::Path,
-) -> Result<Option<import::ImportReport>, AppError> {
-    if !root.is_dir() {
-        return Ok(None);
-    }
-    let dirs =
-        files::course_dirs(root).map_err(|e| AppError::internal(format!("cannot read {}: {e}", root.display())))?;
-    let mut missing = Vec::new();
-    for dir in dirs {
-        let slug = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if store::find_course(conn, &slug)?.is_none() {
-            missing.push(dir);
-        }
-    }
-    if missing.is_empty() {
-        return Ok(None);
-    }
-    let report = import::import_dirs(conn, &missing, |i, n, slug| tracing::info!("importing course {i}/{n}: {slug}"))?;
-    for error in &report.errors {
-        tracing::warn!("shipped course not imported: {error}");
-    }
-    Ok(Some(report))
 }
 
 /// The message shown when a text is not yet in the reader's language.

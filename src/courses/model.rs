@@ -143,3 +143,10 @@ pub struct ReadingPlace {
     pub user_id: String,
     pub module_id: String,
 }
+
+/// One language of a module: its title and Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleText {
+    pub title: String,
+    pub markdown: String,
+}

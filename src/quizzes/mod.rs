@@ -320,7 +320,7 @@ pub fn import_quiz(
     conn: &mut AnyConnection,
     course: &Course,
     module_id: &str,
-    folder: &courses::files::QuizFolder,
+    folder: &model::QuizFolder,
 ) -> Result<bool, AppError> {
     if let Some((settings, sources)) = stored_quiz(conn, module_id)?
         && settings == folder.settings

@@ -228,3 +228,11 @@ impl Default for Settings {
 
 /// The questions of a quiz version in each language it is written in.
 pub type Versions = BTreeMap<crate::i18n::Locale, Vec<Question>>;
+
+/// A module's quiz: its settings (from the English front matter) and its source per language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizFolder {
+    pub settings: Settings,
+    /// Language → (format: "gift" or "aiken", source text as written).
+    pub sources: std::collections::BTreeMap<crate::i18n::Locale, (String, String)>,
+}

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use pravo::accounts::model::Role;
-use pravo::courses::import;
+use pravo::course_files::import;
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -218,7 +218,7 @@ async fn exporting_a_fresh_import_gives_the_shipped_bytes(backend: Backend) {
     import::export_all(&mut conn, &out.0).expect("export");
     let shipped = shipped_courses();
     let mut compared = 0;
-    for dir in pravo::courses::files::course_dirs(&shipped).expect("dirs") {
+    for dir in pravo::course_files::files::course_dirs(&shipped).expect("dirs") {
         let name = dir.file_name().expect("name").to_owned();
         let mut files: Vec<_> = walk(&dir);
         files.sort();

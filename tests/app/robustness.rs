@@ -87,7 +87,7 @@ async fn saving_an_archived_module_brings_it_back(backend: Backend) {
         }
     }
     let mut conn = app.connection();
-    pravo::courses::import::import_root(&mut conn, &copy.0, |_, _, _| {}).expect("import");
+    pravo::course_files::import::import_root(&mut conn, &copy.0, |_, _, _| {}).expect("import");
     let (_, course) = admin.get("/courses/human-rights-monitoring").await;
     assert_eq!(course["modules"].as_array().map(Vec::len), Some(3));
     let (status, _) = admin
@@ -116,7 +116,7 @@ async fn course_media_is_for_readers_of_the_course(backend: Backend) {
     let png: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
     std::fs::write(dir.join("media/map.png"), png).expect("w");
     let mut conn = app.connection();
-    let report = pravo::courses::import::import_root(&mut conn, &root.0, |_, _, _| {}).expect("import");
+    let report = pravo::course_files::import::import_root(&mut conn, &root.0, |_, _, _| {}).expect("import");
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     let (_, reader) = app.signed_in("reader", Role::Scholar).await;
     let (_, outsider) = app.signed_in("outsider", Role::Scholar).await;

@@ -15,10 +15,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::markdown::{self, MAX_MARKDOWN_BYTES};
-use super::model::{Completion, CourseText, Slug};
+pub use crate::courses::folder::content_type;
+use crate::courses::markdown::{self, MAX_MARKDOWN_BYTES};
+use crate::courses::model::{Completion, CourseText, ModuleText, Slug};
 use crate::i18n::Locale;
-use crate::quizzes::{self, model::Settings};
+use crate::quizzes::{self, model::QuizFolder, model::Settings};
 
 pub const MAX_MEDIA_BYTES: usize = 2 * 1024 * 1024;
 const TITLE_MAX: usize = 200;
@@ -62,20 +63,6 @@ pub struct ModuleFolder {
     pub minutes: Option<i32>,
     pub texts: BTreeMap<Locale, ModuleText>,
     pub quiz: Option<QuizFolder>,
-}
-
-/// A module's quiz: its settings (from the English front matter) and its source per language.
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuizFolder {
-    pub settings: Settings,
-    /// Language → (format: "gift" or "aiken", source text as written).
-    pub sources: BTreeMap<Locale, (String, String)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModuleText {
-    pub title: String,
-    pub markdown: String,
 }
 
 #[derive(Deserialize)]
@@ -469,18 +456,6 @@ fn read_media(dir: &Path, err: &mut impl FnMut(&str, Option<usize>, String)) -> 
         }
     }
     media
-}
-
-/// The type a media file is served with (SVG is refused: it can carry scripts).
-pub fn content_type(name: &str) -> Option<&'static str> {
-    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
-    match ext.as_str() {
-        "png" => Some("image/png"),
-        "jpg" | "jpeg" => Some("image/jpeg"),
-        "gif" => Some("image/gif"),
-        "webp" => Some("image/webp"),
-        _ => None,
-    }
 }
 
 /// Line endings as LF, without a byte-order mark.

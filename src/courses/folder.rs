@@ -1,73 +1,77 @@
-//! Import and export between course folders and the database. Every folder is read and checked first;
-//! then each course without errors is imported in one transaction. Importing the same folder twice
-//! changes nothing; changed module texts become new revisions and progress is kept (modules are matched
-//! by slug). Modules missing from the folder are archived, not deleted, so nobody's progress is lost.
+//! A course's content as a whole, for the course folders (course_files/) to write in and read out: the
+//! course and its texts, its modules with their texts per language, and its media. Quizzes are not the
+//! courses domain's: course_files pairs them with the module ids this returns.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use super::files::{self, CourseFolder, FileError, ModuleFolder, ModuleText};
 use super::markdown;
-use super::model::{Module, Slug};
+use super::model::{Completion, CourseText, Module, ModuleText, Slug};
 use super::store::{self, CourseFields, NewRevision};
 use crate::core::error::AppError;
 use crate::db::{self, AnyConnection};
+use crate::i18n::Locale;
 
-/// What an import did.
+/// A course's content, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CourseContent {
+    pub slug: Slug,
+    pub open: bool,
+    pub published: bool,
+    pub hours: Option<i32>,
+    pub completion: Completion,
+    pub texts: BTreeMap<Locale, CourseText>,
+    /// In order of their positions.
+    pub modules: Vec<ModuleContent>,
+    pub media: BTreeMap<String, Vec<u8>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModuleContent {
+    pub position: i32,
+    pub slug: Slug,
+    pub minutes: Option<i32>,
+    pub texts: BTreeMap<Locale, ModuleText>,
+}
+
+/// What [`apply`] did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct ImportReport {
-    pub courses_created: usize,
-    pub courses_updated: usize,
-    pub courses_unchanged: usize,
+pub struct Applied {
+    pub course_id: String,
+    pub course_created: bool,
+    /// The course's own fields changed.
+    pub course_changed: bool,
+    /// Something else changed (modules, texts, media) while the course's fields stayed.
+    pub touched: bool,
     pub revisions_added: usize,
     pub modules_archived: usize,
-    pub quizzes_saved: usize,
-    /// Problems in course folders, which were not imported.
-    pub errors: Vec<FileError>,
+    /// Module slug → module id.
+    pub module_ids: BTreeMap<String, String>,
 }
 
-/// Reads every course folder under `root`, then imports those without errors. `progress` hears of each
-/// course as it goes (for a long import).
-pub fn import_root(
-    conn: &mut AnyConnection,
-    root: &Path,
-    progress: impl FnMut(usize, usize, &str),
-) -> Result<ImportReport, AppError> {
-    let dirs =
-        files::course_dirs(root).map_err(|e| AppError::internal(format!("cannot read {}: {e}", root.display())))?;
-    import_dirs(conn, &dirs, progress)
+/// A course's content and, in the same order as its modules, their ids.
+pub struct Exported {
+    pub content: CourseContent,
+    pub module_ids: Vec<String>,
 }
 
-/// Like [`import_root`], for the given course folders.
-pub fn import_dirs(
-    conn: &mut AnyConnection,
-    dirs: &[std::path::PathBuf],
-    mut progress: impl FnMut(usize, usize, &str),
-) -> Result<ImportReport, AppError> {
-    let mut report = ImportReport::default();
-    let mut good = Vec::new();
-    for dir in dirs {
-        match files::read_course(dir) {
-            Ok(course) => good.push(course),
-            Err(errors) => report.errors.extend(errors),
-        }
+/// The content type of a media file, by its name; `None` for a kind a course may not hold.
+pub fn content_type(name: &str) -> Option<&'static str> {
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    match ext.as_str() {
+        "png" => Some("image/png"),
+        "jpg" | "jpeg" => Some("image/jpeg"),
+        "gif" => Some("image/gif"),
+        "webp" => Some("image/webp"),
+        _ => None,
     }
-    let total = good.len();
-    for (i, course) in good.iter().enumerate() {
-        progress(i + 1, total, course.slug.as_str());
-        db::write_transaction(conn, |conn| import_course(conn, course, &mut report))?;
-    }
-    Ok(report)
 }
 
-/// Imports one checked course (call inside a transaction).
-pub fn import_course(
-    conn: &mut AnyConnection,
-    folder: &CourseFolder,
-    report: &mut ImportReport,
-) -> Result<(), AppError> {
+/// Writes one checked course's content (call inside a transaction): the course, its modules (new texts
+/// become revisions; modules missing from the content are archived) and its media.
+pub fn apply(conn: &mut AnyConnection, folder: &CourseContent) -> Result<Applied, AppError> {
+    let mut report = Applied::default();
     let now = db::now();
     let fields = CourseFields {
         open: folder.open,
@@ -88,7 +92,7 @@ pub fn import_course(
                 && existing.texts == folder.texts;
             if !same {
                 store::update_course(conn, &existing.id, &fields, now)?;
-                report.courses_updated += 1;
+                report.course_changed = true;
             }
             created_or_updated = !same;
             existing.id
@@ -96,7 +100,7 @@ pub fn import_course(
         None => {
             let id = uuid::Uuid::now_v7().to_string();
             store::insert_course(conn, &id, folder.slug.as_str(), &fields, now)?;
-            report.courses_created += 1;
+            report.course_created = true;
             created_or_updated = true;
             id
         }
@@ -130,13 +134,7 @@ pub fn import_course(
             report.revisions_added += 1;
             touched = true;
         }
-        if let Some(quiz) = &module.quiz {
-            let course = store::find_course(conn, folder.slug.as_str())?.ok_or(AppError::NotFound)?;
-            if crate::quizzes::import_quiz(conn, &course, &module_id, quiz)? {
-                report.quizzes_saved += 1;
-                touched = true;
-            }
-        }
+        report.module_ids.insert(module.slug.as_str().to_owned(), module_id);
     }
     for gone in existing.iter().filter(|m| !m.archived && !folder.modules.iter().any(|f| f.slug.as_str() == m.slug)) {
         store::update_module(conn, &Module { archived: true, ..gone.clone() })?;
@@ -148,7 +146,7 @@ pub fn import_course(
     for (name, bytes) in &folder.media {
         let hash = hex::encode(Sha256::digest(bytes));
         if stored.get(name) != Some(&hash) {
-            let content_type = files::content_type(name).unwrap_or("application/octet-stream");
+            let content_type = content_type(name).unwrap_or("application/octet-stream");
             store::put_media(conn, &course_id, name, content_type, bytes, &hash)?;
             touched = true;
         }
@@ -158,18 +156,15 @@ pub fn import_course(
         touched = true;
     }
 
-    match (created_or_updated, touched) {
-        (true, _) => {}
-        (false, true) => report.courses_updated += 1,
-        (false, false) => report.courses_unchanged += 1,
-    }
-    Ok(())
+    report.course_id = course_id;
+    report.touched = touched && !created_or_updated;
+    Ok(report)
 }
 
 fn upsert_module(
     conn: &mut AnyConnection,
     course_id: &str,
-    folder: &ModuleFolder,
+    folder: &ModuleContent,
     found: Option<Module>,
     now: chrono::NaiveDateTime,
 ) -> Result<String, AppError> {
@@ -197,8 +192,8 @@ fn upsert_module(
     }
 }
 
-/// A course as a folder, from the database: the current revision of each module in each language.
-pub fn export_course(conn: &mut AnyConnection, slug: &str) -> Result<CourseFolder, AppError> {
+/// A course's content, from the database: the current revision of each module in each language.
+pub fn export(conn: &mut AnyConnection, slug: &str) -> Result<Exported, AppError> {
     let course = store::find_course(conn, slug)?.ok_or(AppError::NotFound)?;
     let modules = store::modules_of(conn, &course.id, false)?;
     let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
@@ -209,23 +204,21 @@ pub fn export_course(conn: &mut AnyConnection, slug: &str) -> Result<CourseFolde
             media.insert(name, bytes);
         }
     }
-    let modules = modules
+    let modules: Vec<(String, ModuleContent)> = modules
         .into_iter()
-        .filter_map(|m| -> Option<ModuleFolder> {
+        .filter_map(|m| -> Option<(String, ModuleContent)> {
             let texts: BTreeMap<_, _> = revisions
                 .iter()
                 .filter(|r| r.module_id == m.id)
                 .map(|r| (r.locale, ModuleText { title: r.title.clone(), markdown: r.markdown.clone() }))
                 .collect();
             let slug = Slug::parse(&m.slug).ok()?;
-            let quiz = crate::quizzes::stored_quiz(conn, &m.id)
-                .ok()
-                .flatten()
-                .map(|(settings, sources)| files::QuizFolder { settings, sources });
-            (!texts.is_empty()).then_some(ModuleFolder { position: m.position, slug, minutes: m.minutes, texts, quiz })
+            (!texts.is_empty())
+                .then_some((m.id.clone(), ModuleContent { position: m.position, slug, minutes: m.minutes, texts }))
         })
         .collect();
-    Ok(CourseFolder {
+    let (module_ids, modules): (Vec<String>, Vec<ModuleContent>) = modules.into_iter().unzip();
+    let content = CourseContent {
         slug: Slug::parse(&course.slug).map_err(|_| AppError::internal("stored course slug is invalid"))?,
         open: course.open,
         published: course.published,
@@ -234,16 +227,6 @@ pub fn export_course(conn: &mut AnyConnection, slug: &str) -> Result<CourseFolde
         texts: course.texts,
         modules,
         media,
-    })
-}
-
-/// Writes every course to `root` in the canonical folder form; returns the slugs written.
-pub fn export_all(conn: &mut AnyConnection, root: &Path) -> Result<Vec<String>, AppError> {
-    let mut written = Vec::new();
-    for course in store::list_courses(conn, true)? {
-        let folder = export_course(conn, &course.slug)?;
-        files::write_course(root, &folder).map_err(|e| AppError::internal(format!("cannot write: {e}")))?;
-        written.push(course.slug);
-    }
-    Ok(written)
+    };
+    Ok(Exported { content, module_ids })
 }
