@@ -112,7 +112,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         crate::progress::api::ModuleItem,
         crate::progress::api::CourseDto,
         courses::api::SavedCourse,
-        courses::api::Done,
+        crate::web::json::Done,
         courses::api::UserIdInput,
         crate::progress::api::ModuleDto,
         crate::progress::api::CompleteDto,

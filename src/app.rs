@@ -178,6 +178,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(crate::quizzes::pages::routes)
         .configure(accounts::outbox_pages::routes)
         .configure(crate::certificates::pages::routes)
+        .configure(crate::certificates::api::well_known_routes)
         .configure(crate::reminders::pages::routes)
         .configure(crate::scholarships::pages::routes)
         .configure(crate::scholarships::review_pages::routes)

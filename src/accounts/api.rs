@@ -1,7 +1,6 @@
 //! The accounts part of the JSON API.
 
 use actix_web::{HttpResponse, web};
-use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::model::{Role, UserDto};
@@ -9,7 +8,7 @@ use crate::accounts::extract::Viewer;
 use crate::auth::tokens::TokenKind;
 use crate::core::error::AppError;
 use crate::i18n::format_datetime;
-use crate::web::json::JsonBody;
+use crate::web::json::{JsonBody, rfc3339};
 use crate::web::request::ClientAddress;
 use crate::web::state::AppState;
 
@@ -233,8 +232,6 @@ pub struct UserList {
     next: Option<String>,
 }
 
-pub const PAGE_SIZE: i64 = 100;
-
 /// Every account, by handle; `next` is the `after` of the following page.
 #[utoipa::path(get, path = "/api/v1/admin/users", params(("after" = Option<String>, Query)),
     responses((status = 200, body = UserList), (status = 401), (status = 403)), security(("bearer" = [])))]
@@ -244,9 +241,9 @@ pub async fn list_users(
     query: web::Query<Page>,
 ) -> Result<HttpResponse, AppError> {
     viewer.admin()?;
-    let users = super::list_users(&state.db, query.into_inner().after, PAGE_SIZE + 1).await?;
-    let more = users.len() as i64 > PAGE_SIZE;
-    let items: Vec<UserDto> = users.iter().take(PAGE_SIZE as usize).map(UserDto::from).collect();
+    let users = super::list_users(&state.db, query.into_inner().after, super::PAGE_SIZE + 1).await?;
+    let more = users.len() as i64 > super::PAGE_SIZE;
+    let items: Vec<UserDto> = users.iter().take(super::PAGE_SIZE as usize).map(UserDto::from).collect();
     let next = more.then(|| items.last().map(|u| super::model::handle_key(&u.handle))).flatten();
     Ok(HttpResponse::Ok().json(UserList { items, next }))
 }
@@ -315,11 +312,11 @@ pub async fn audit(
 ) -> Result<HttpResponse, AppError> {
     viewer.admin()?;
     let before = query.into_inner().before.and_then(|b| b.parse::<i64>().ok());
-    let entries = super::audit_log(&state.db, before, PAGE_SIZE + 1).await?;
-    let more = entries.len() as i64 > PAGE_SIZE;
+    let entries = super::audit_log(&state.db, before, super::PAGE_SIZE + 1).await?;
+    let more = entries.len() as i64 > super::PAGE_SIZE;
     let items: Vec<AuditItem> = entries
         .into_iter()
-        .take(PAGE_SIZE as usize)
+        .take(super::PAGE_SIZE as usize)
         .map(|e| AuditItem {
             id: e.id.to_string(),
             at: rfc3339(e.at.and_utc()),
@@ -332,8 +329,4 @@ pub async fn audit(
         .collect();
     let next = more.then(|| items.last().map(|i| i.id.clone())).flatten();
     Ok(HttpResponse::Ok().json(AuditList { items, next }))
-}
-
-pub fn rfc3339(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }

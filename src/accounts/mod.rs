@@ -645,6 +645,9 @@ fn present_or_null<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<Stri
     Ok(Some(Option::deserialize(d)?))
 }
 
+/// How many users a page of the users list shows.
+pub const PAGE_SIZE: i64 = 100;
+
 /// Turns a user's reminders off (or back on).
 pub async fn set_reminders_off(db: &Db, user_id: &str, off: bool) -> Result<(), AppError> {
     let id = user_id.to_owned();

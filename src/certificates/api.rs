@@ -7,7 +7,7 @@ use super::Certificate;
 use crate::accounts::extract::Viewer;
 use crate::core::error::AppError;
 use crate::i18n::Msg;
-use crate::web::json::JsonBody;
+use crate::web::json::{JsonBody, rfc3339_naive as rfc3339};
 use crate::web::request::ClientAddress;
 use crate::web::state::AppState;
 
@@ -32,10 +32,6 @@ pub struct CertificateDto {
     credential_url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     revoked_at: Option<String>,
-}
-
-fn rfc3339(at: chrono::NaiveDateTime) -> String {
-    crate::accounts::api::rfc3339(at.and_utc())
 }
 
 fn dto(c: Certificate, slug: String) -> CertificateDto {
@@ -157,7 +153,7 @@ pub async fn verify(
     address: ClientAddress,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    super::super::certificates::pages::check_verify_rate(&state, &address.0)?;
+    super::check_verify_rate(&state.limits, &address.0)?;
     let c = super::verify(&state.db, &path).await?;
     Ok(HttpResponse::Ok().json(VerificationDto {
         status: if c.revoked_at.is_some() { "revoked".into() } else { "valid".into() },
@@ -179,6 +175,11 @@ pub async fn revoke(
 ) -> Result<HttpResponse, AppError> {
     super::revoke(&state.db, viewer.user()?, &path).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({"ok": true})))
+}
+
+/// The routes outside /api/v1: the issuer's public keys, where verifiers of a credential look.
+pub fn well_known_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/.well-known/jwks.json", web::get().to(jwks));
 }
 
 /// The issuer's public keys (outside /api/v1).

@@ -13,6 +13,7 @@ mod store;
 use chrono::NaiveDateTime;
 
 use crate::accounts::model::User;
+use crate::auth::ratelimit::{Limit, RateLimiter};
 use crate::core::error::AppError;
 use crate::db::{self, AnyConnection, Db};
 use crate::i18n::{Arg, Locale, format_date, t, t_with};
@@ -224,4 +225,17 @@ pub fn revoked(c: &Certificate) -> Option<NaiveDateTime> {
 /// How many unrevoked certificates `user_ids` hold for `course_ids`.
 pub fn count_held(conn: &mut AnyConnection, course_ids: &[String], user_ids: &[String]) -> Result<i64, AppError> {
     store::count_held(conn, course_ids, user_ids)
+}
+
+/// Verification answers per address and minute: plenty for people, too few to enumerate anything.
+const VERIFY_PER_ADDRESS: Limit = Limit { events: 60, window: std::time::Duration::from_secs(60) };
+
+/// Counts a verification from `address`; 429 past the limit.
+pub fn check_verify_rate(limits: &RateLimiter, address: &str) -> Result<(), AppError> {
+    let key = format!("verify:{address}");
+    limits
+        .check(&key, VERIFY_PER_ADDRESS)
+        .map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })?;
+    limits.record(&key, VERIFY_PER_ADDRESS);
+    Ok(())
 }

@@ -6,7 +6,6 @@ use maud::html;
 use serde::Deserialize;
 
 use crate::accounts::extract::Viewer;
-use crate::auth::ratelimit::Limit;
 use crate::core::error::AppError;
 use crate::i18n::{Arg, format_date, t, t_with};
 use crate::web::forms::{CsrfForm, csrf_field};
@@ -19,21 +18,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/certificates/{id}/pdf", web::get().to(pdf))
         .route("/certificates/{id}/credential", web::get().to(credential))
         .route("/certificates/{id}/public", web::post().to(set_public))
-        .route("/verify/{code}", web::get().to(verify))
-        .route("/.well-known/jwks.json", web::get().to(super::api::jwks));
-}
-
-/// Verification answers per address and minute: plenty for people, too few to enumerate anything.
-const VERIFY_PER_ADDRESS: Limit = Limit { events: 60, window: std::time::Duration::from_secs(60) };
-
-pub fn check_verify_rate(state: &AppState, address: &str) -> Result<(), AppError> {
-    let key = format!("verify:{address}");
-    state
-        .limits
-        .check(&key, VERIFY_PER_ADDRESS)
-        .map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })?;
-    state.limits.record(&key, VERIFY_PER_ADDRESS);
-    Ok(())
+        .route("/verify/{code}", web::get().to(verify));
 }
 
 async fn list(
@@ -122,7 +107,7 @@ async fn verify(
     address: ClientAddress,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    check_verify_rate(&state, &address.0)?;
+    super::check_verify_rate(&state.limits, &address.0)?;
     let l = viewer.locale;
     let c = super::verify(&state.db, &path).await?;
     let body = html! {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::model::CourseText;
 use crate::accounts::extract::Viewer;
 use crate::core::error::AppError;
-use crate::web::json::JsonBody;
+use crate::web::json::{Done, JsonBody, done};
 use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -55,15 +55,6 @@ pub async fn save(
         hours: course.hours,
     };
     Ok(HttpResponse::Ok().json(dto))
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct Done {
-    ok: bool,
-}
-
-fn done() -> HttpResponse {
-    HttpResponse::Ok().json(Done { ok: true })
 }
 
 /// Join an open course (closed ones: 403).
@@ -196,7 +187,7 @@ pub async fn revisions(
             revision: r.revision,
             language: r.locale.code().into(),
             author_id: r.author_id,
-            at: crate::accounts::api::rfc3339(r.created_at.and_utc()),
+            at: crate::web::json::rfc3339(r.created_at.and_utc()),
         })
         .collect();
     Ok(HttpResponse::Ok().json(RevisionList { items }))

@@ -400,29 +400,31 @@ async fn editor(
         &state,
         &viewer,
         &req,
-        &slug,
-        &module,
-        &input,
-        None,
-        reference.as_deref(),
-        saved,
-        &Problems::default(),
+        EditorParts {
+            slug: &slug,
+            module: &module,
+            input: &input,
+            preview: None,
+            english: reference.as_deref(),
+            notice: saved,
+            problems: &Problems::default(),
+        },
     ))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn editor_view(
-    state: &AppState,
-    v: &Viewer,
-    req: &HttpRequest,
-    slug: &str,
-    module: &str,
-    input: &ModuleInput,
-    preview: Option<&str>,
-    english: Option<&str>,
-    notice: Option<String>,
-    problems: &Problems,
-) -> HttpResponse {
+/// The parts of `editor_view` that vary between its callers.
+struct EditorParts<'a> {
+    pub slug: &'a str,
+    pub module: &'a str,
+    pub input: &'a ModuleInput,
+    pub preview: Option<&'a str>,
+    pub english: Option<&'a str>,
+    pub notice: Option<String>,
+    pub problems: &'a Problems,
+}
+
+fn editor_view(state: &AppState, v: &Viewer, req: &HttpRequest, parts: EditorParts<'_>) -> HttpResponse {
+    let EditorParts { slug, module, input, preview, english, notice, problems } = parts;
     let l = v.locale;
     let language = Locale::parse(&input.language).unwrap_or(Locale::En);
     let body = html! {
@@ -500,7 +502,20 @@ async fn save_module(
                 .await
                 .map_err(|e| AppError::internal(format!("rendering failed: {e}")))?
         };
-        return Ok(editor_view(&state, &viewer, &req, &slug, &module, &input, Some(&html), None, None, &problems));
+        return Ok(editor_view(
+            &state,
+            &viewer,
+            &req,
+            EditorParts {
+                slug: &slug,
+                module: &module,
+                input: &input,
+                preview: Some(&html),
+                english: None,
+                notice: None,
+                problems: &problems,
+            },
+        ));
     }
     match super::save_module(&state.db, user, &slug, &module, input.clone()).await {
         Ok(revision) => Ok(see_other(&format!(
@@ -509,7 +524,20 @@ async fn save_module(
         ))),
         Err(error) => {
             let problems = Problems::from_error(error)?;
-            Ok(editor_view(&state, &viewer, &req, &slug, &module, &input, None, None, None, &problems))
+            Ok(editor_view(
+                &state,
+                &viewer,
+                &req,
+                EditorParts {
+                    slug: &slug,
+                    module: &module,
+                    input: &input,
+                    preview: None,
+                    english: None,
+                    notice: None,
+                    problems: &problems,
+                },
+            ))
         }
     }
 }

@@ -10,7 +10,8 @@ use super::{QuizInput, ReviewItem, ShownQuestion};
 use crate::accounts::extract::Viewer;
 use crate::core::error::AppError;
 use crate::i18n::{Locale, Msg};
-use crate::web::json::JsonBody;
+use crate::web::csv::{self, wants_csv};
+use crate::web::json::{JsonBody, rfc3339_naive as rfc3339};
 use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -151,10 +152,6 @@ pub struct ReviewDto {
     questions: Vec<ReviewItem>,
 }
 
-fn rfc3339(at: chrono::NaiveDateTime) -> String {
-    crate::accounts::api::rfc3339(at.and_utc())
-}
-
 fn attempt_dto(v: super::AttemptView) -> AttemptDto {
     let submitted = v.attempt.submitted_at.is_some();
     AttemptDto {
@@ -265,7 +262,7 @@ pub struct GradeInput {
 /// Grade an essay answer (course trainers, admins).
 #[utoipa::path(put, path = "/api/v1/attempts/{id}/answers/{question}/grade", params(("id" = String, Path), ("question" = String, Path)),
     request_body = GradeInput,
-    responses((status = 200, body = crate::courses::api::Done), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)),
+    responses((status = 200, body = crate::web::json::Done), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)),
     security(("bearer" = [])))]
 pub async fn grade(
     state: web::Data<AppState>,
@@ -312,6 +309,9 @@ pub async fn results(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let r = super::results(&state.db, viewer.user()?, &path, viewer.locale).await?;
+    if wants_csv(&req) {
+        return Ok(csv::response("results.csv", super::results_csv(&r)));
+    }
     let items: Vec<ResultItem> = r
         .attempts
         .into_iter()
@@ -324,41 +324,7 @@ pub async fn results(
             attempt_id: a.id,
         })
         .collect();
-    if wants_csv(&req) {
-        return Ok(csv_response(&items));
-    }
     Ok(HttpResponse::Ok().json(ResultList { items }))
-}
-
-pub fn wants_csv(req: &HttpRequest) -> bool {
-    req.headers().get("accept").and_then(|h| h.to_str().ok()).is_some_and(|a| a.contains("text/csv"))
-}
-
-/// CSV with a header row; fields that spreadsheets would run as formulas are defused.
-fn csv_response(items: &[ResultItem]) -> HttpResponse {
-    let mut out = String::from("user_id,handle,attempt_id,score,percent,submitted_at\r\n");
-    for i in items {
-        let row = [
-            i.user_id.clone(),
-            i.handle.clone(),
-            i.attempt_id.clone(),
-            i.score.to_string(),
-            i.percent.to_string(),
-            i.submitted_at.clone(),
-        ];
-        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    HttpResponse::Ok().content_type("text/csv; charset=utf-8").body(out)
-}
-
-pub fn csv_field(field: &str) -> String {
-    let defused = if field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err() {
-        format!("'{field}")
-    } else {
-        field.to_owned()
-    };
-    if defused.contains([',', '"', '\n', '\r']) { format!("\"{}\"", defused.replace('"', "\"\"")) } else { defused }
 }
 
 #[derive(Deserialize)]

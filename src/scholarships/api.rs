@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use super::dashboard::{ScholarProgress, Stats};
+use super::dashboard::ScholarProgress;
 use super::decisions::Answer;
 use super::model::{
     Application, Criterion, Decision, DraftInput, Programme, ProgrammeInput, ProgrammeText, Question, Status,
@@ -16,8 +16,8 @@ use super::{ApplicationView, Reader};
 use crate::accounts::extract::Viewer;
 use crate::core::error::AppError;
 use crate::i18n::{Locale, Msg};
-use crate::quizzes::api::{csv_field, wants_csv};
-use crate::web::json::JsonBody;
+use crate::web::csv::{self, wants_csv};
+use crate::web::json::{JsonBody, rfc3339_naive as rfc3339};
 use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -45,10 +45,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/applications/{id}/decline", web::post().to(decline))
         .route("/me/applications", web::get().to(mine))
         .route("/me/reviews", web::get().to(assignments));
-}
-
-fn rfc3339(at: chrono::NaiveDateTime) -> String {
-    crate::accounts::api::rfc3339(at.and_utc())
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -600,77 +596,9 @@ pub async fn dashboard(
 ) -> Result<HttpResponse, AppError> {
     let (_, rows) = super::dashboard::cohort(&state.db, &ctx, viewer.admin()?, &path).await?;
     if wants_csv(&req) {
-        return Ok(csv_response("cohort.csv", &dashboard_csv(&rows)));
+        return Ok(csv::response("cohort.csv", super::reports::cohort_csv(&rows)));
     }
     Ok(HttpResponse::Ok().json(DashboardDto { items: rows.into_iter().map(scholar_dto).collect() }))
-}
-
-/// The cohort as CSV, one scholar a row.
-pub fn dashboard_csv(rows: &[ScholarProgress]) -> String {
-    let mut out = String::from(
-        "user_id,handle,modules_completed,modules_total,progress_percent,quiz_best_percent,last_activity_at,at_risk\r\n",
-    );
-    for r in rows {
-        let fields = [
-            r.user_id.clone(),
-            r.handle.clone(),
-            r.modules_completed.to_string(),
-            r.modules_total.to_string(),
-            r.progress_percent.to_string(),
-            r.quiz_best_percent.map(|p| p.to_string()).unwrap_or_default(),
-            r.last_activity_at.map(rfc3339).unwrap_or_default(),
-            r.at_risk.to_string(),
-        ];
-        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// The donor report as CSV: one `metric,key,value` row per figure.
-pub fn report_csv(p: &Programme, s: &Stats) -> String {
-    let mut rows: Vec<(String, String, String)> = vec![
-        ("seats".into(), String::new(), p.seats.to_string()),
-        ("applications".into(), String::new(), s.applications.to_string()),
-        ("awards".into(), String::new(), s.awards.to_string()),
-        ("award_rate_percent".into(), String::new(), s.award_rate.map(|r| format!("{r:.1}")).unwrap_or_default()),
-        ("cohort".into(), String::new(), s.cohort.to_string()),
-        ("completed".into(), String::new(), s.completed.to_string()),
-        (
-            "completion_rate_percent".into(),
-            String::new(),
-            s.completion_rate.map(|r| format!("{r:.1}")).unwrap_or_default(),
-        ),
-        ("certificates".into(), String::new(), s.certificates.to_string()),
-        ("at_risk".into(), String::new(), s.at_risk.to_string()),
-    ];
-    if let (Some(cents), Some(currency)) = (s.stipends_cents, &p.currency) {
-        rows.push(("stipends_awarded".into(), currency.clone(), format!("{}.{:02}", cents / 100, cents % 100)));
-    }
-    for status in Status::ALL.iter().filter(|s| s.is_sent()) {
-        rows.push((
-            "applications_by_status".into(),
-            status.code().into(),
-            s.by_status.get(status).copied().unwrap_or(0).to_string(),
-        ));
-    }
-    for (country, (applied, awarded)) in &s.by_country {
-        rows.push(("applications_by_country".into(), country.clone(), applied.to_string()));
-        rows.push(("awards_by_country".into(), country.clone(), awarded.to_string()));
-    }
-    let mut out = String::from("metric,key,value\r\n");
-    for (metric, key, value) in rows {
-        out.push_str(&[metric, key, value].iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-pub fn csv_response(name: &str, body: &str) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}\"")))
-        .body(body.to_owned())
 }
 
 /// The programme's numbers for a donor report (admins); `Accept: text/csv` gives CSV.
@@ -685,7 +613,7 @@ pub async fn report(
 ) -> Result<HttpResponse, AppError> {
     let (p, s) = super::dashboard::stats(&state.db, &ctx, viewer.admin()?, &path).await?;
     if wants_csv(&req) {
-        return Ok(csv_response("report.csv", &report_csv(&p, &s)));
+        return Ok(csv::response("report.csv", super::reports::donor_csv(&p, &s)));
     }
     let by_status: BTreeMap<&str, usize> = s.by_status.iter().map(|(k, v)| (k.code(), *v)).collect();
     let by_country: BTreeMap<&str, serde_json::Value> = s

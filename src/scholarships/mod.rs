@@ -7,11 +7,13 @@
 pub mod admin_pages;
 pub mod api;
 pub mod charts;
+pub mod components;
 pub mod dashboard;
 pub mod decisions;
 pub mod model;
 mod notify;
 pub mod pages;
+pub mod reports;
 pub mod review;
 pub mod review_pages;
 mod store;

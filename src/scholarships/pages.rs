@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use super::components::{answers_list, paragraphs, status_label, textarea};
 use super::decisions::Answer;
 use super::model::{Application, DraftInput, Programme, QuestionKind, Status, country_name};
 use crate::accounts::extract::Viewer;
@@ -21,15 +22,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/programmes/{id}/apply", web::post().to(apply))
         .route("/programmes/{id}/withdraw", web::post().to(withdraw))
         .route("/applications/{id}/answer", web::post().to(answer));
-}
-
-/// Paragraphs of a plain text, split at blank lines.
-pub fn paragraphs(text: &str) -> Markup {
-    html! { @for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) { p { (p) } } }
-}
-
-pub fn status_label(l: Locale, s: Status) -> String {
-    t(l, &format!("status-{}", s.code()))
 }
 
 fn window(l: Locale, p: &Programme) -> String {
@@ -101,7 +93,14 @@ async fn show(
         _ => None,
     });
     let form = application.as_ref().map(form_of).unwrap_or_default();
-    render(&state, &viewer, &req, &p, application.as_ref(), &form, &Problems::default(), done).await
+    render(
+        &state,
+        &viewer,
+        &req,
+        &p,
+        FormState { application: application.as_ref(), form: &form, problems: &Problems::default(), done },
+    )
+    .await
 }
 
 /// What the form shows: a draft's values, or what was just typed.
@@ -126,17 +125,22 @@ fn form_of(a: &Application) -> FormValues {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The parts of `render` that vary between its callers.
+struct FormState<'a> {
+    pub application: Option<&'a Application>,
+    pub form: &'a FormValues,
+    pub problems: &'a Problems,
+    pub done: Option<&'a str>,
+}
+
 async fn render(
     state: &AppState,
     viewer: &Viewer,
     req: &HttpRequest,
     p: &Programme,
-    application: Option<&Application>,
-    form: &FormValues,
-    problems: &Problems,
-    done: Option<&str>,
+    parts: FormState<'_>,
 ) -> Result<HttpResponse, AppError> {
+    let FormState { application, form, problems, done } = parts;
     let l = viewer.locale;
     let text = p.text(l);
     let track = super::track_titles(&state.db, p, l).await?;
@@ -208,26 +212,6 @@ fn sent(l: Locale, viewer: &Viewer, p: &Programme, a: &Application, open: bool, 
                 (csrf_field(&viewer.csrf_token))
                 p.hint { (t(l, "apply-withdraw-hint")) }
                 button type="submit" { (t(l, "apply-withdraw")) }
-            }
-        }
-    }
-}
-
-/// An application's answers as a list of facts (for the applicant, reviewers and admins).
-pub fn answers_list(l: Locale, p: &Programme, a: &Application) -> Markup {
-    html! {
-        dl.facts.answers {
-            @if !a.organisation.is_empty() { dt { (t(l, "apply-organisation")) } dd { (a.organisation) } }
-            dt { (t(l, "apply-country")) } dd { (country_name(l, &a.country)) }
-            dt { (t(l, "apply-experience")) } dd { (paragraphs(&a.experience)) }
-            dt { (t(l, "apply-motivation")) } dd { (paragraphs(&a.motivation)) }
-            @for q in &p.questions {
-                dt { (q.label_in(l)) }
-                dd { @match a.answers.get(&q.id).filter(|v| !v.trim().is_empty()) {
-                    Some(v) if q.kind == QuestionKind::Single => { p { (q.choice_in(l, v)) } }
-                    Some(v) => { (paragraphs(v)) }
-                    None => { span.notice-inline { (t(l, "apply-no-answer")) } }
-                } }
             }
         }
     }
@@ -308,20 +292,6 @@ fn application_form(l: Locale, viewer: &Viewer, p: &Programme, f: &FormValues, p
     }
 }
 
-pub fn textarea(
-    l: Locale,
-    problems: &Problems,
-    name: &str,
-    label: &str,
-    hint: Option<&str>,
-    value: &str,
-    required: bool,
-) -> Markup {
-    field_with(l, problems, name, label, hint, |id, described| {
-        html! { textarea id=(id) name=(name) rows="6" required[required] aria-describedby=[described] { (value) } }
-    })
-}
-
 /// The application form as posted: the fixed fields, `answer.<question id>` fields and the consent box.
 fn draft_from(fields: &[(String, String)]) -> (DraftInput, bool) {
     let get = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
@@ -367,7 +337,14 @@ async fn apply(
         Err(e) => {
             let problems = Problems::from_error(e)?;
             let application = super::my_application(&state.db, user, &p.id).await?;
-            render(&state, &viewer, &req, &p, application.as_ref(), &typed, &problems, None).await
+            render(
+                &state,
+                &viewer,
+                &req,
+                &p,
+                FormState { application: application.as_ref(), form: &typed, problems: &problems, done: None },
+            )
+            .await
         }
     }
 }

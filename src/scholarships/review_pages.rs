@@ -8,7 +8,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 
-use super::pages::{answers_list, status_label, textarea};
+use super::components::{answers_list, application_panel, short_id, status_label, textarea};
 use super::review::ReviewInput;
 use super::{ApplicationView, Reader};
 use crate::accounts::extract::Viewer;
@@ -23,11 +23,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/applications/{id}", web::get().to(show))
         .route("/applications/{id}/review", web::post().to(save))
         .route("/applications/{id}/conflict", web::post().to(conflict));
-}
-
-/// A short, stable name for an application that says nothing of who sent it.
-pub fn short_id(id: &str) -> String {
-    id.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect::<String>().to_uppercase()
 }
 
 #[derive(serde::Deserialize)]
@@ -84,24 +79,37 @@ async fn show(
         .map(|r| r.scores.iter().map(|(k, n)| (k.clone(), n.to_string())).collect())
         .unwrap_or_default();
     let comment = v.my_review.as_ref().map(|r| r.comment.clone()).unwrap_or_default();
-    render(&state, &viewer, &req, &v, &scores, &comment, &Problems::default(), None).await
+    render(
+        &state,
+        &viewer,
+        &req,
+        &v,
+        ReviewState { scores: &scores, comment: &comment, problems: &Problems::default(), done: None },
+    )
+    .await
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The parts of `render` that vary between its callers.
+struct ReviewState<'a> {
+    pub scores: &'a BTreeMap<String, String>,
+    pub comment: &'a str,
+    pub problems: &'a Problems,
+    pub done: Option<&'a str>,
+}
+
 async fn render(
     state: &AppState,
     viewer: &Viewer,
     req: &HttpRequest,
     v: &ApplicationView,
-    scores: &BTreeMap<String, String>,
-    comment: &str,
-    problems: &Problems,
-    done: Option<&str>,
+    parts: ReviewState<'_>,
 ) -> Result<HttpResponse, AppError> {
+    let ReviewState { scores, comment, problems, done } = parts;
     let l = viewer.locale;
     let (p, a) = (&v.programme, &v.application);
     let admin_part = if v.reader == Reader::Admin {
-        Some(super::admin_pages::application_panel(state, viewer, v).await?)
+        let reviews = super::review::reviews_of(&state.db, viewer.admin()?, &v.application.id).await?;
+        Some(application_panel(viewer.locale, &viewer.csrf_token, v, &reviews))
     } else {
         None
     };
@@ -193,9 +201,30 @@ async fn save(
     match super::review::save_review(&state.db, user, &path, input).await {
         Ok(_) => {
             let v = super::read_application(&state.db, user, &path).await?;
-            render(&state, &viewer, &req, &v, &typed, &comment, &Problems::default(), Some("review-saved")).await
+            render(
+                &state,
+                &viewer,
+                &req,
+                &v,
+                ReviewState {
+                    scores: &typed,
+                    comment: &comment,
+                    problems: &Problems::default(),
+                    done: Some("review-saved"),
+                },
+            )
+            .await
         }
-        Err(e) => render(&state, &viewer, &req, &v, &typed, &comment, &Problems::from_error(e)?, None).await,
+        Err(e) => {
+            render(
+                &state,
+                &viewer,
+                &req,
+                &v,
+                ReviewState { scores: &typed, comment: &comment, problems: &Problems::from_error(e)?, done: None },
+            )
+            .await
+        }
     }
 }
 

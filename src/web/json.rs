@@ -78,3 +78,24 @@ pub struct ErrorBody {
     /// `{code, message, fields?}`
     error: serde_json::Value,
 }
+
+/// A time as the API writes it: RFC 3339 in UTC, to the second.
+pub fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A stored (UTC) time as the API writes it.
+pub fn rfc3339_naive(at: chrono::NaiveDateTime) -> String {
+    rfc3339(at.and_utc())
+}
+
+/// A write that has nothing to return.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct Done {
+    ok: bool,
+}
+
+/// `{"ok": true}`.
+pub fn done() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok().json(Done { ok: true })
+}

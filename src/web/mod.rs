@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod components;
 pub mod cookies;
+pub mod csv;
 pub mod errors;
 pub mod forms;
 pub mod headers;

@@ -20,4 +20,5 @@ mod scholarships;
 mod security;
 mod sessions;
 mod shell;
+mod structure;
 mod xss;

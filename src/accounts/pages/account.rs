@@ -1,0 +1,199 @@
+//! The account page: profile, password, reminders, sign out everywhere, new recovery codes.
+
+#[allow(unused_imports)]
+use super::*;
+
+// ---- account ----
+
+#[derive(Default)]
+pub(super) struct AccountForms {
+    pub(super) profile: Problems,
+    pub(super) password: Problems,
+    pub(super) saved: Option<&'static str>,
+}
+
+pub(super) async fn account_page(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    q: web::Query<SavedQuery>,
+) -> Result<HttpResponse, AppError> {
+    let saved = match q.into_inner().saved.as_deref() {
+        Some("profile") => Some("account-saved-profile"),
+        Some("password") => Some("account-saved-password"),
+        Some("reminders") => Some("account-saved-reminders"),
+        _ => None,
+    };
+    account_view(&state, &viewer, &req, AccountForms { saved, ..Default::default() }, None).await
+}
+
+#[derive(Deserialize)]
+pub struct SavedQuery {
+    pub(super) saved: Option<String>,
+}
+
+pub(super) async fn account_view(
+    state: &AppState,
+    v: &Viewer,
+    req: &HttpRequest,
+    forms: AccountForms,
+    typed: Option<&ProfileForm>,
+) -> Result<HttpResponse, AppError> {
+    let user = v.user()?;
+    let l = v.locale;
+    let codes_left = super::super::unused_recovery_codes(&state.db, &user.id).await?;
+    let email = typed.map(|f| f.email.as_str()).unwrap_or(user.email.as_deref().unwrap_or(""));
+    let name = typed.map(|f| f.certificate_name.as_str()).unwrap_or(user.certificate_name.as_deref().unwrap_or(""));
+    let chosen = typed.and_then(|f| Locale::parse(&f.locale)).unwrap_or(user.locale);
+    let body = html! {
+        @if let Some(saved) = forms.saved { div.notice role="status" { (t(l, saved)) } }
+        dl.facts {
+            dt { (t(l, "field-handle")) } dd { (user.handle) }
+            dt { (t(l, "account-role")) } dd { (t(l, &format!("role-{}", user.role.as_str()))) }
+            dt { (t(l, "account-since")) } dd { (crate::i18n::format_date(l, user.created_at)) }
+        }
+        section aria-labelledby="profile-h" {
+            h2 #profile-h { (t(l, "account-profile")) }
+            (form_problem(l, &forms.profile))
+            form.stack method="post" action="/account/profile" novalidate {
+                (csrf_field(&v.csrf_token))
+                (locale_select(l, chosen, &forms.profile))
+                (Input::new("email", t(l, "field-email-optional")).kind("email").value(email).hint(t(l, "email-hint")).autocomplete("email").render(l, &forms.profile))
+                (Input::new("certificate_name", t(l, "field-certificate-name")).value(name).hint(t(l, "certificate-name-hint")).autocomplete("off").render(l, &forms.profile))
+                button.primary type="submit" { (t(l, "account-save")) }
+            }
+        }
+        section aria-labelledby="reminders-h" {
+            h2 #reminders-h { (t(l, "reminders-title")) }
+            p { @if user.reminders_off { (t(l, "reminders-are-off")) } @else { (t(l, "reminders-are-on")) } }
+            @if user.email.is_none() { p.meta { (t(l, "reminders-need-email")) } }
+            form method="post" action="/account/reminders" {
+                (csrf_field(&v.csrf_token))
+                input type="hidden" name="off" value=(if user.reminders_off { "false" } else { "true" });
+                button type="submit" {
+                    @if user.reminders_off { (t(l, "reminders-turn-on")) } @else { (t(l, "reminders-turn-off")) }
+                }
+            }
+        }
+        section aria-labelledby="password-h" {
+            h2 #password-h { (t(l, "account-password")) }
+            (form_problem(l, &forms.password))
+            form.stack method="post" action="/account/password" novalidate {
+                (csrf_field(&v.csrf_token))
+                (Input::new("current_password", t(l, "field-current-password")).kind("password").autocomplete("current-password").required().render(l, &forms.password))
+                (Input::new("new_password", t(l, "field-new-password")).kind("password").hint(password_hint(l)).autocomplete("new-password").required().render(l, &forms.password))
+                button.primary type="submit" { (t(l, "account-change-password")) }
+            }
+        }
+        section aria-labelledby="codes-h" {
+            h2 #codes-h { (t(l, "account-recovery-codes")) }
+            p { (t_with(l, "account-codes-left", &[("count", Arg::Number(codes_left))])) }
+            form method="post" action="/account/recovery-codes" {
+                (csrf_field(&v.csrf_token))
+                button type="submit" { (t(l, "account-new-codes")) }
+            }
+        }
+        section aria-labelledby="sessions-h" {
+            h2 #sessions-h { (t(l, "account-sessions")) }
+            p { (t(l, "account-sessions-intro")) }
+            form method="post" action="/account/logout-all" {
+                (csrf_field(&v.csrf_token))
+                button type="submit" { (t(l, "account-logout-all")) }
+            }
+        }
+    };
+    let status = if forms.profile.is_empty() && forms.password.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok(respond(state, v, req, status, &t(l, "account-title"), body))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ProfileForm {
+    pub(super) locale: String,
+    pub(super) email: String,
+    pub(super) certificate_name: String,
+}
+
+pub(super) async fn update_profile(
+    state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
+    viewer: Viewer,
+    req: HttpRequest,
+    form: CsrfForm<ProfileForm>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let form = form.0;
+    let input = super::super::ProfileInput {
+        locale: Some(form.locale.clone()),
+        email: Some(Some(form.email.clone())),
+        certificate_name: Some(Some(form.certificate_name.clone())),
+    };
+    match super::super::update_profile(&state.db, user, input, &mail).await {
+        Ok(_) => Ok(see_other("/account?saved=profile")),
+        Err(error) => {
+            let profile = Problems::from_error(error)?;
+            account_view(&state, &viewer, &req, AccountForms { profile, ..Default::default() }, Some(&form)).await
+        }
+    }
+}
+
+pub(super) async fn change_password(
+    state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
+    viewer: Viewer,
+    req: HttpRequest,
+    form: CsrfForm<super::super::ChangePasswordInput>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let session = viewer.session_id.clone().unwrap_or_default();
+    match super::super::change_password(&state.db, user, form.0, &session, &mail).await {
+        Ok(()) => Ok(see_other("/account?saved=password")),
+        Err(error) => {
+            let password = Problems::from_error(error)?;
+            account_view(&state, &viewer, &req, AccountForms { password, ..Default::default() }, None).await
+        }
+    }
+}
+
+pub(super) async fn logout_all(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    _form: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    super::super::sign_out_everywhere(&state.db, &user.id).await?;
+    Ok(HttpResponse::SeeOther().insert_header(("Location", "/login")).cookie(removal_cookie(&state)).finish())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RemindersForm {
+    pub(super) off: bool,
+}
+
+pub(super) async fn set_reminders(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: CsrfForm<RemindersForm>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    super::super::set_reminders_off(&state.db, &user.id, form.0.off).await?;
+    Ok(see_other("/account?saved=reminders"))
+}
+
+pub(super) async fn regenerate_codes(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    _form: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let codes = super::super::regenerate_recovery_codes(&state.db, &user.id).await?;
+    debug_assert_eq!(codes.len(), RECOVERY_CODE_COUNT);
+    let l = viewer.locale;
+    Ok(respond(&state, &viewer, &req, StatusCode::OK, &t(l, "codes-title"), codes_view(l, &codes, "/account")))
+}

@@ -1,0 +1,164 @@
+//! The administrator's account pages: users and their roles, and the audit log.
+
+#[allow(unused_imports)]
+use super::*;
+
+// ---- administration ----
+
+#[derive(Deserialize)]
+pub struct UsersQuery {
+    pub(super) after: Option<String>,
+}
+
+pub(super) async fn users_page(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    q: web::Query<UsersQuery>,
+) -> Result<HttpResponse, AppError> {
+    viewer.admin()?;
+    users_view(&state, &viewer, &req, q.into_inner().after, None).await
+}
+
+pub(super) async fn users_view(
+    state: &AppState,
+    v: &Viewer,
+    req: &HttpRequest,
+    after: Option<String>,
+    problem: Option<crate::i18n::Msg>,
+) -> Result<HttpResponse, AppError> {
+    let l = v.locale;
+    let page_size = super::super::PAGE_SIZE;
+    let users = super::super::list_users(&state.db, after, page_size + 1).await?;
+    let total = super::super::count_users(&state.db).await?;
+    let next = (users.len() as i64 > page_size)
+        .then(|| users.get(page_size as usize - 1).map(|u| super::super::model::handle_key(&u.handle)))
+        .flatten();
+    let body = html! {
+        @if let Some(problem) = &problem { div.alert role="alert" { (problem.text(l)) } }
+        p { (t_with(l, "users-count", &[("count", Arg::Number(total))])) }
+        div.table-scroll {
+            table.stack-narrow {
+                thead { tr { th scope="col" { (t(l, "field-handle")) } th scope="col" { (t(l, "account-since")) } th scope="col" { (t(l, "account-role")) } } }
+                tbody {
+                    @for user in users.iter().take(page_size as usize) {
+                        tr {
+                            th scope="row" { (user.handle) }
+                            td { (crate::i18n::format_date(l, user.created_at)) }
+                            td {
+                                form.inline-form method="post" action=(format!("/admin/users/{}/role", user.id)) {
+                                    (csrf_field(&v.csrf_token))
+                                    label.visually-hidden for=(format!("role-{}", user.id)) { (t_with(l, "users-role-of", &[("handle", Arg::Text(user.handle.clone()))])) }
+                                    select id=(format!("role-{}", user.id)) name="role" {
+                                        @for role in Role::ALL {
+                                            option value=(role.as_str()) selected[role == user.role] { (t(l, &format!("role-{}", role.as_str()))) }
+                                        }
+                                    }
+                                    button type="submit" { (t(l, "users-change-role")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if let Some(next) = next {
+            p { a href=(format!("/admin/users?{}", serde_urlencoded::to_string([("after", next)]).unwrap_or_default())) { (t(l, "list-next")) } }
+        }
+    };
+    let status = if problem.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
+    Ok(respond(state, v, req, status, &t(l, "users-title"), body))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RoleForm {
+    pub(super) role: String,
+}
+
+pub(super) async fn change_role(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    path: web::Path<String>,
+    form: CsrfForm<RoleForm>,
+) -> Result<HttpResponse, AppError> {
+    let actor = viewer.admin()?;
+    let id = path.into_inner();
+    let role =
+        Role::parse(&form.0.role).ok_or_else(|| AppError::BadRequest(super::super::error_msg("role-unknown")))?;
+    match super::super::change_role(&state.db, actor, &id, role).await {
+        Ok(_) => Ok(see_other("/admin/users")),
+        Err(AppError::Conflict(msg)) => users_view(&state, &viewer, &req, None, Some(msg)).await,
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AuditQuery {
+    pub(super) before: Option<i64>,
+}
+
+pub(super) async fn audit_page(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    q: web::Query<AuditQuery>,
+) -> Result<HttpResponse, AppError> {
+    viewer.admin()?;
+    let l = viewer.locale;
+    let page_size = super::super::PAGE_SIZE;
+    let entries = super::super::audit_log(&state.db, q.into_inner().before, page_size + 1).await?;
+    let next = (entries.len() as i64 > page_size).then(|| entries.get(page_size as usize - 1).map(|e| e.id)).flatten();
+    let body = html! {
+        @if entries.is_empty() { p { (t(l, "audit-empty")) } }
+        @else {
+            div.table-scroll {
+                table.stack-narrow {
+                    thead { tr {
+                        th scope="col" { (t(l, "audit-when")) } th scope="col" { (t(l, "audit-who")) }
+                        th scope="col" { (t(l, "audit-what")) } th scope="col" { (t(l, "audit-whom")) }
+                    } }
+                    tbody { @for e in entries.iter().take(page_size as usize) { (audit_row(l, e)) } }
+                }
+            }
+        }
+        @if let Some(next) = next { p { a href=(format!("/admin/audit?before={next}")) { (t(l, "list-next")) } } }
+    };
+    Ok(respond(&state, &viewer, &req, StatusCode::OK, &t(l, "audit-title"), body))
+}
+
+pub(super) fn audit_row(l: Locale, e: &AuditEntry) -> Markup {
+    let details: serde_json::Value = serde_json::from_str(&e.details).unwrap_or_default();
+    let role_name =
+        |key: &str| details.get(key).and_then(|v| v.as_str()).map(|r| t(l, &format!("role-{r}"))).unwrap_or_default();
+    let what = t_with(
+        l,
+        &format!("audit-action-{}", e.action.replace(['.', '_'], "-")),
+        &[
+            ("from", Arg::Text(role_name("from"))),
+            ("to", Arg::Text(role_name("to"))),
+            ("role", Arg::Text(role_name("role"))),
+            // Decisions on applications record the status they led to.
+            (
+                "status",
+                Arg::Text(
+                    details
+                        .get("to")
+                        .and_then(|v| v.as_str())
+                        .map(|s| t(l, &format!("status-{s}")))
+                        .unwrap_or_default(),
+                ),
+            ),
+        ],
+    );
+    let operator = t(l, "audit-operator");
+    html! {
+        tr {
+            td { (format_datetime(l, e.at)) }
+            td { (e.actor_handle.clone().unwrap_or(operator)) }
+            td { (what) }
+            td { (e.target_handle.clone().unwrap_or_default()) }
+        }
+    }
+}

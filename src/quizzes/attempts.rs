@@ -1,0 +1,379 @@
+//! Taking a quiz: what a scholar sees before starting, the attempt's layout (shuffled and drawn once,
+//! seeded), answers saved one by one, the deadline, grading and submitting.
+
+#[allow(unused_imports)]
+use super::*;
+
+// ---- taking a quiz ----
+
+/// A scholar's view of a quiz: its settings and their attempts so far.
+pub struct QuizInfo {
+    pub id: String,
+    pub title: String,
+    pub settings: Settings,
+    pub course_slug: String,
+    pub module_slug: String,
+    pub attempts: Vec<AttemptRow>,
+    pub best_percent: Option<f64>,
+    pub passed: bool,
+    pub unfinished: Option<String>,
+    pub attempts_left: Option<u32>,
+    pub access: Access,
+}
+
+pub fn percent(score_milli: i64, max_milli: i64) -> f64 {
+    if max_milli <= 0 { 0.0 } else { (score_milli as f64 * 10000.0 / max_milli as f64).round() / 100.0 }
+}
+
+pub async fn quiz_info(db: &Db, user: &User, quiz_id: &str, locale: Locale) -> Result<QuizInfo, AppError> {
+    let (user, quiz_id) = (user.clone(), quiz_id.to_owned());
+    db.write(move |conn| {
+        let ctx = context(conn, &quiz_id, Some(&user))?;
+        if !ctx.access.can_read_modules() {
+            return Err(AppError::Forbidden);
+        }
+        let mut attempts = store::attempts_of(conn, &quiz_id, &user.id)?;
+        for a in attempts.iter_mut() {
+            close_if_expired(conn, &ctx, a)?;
+        }
+        let title = module_title(conn, &ctx, locale)?;
+        Ok(summarise(ctx, title, attempts))
+    })
+    .await
+}
+
+pub(super) fn module_title(conn: &mut AnyConnection, ctx: &QuizContext, locale: Locale) -> Result<String, AppError> {
+    let module = courses::find_module(conn, &ctx.course.id, &ctx.module_slug)?.ok_or(AppError::NotFound)?;
+    let revisions = courses::current_revisions(conn, std::slice::from_ref(&module.id))?;
+    let chosen =
+        revisions.iter().find(|r| r.locale == locale).or_else(|| revisions.iter().find(|r| r.locale == Locale::En));
+    Ok(chosen.map(|r| r.title.clone()).unwrap_or_else(|| ctx.module_slug.clone()))
+}
+
+pub(super) fn summarise(ctx: QuizContext, title: String, attempts: Vec<AttemptRow>) -> QuizInfo {
+    let best_percent = attempts
+        .iter()
+        .filter(|a| a.submitted_at.is_some())
+        .map(|a| percent(a.score_milli.unwrap_or(0), a.max_milli))
+        .reduce(f64::max);
+    let passed = attempts.iter().any(|a| a.passed == Some(true));
+    let unfinished = attempts.iter().find(|a| a.submitted_at.is_none()).map(|a| a.id.clone());
+    let attempts_left = ctx.settings.attempts_allowed.map(|n| n.saturating_sub(attempts.len() as u32));
+    QuizInfo {
+        id: ctx.quiz.id,
+        title,
+        settings: ctx.settings,
+        course_slug: ctx.course.slug,
+        module_slug: ctx.module_slug,
+        attempts,
+        best_percent,
+        passed,
+        unfinished,
+        attempts_left,
+        access: ctx.access,
+    }
+}
+
+/// One question of an attempt in its attempt's order, with ids and safe HTML only: no answer, weight or
+/// feedback.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ShownQuestion {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub text_html: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choices: Option<Vec<Labelled>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prompts: Option<Vec<Labelled>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<Labelled>>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Labelled {
+    pub id: String,
+    pub text_html: String,
+}
+
+/// The questions of an attempt and the order of each one's choices or options.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct Layout {
+    pub(super) questions: Vec<LayoutItem>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct LayoutItem {
+    pub(super) id: String,
+    /// Indexes into the choices (or matching options) in the order shown.
+    pub(super) order: Vec<usize>,
+}
+
+pub(super) fn make_layout(questions: &[Question], settings: &Settings, seed: i64) -> Layout {
+    let mut rng = render::Shuffler::new(seed);
+    let mut chosen: Vec<usize> = (0..questions.len()).collect();
+    if let Some(n) = settings.draw.map(|n| n as usize).filter(|n| *n < questions.len()) {
+        rng.shuffle(&mut chosen);
+        chosen.truncate(n);
+        chosen.sort_unstable();
+    }
+    if settings.shuffle_questions {
+        rng.shuffle(&mut chosen);
+    }
+    let items = chosen
+        .into_iter()
+        .map(|i| {
+            let q = &questions[i];
+            let count = match &q.kind {
+                Kind::Single { choices } | Kind::Multiple { choices } => choices.len(),
+                Kind::Matching { pairs } => grading::options(pairs).len(),
+                _ => 0,
+            };
+            let mut order: Vec<usize> = (0..count).collect();
+            if settings.shuffle_choices || matches!(q.kind, Kind::Matching { .. }) {
+                // Matching options are always shuffled: in file order they would give the answers away.
+                rng.shuffle(&mut order);
+            }
+            LayoutItem { id: q.id.clone(), order }
+        })
+        .collect();
+    Layout { questions: items }
+}
+
+pub(super) fn show(question: &Question, item: &LayoutItem, course_slug: &str) -> ShownQuestion {
+    let html = |t: &model::Text| render::html(t, course_slug);
+    let (mut choices, mut prompts, mut options) = (None, None, None);
+    match &question.kind {
+        Kind::Single { choices: c } | Kind::Multiple { choices: c } => {
+            choices = Some(
+                item.order
+                    .iter()
+                    .filter_map(|i| {
+                        c.get(*i).map(|ch| Labelled { id: grading::choice_id(*i), text_html: html(&ch.text) })
+                    })
+                    .collect(),
+            );
+        }
+        Kind::Matching { pairs } => {
+            prompts = Some(
+                grading::prompts(pairs)
+                    .into_iter()
+                    .map(|(id, i)| Labelled { id, text_html: html(&pairs[i].prompt) })
+                    .collect(),
+            );
+            let all = grading::options(pairs);
+            options = Some(
+                item.order
+                    .iter()
+                    .filter_map(|i| all.get(*i))
+                    .map(|(id, text)| Labelled {
+                        id: id.clone(),
+                        text_html: html(&model::Text::new(text.clone(), model::TextFormat::Plain)),
+                    })
+                    .collect(),
+            );
+        }
+        _ => {}
+    }
+    ShownQuestion {
+        id: question.id.clone(),
+        kind: question.kind.name().into(),
+        title: question.title.clone(),
+        text_html: html(&question.text),
+        choices,
+        prompts,
+        options,
+    }
+}
+
+/// What `POST /quizzes/{id}/attempts` gives: the attempt, and whether it is new.
+pub async fn start_attempt(db: &Db, user: &User, quiz_id: &str, locale: Locale) -> Result<(String, bool), AppError> {
+    let (user, quiz_id) = (user.clone(), quiz_id.to_owned());
+    db.write(move |conn| {
+        let ctx = context(conn, &quiz_id, Some(&user))?;
+        if !ctx.access.enrolled {
+            // Quizzes are taken by enrolled scholars; trainers read them but do not attempt them.
+            return Err(AppError::Forbidden);
+        }
+        // One start at a time per scholar and quiz (PostgreSQL; SQLite's write lock already serialises).
+        db::serialise(conn, lock_key(&quiz_id, &user.id))?;
+        let mut attempts = store::attempts_of(conn, &quiz_id, &user.id)?;
+        for a in attempts.iter_mut() {
+            close_if_expired(conn, &ctx, a)?;
+        }
+        if let Some(open) = attempts.iter().find(|a| a.submitted_at.is_none()) {
+            return Ok((open.id.clone(), false));
+        }
+        if ctx.settings.attempts_allowed.is_some_and(|n| attempts.len() as u32 >= n) {
+            return Err(AppError::Conflict(Msg::new("error-no-attempts-left")));
+        }
+        let versions = load_questions(conn, &quiz_id, ctx.quiz.version)?;
+        let (language, questions) = in_language(&versions, locale);
+        let seed = rand::random::<i64>();
+        let layout = make_layout(&questions, &ctx.settings, seed);
+        let max: f64 =
+            layout.questions.iter().filter_map(|i| questions.iter().find(|q| q.id == i.id)).map(|q| q.weight).sum();
+        let now = db::now();
+        let attempt = AttemptRow {
+            id: uuid::Uuid::now_v7().to_string(),
+            quiz_id: quiz_id.clone(),
+            version: ctx.quiz.version,
+            user_id: user.id.clone(),
+            number: attempts.len() as i32 + 1,
+            locale: language.code().into(),
+            seed,
+            layout: serde_json::to_string(&layout).map_err(|e| AppError::internal(e.to_string()))?,
+            started_at: now,
+            deadline: ctx.settings.time_limit_seconds.map(|s| now + Duration::seconds(i64::from(s))),
+            submitted_at: None,
+            score_milli: None,
+            max_milli: (max * 1000.0).round() as i64,
+            passed: None,
+        };
+        store::insert_attempt(conn, &attempt)?;
+        Ok((attempt.id, true))
+    })
+    .await
+}
+
+pub(super) fn lock_key(quiz_id: &str, user_id: &str) -> i64 {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("attempt:{quiz_id}:{user_id}").as_bytes());
+    i64::from_le_bytes(digest[..8].try_into().unwrap_or([0; 8]))
+}
+
+/// An attempt past its deadline is closed as it stood, whatever the client sends afterwards.
+pub(super) fn close_if_expired(
+    conn: &mut AnyConnection,
+    ctx: &QuizContext,
+    attempt: &mut AttemptRow,
+) -> Result<(), AppError> {
+    if attempt.submitted_at.is_none()
+        && let Some(deadline) = attempt.deadline
+        && db::now() > deadline
+    {
+        grade_and_close(conn, ctx, attempt, deadline)?;
+    }
+    Ok(())
+}
+
+pub(super) fn attempt_questions(
+    conn: &mut AnyConnection,
+    attempt: &AttemptRow,
+) -> Result<(Vec<Question>, Layout), AppError> {
+    let versions = load_questions(conn, &attempt.quiz_id, attempt.version)?;
+    let locale = Locale::parse(&attempt.locale).unwrap_or_default();
+    let (_, questions) = in_language(&versions, locale);
+    let layout: Layout =
+        serde_json::from_str(&attempt.layout).map_err(|e| AppError::internal(format!("layout: {e}")))?;
+    Ok((questions, layout))
+}
+
+pub(super) fn grade_and_close(
+    conn: &mut AnyConnection,
+    ctx: &QuizContext,
+    attempt: &mut AttemptRow,
+    at: NaiveDateTime,
+) -> Result<(), AppError> {
+    let (questions, layout) = attempt_questions(conn, attempt)?;
+    let answers: HashMap<String, Value> = store::answers_of(conn, &attempt.id)?
+        .into_iter()
+        .filter_map(|a| serde_json::from_str(&a.answer).ok().map(|v| (a.question_id, v)))
+        .collect();
+    let mut total = 0i64;
+    for item in &layout.questions {
+        let Some(q) = questions.iter().find(|q| q.id == item.id) else { continue };
+        let answer = answers.get(&q.id);
+        let score = grading::grade(q, answer).map(|f| (f * q.weight * 1000.0).round() as i64);
+        if answer.is_some() {
+            store::set_answer_score(conn, &attempt.id, &q.id, score, None, None, None)?;
+        }
+        total += score.unwrap_or(0);
+    }
+    let passed = percent(total, attempt.max_milli) >= f64::from(ctx.settings.pass_percent);
+    if store::finish_attempt(conn, &attempt.id, at, total, passed)? {
+        attempt.submitted_at = Some(at);
+        attempt.score_milli = Some(total);
+        attempt.passed = Some(passed);
+        hooks::report_graded(conn, &ctx.course.id, &attempt.user_id)?;
+    }
+    Ok(())
+}
+
+/// Who is looking at an attempt.
+pub(super) fn attempt_context(
+    conn: &mut AnyConnection,
+    attempt_id: &str,
+    user: &User,
+) -> Result<(QuizContext, AttemptRow, bool), AppError> {
+    let attempt = store::find_attempt(conn, attempt_id)?.ok_or(AppError::NotFound)?;
+    let ctx = context(conn, &attempt.quiz_id, Some(user))?;
+    let own = attempt.user_id == user.id;
+    if !own && !ctx.access.can_edit {
+        return Err(AppError::NotFound);
+    }
+    Ok((ctx, attempt, own))
+}
+
+/// Saves one answer of an open attempt, as it is given.
+pub async fn save_answer(
+    db: &Db,
+    user: &User,
+    attempt_id: &str,
+    question_id: &str,
+    answer: Result<Value, AppError>,
+) -> Result<(), AppError> {
+    let (user, attempt_id, question_id) = (user.clone(), attempt_id.to_owned(), question_id.to_owned());
+    db.write(move |conn| {
+        let (ctx, mut attempt, own) = attempt_context(conn, &attempt_id, &user)?;
+        if !own {
+            return Err(AppError::NotFound);
+        }
+        let (questions, layout) = attempt_questions(conn, &attempt)?;
+        if !layout.questions.iter().any(|i| i.id == question_id) {
+            return Err(AppError::NotFound);
+        }
+        let question = questions.iter().find(|q| q.id == question_id).ok_or(AppError::NotFound)?;
+        let answer = answer?;
+        grading::check_shape(question, &answer).map_err(shape_error)?;
+        close_if_expired(conn, &ctx, &mut attempt)?;
+        if attempt.submitted_at.is_some() {
+            return Err(AppError::Conflict(Msg::new(if attempt.deadline.is_some_and(|d| db::now() > d) {
+                "error-attempt-expired"
+            } else {
+                "error-attempt-submitted"
+            })));
+        }
+        let text = serde_json::to_string(&answer).map_err(|e| AppError::internal(e.to_string()))?;
+        store::put_answer(conn, &attempt.id, &question_id, &text, db::now())
+    })
+    .await
+}
+
+pub(super) fn shape_error(e: grading::ShapeError) -> AppError {
+    let msg = match e {
+        grading::ShapeError::WrongType(expected) => Msg::new("error-answer-shape").with("expected", expected),
+        grading::ShapeError::UnknownId(id) => Msg::new("error-answer-unknown-id").with("id", id),
+        grading::ShapeError::TooLong => Msg::new("error-answer-too-long").with("max", grading::MAX_TEXT_ANSWER_CHARS),
+    };
+    AppError::field("answer", msg)
+}
+
+/// Submits an attempt (grading it once; a second submit returns the same result).
+pub async fn submit(db: &Db, user: &User, attempt_id: &str, locale: Locale) -> Result<AttemptView, AppError> {
+    let (user2, attempt_id2) = (user.clone(), attempt_id.to_owned());
+    db.write(move |conn| {
+        let (ctx, mut attempt, own) = attempt_context(conn, &attempt_id2, &user2)?;
+        if !own {
+            return Err(AppError::NotFound);
+        }
+        close_if_expired(conn, &ctx, &mut attempt)?;
+        if attempt.submitted_at.is_none() {
+            grade_and_close(conn, &ctx, &mut attempt, db::now())?;
+        }
+        Ok(())
+    })
+    .await?;
+    attempt_view(db, user, attempt_id, locale).await
+}
