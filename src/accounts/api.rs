@@ -330,3 +330,42 @@ pub async fn audit(
     let next = more.then(|| items.last().map(|i| i.id.clone())).flatten();
     Ok(HttpResponse::Ok().json(AuditList { items, next }))
 }
+
+/// This domain's part of the OpenAPI description; api.rs merges every domain's.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(
+        register,
+        token,
+        logout_all,
+        recover,
+        me,
+        update_me,
+        change_password,
+        list_users,
+        change_role,
+        audit,
+        reset_request,
+        outbox,
+        resend,
+    ),
+    components(schemas(
+        super::model::UserDto,
+        super::model::Role,
+        super::RegisterInput,
+        super::ChangePasswordInput,
+        super::RecoverInput,
+        super::ProfileInput,
+        TokenInput,
+        TokenDto,
+        RegisteredDto,
+        RoleInput,
+        UserList,
+        AuditItem,
+        AuditList,
+        ResetRequestInput,
+        OutboxItem,
+        OutboxList,
+    ))
+)]
+pub struct AccountsApi;

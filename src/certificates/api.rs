@@ -186,3 +186,11 @@ pub fn well_known_routes(cfg: &mut web::ServiceConfig) {
 pub async fn jwks(certs: web::Data<crate::certificates::CertSettings>) -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({"keys": [certs.key.jwk()]}))
 }
+
+/// This domain's part of the OpenAPI description; api.rs merges every domain's.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(mine, update, pdf, credential, verify, revoke,),
+    components(schemas(CertificateDto, CertificateList, PublicInput, VerificationDto,))
+)]
+pub struct CertificatesApi;

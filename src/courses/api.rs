@@ -205,3 +205,20 @@ pub async fn restore(
     let revision = super::restore(&state.db, viewer.user()?, &slug, &module, revision).await?;
     Ok(HttpResponse::Ok().json(RevisionDto { revision }))
 }
+
+/// This domain's part of the OpenAPI description; api.rs merges every domain's.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(save, enrol, enrol_user, add_trainer, publish, unpublish, save_module, revisions, restore,),
+    components(schemas(
+        super::CourseInput,
+        super::ModuleInput,
+        super::model::CourseText,
+        SavedCourse,
+        UserIdInput,
+        RevisionDto,
+        RevisionItem,
+        RevisionList,
+    ))
+)]
+pub struct CoursesApi;

@@ -186,3 +186,11 @@ pub async fn complete(
         super::complete_module(&state.db, viewer.user()?, &slug, &module).await?;
     Ok(HttpResponse::Ok().json(CompleteDto { progress_percent, course_completed }))
 }
+
+/// This domain's part of the OpenAPI description; api.rs merges every domain's.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(list, show, module, complete,),
+    components(schemas(CourseItem, CourseList, ModuleItem, CourseDto, ModuleDto, CompleteDto,))
+)]
+pub struct ProgressApi;

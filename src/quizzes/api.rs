@@ -147,7 +147,9 @@ pub struct AttemptDto {
     review: Option<ReviewDto>,
 }
 
+/// An attempt's review (named apart from a scholarship review).
 #[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = AttemptReviewDto)]
 pub struct ReviewDto {
     questions: Vec<ReviewItem>,
 }
@@ -410,3 +412,30 @@ pub async fn statistics(
             .collect(),
     }))
 }
+
+/// This domain's part of the OpenAPI description; api.rs merges every domain's.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(save, show, start, attempt, answer, submit, grade, results, export, statistics,),
+    components(schemas(
+        super::QuizInput,
+        super::model::Settings,
+        super::model::ReviewPolicy,
+        super::ShownQuestion,
+        super::Labelled,
+        super::ReviewItem,
+        SavedQuestion,
+        SavedQuizDto,
+        QuizDto,
+        AttemptDto,
+        ReviewDto,
+        AnswerInput,
+        SubmitDto,
+        GradeInput,
+        ResultItem,
+        ResultList,
+        QuestionStats,
+        StatisticsDto,
+    ))
+)]
+pub struct QuizzesApi;

@@ -164,7 +164,9 @@ pub async fn show(
     Ok(HttpResponse::Ok().json(programme_dto(p, viewer.locale, admin)))
 }
 
+/// A reviewer's review of an application (named apart from a quiz attempt's review).
 #[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = ApplicationReviewDto)]
 pub struct ReviewDto {
     conflict: bool,
     scores: BTreeMap<String, i32>,
@@ -349,8 +351,10 @@ pub async fn assignments(state: web::Data<AppState>, viewer: Viewer) -> Result<H
     Ok(HttpResponse::Ok().json(AssignmentList { items }))
 }
 
+/// A user named by id (named apart from the courses' required one).
 #[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default)]
+#[schema(as = ProgrammeUserIdInput)]
 pub struct UserIdInput {
     user_id: Option<String>,
 }
@@ -692,3 +696,62 @@ pub async fn enrol_csv(
         "ok": report.ok(), "dry_run": report.dry_run, "errors": errors, "enrolled": report.enrolled
     })))
 }
+
+/// This domain's part of the OpenAPI description; api.rs merges every domain's.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(
+        create,
+        list,
+        show,
+        update,
+        my_application,
+        save_draft,
+        submit,
+        withdraw,
+        application,
+        mine,
+        assignments,
+        add_reviewer,
+        remove_reviewer,
+        review,
+        ranking,
+        decide,
+        decide_many,
+        promote,
+        accept,
+        decline,
+        dashboard,
+        report,
+        remind,
+        enrol_csv,
+    ),
+    components(schemas(
+        ProgrammeDto,
+        ProgrammeList,
+        IdDto,
+        ReviewDto,
+        ApplicationDto,
+        SubmittedDto,
+        ApplicationList,
+        AssignmentDto,
+        AssignmentList,
+        UserIdInput,
+        RankedDto,
+        RankingList,
+        DecisionInput,
+        ScholarDto,
+        DashboardDto,
+        super::model::ProgrammeInput,
+        super::model::CriterionInput,
+        super::model::QuestionInput,
+        super::model::ProgrammeText,
+        super::model::Criterion,
+        super::model::Question,
+        super::model::QuestionKind,
+        super::model::Status,
+        super::model::DraftInput,
+        super::review::ReviewInput,
+    ))
+)]
+pub struct ScholarshipsApi;

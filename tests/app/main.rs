@@ -11,6 +11,7 @@ mod course_files;
 mod courses;
 mod faults;
 mod mail;
+mod openapi;
 mod private_files;
 mod quizzes;
 mod reminders;
