@@ -208,11 +208,13 @@ impl CourseInput {
                 }
                 fields.insert(format!("texts.{code}.title"), vec![error_msg("title-required")]);
             } else if title.chars().count() > TITLE_MAX {
-                fields.insert(format!("texts.{code}.title"), vec![error_msg("text-too-long").with("max", TITLE_MAX)]);
+                fields.insert(format!("texts.{code}.title"), vec![Msg::new("error-length-max").with("max", TITLE_MAX)]);
             }
             if summary.chars().count() > SUMMARY_MAX {
-                fields
-                    .insert(format!("texts.{code}.summary"), vec![error_msg("text-too-long").with("max", SUMMARY_MAX)]);
+                fields.insert(
+                    format!("texts.{code}.summary"),
+                    vec![Msg::new("error-length-max").with("max", SUMMARY_MAX)],
+                );
             }
             texts.insert(locale, CourseText { title: title.to_owned(), summary: summary.to_owned() });
         }
@@ -341,7 +343,7 @@ impl ModuleInput {
         if title.is_empty() {
             fields.insert("title".into(), vec![error_msg("title-required")]);
         } else if title.chars().count() > TITLE_MAX {
-            fields.insert("title".into(), vec![error_msg("text-too-long").with("max", TITLE_MAX)]);
+            fields.insert("title".into(), vec![Msg::new("error-length-max").with("max", TITLE_MAX)]);
         }
         let markdown = self.markdown.replace("\r\n", "\n").trim().to_owned();
         if markdown.is_empty() {

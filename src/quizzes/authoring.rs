@@ -115,9 +115,7 @@ pub fn store_quiz(
     let existing = store::find_quiz_by_module(conn, module_id)?;
     let (mut versions, mut sources): (Versions, BTreeMap<String, Value>) = match &existing {
         Some(q) => match store::find_version(conn, &q.id, q.version)? {
-            Some((qs, src)) => {
-                (serde_json::from_str(&qs).unwrap_or_default(), serde_json::from_str(&src).unwrap_or_default())
-            }
+            Some((qs, src)) => (stored("quiz version", &qs)?, stored("quiz sources", &src)?),
             None => (Versions::new(), BTreeMap::new()),
         },
         None => (Versions::new(), BTreeMap::new()),
@@ -189,7 +187,8 @@ pub type QuizSources = BTreeMap<Locale, (String, String)>;
 pub fn stored_quiz(conn: &mut AnyConnection, module_id: &str) -> Result<Option<(Settings, QuizSources)>, AppError> {
     let Some(quiz) = store::find_quiz_by_module(conn, module_id)? else { return Ok(None) };
     let sources: BTreeMap<String, Value> = store::find_version(conn, &quiz.id, quiz.version)?
-        .map(|(_, s)| serde_json::from_str(&s).unwrap_or_default())
+        .map(|(_, s)| stored("quiz sources", &s))
+        .transpose()?
         .unwrap_or_default();
     let sources = sources
         .into_iter()
@@ -204,7 +203,7 @@ pub fn stored_quiz(conn: &mut AnyConnection, module_id: &str) -> Result<Option<(
             ))
         })
         .collect();
-    Ok(Some((parse_settings(&quiz.settings), sources)))
+    Ok(Some((parse_settings(&quiz.settings)?, sources)))
 }
 
 /// Imports a module's quiz from a course folder (inside the import's transaction); nothing changes when
@@ -249,7 +248,8 @@ pub async fn quiz_source(db: &Db, actor: &User, slug: &str, module_slug: &str) -
             return Ok(QuizSource { quiz_id: None, settings: Settings::default(), sources: BTreeMap::new() });
         };
         let sources: BTreeMap<String, Value> = store::find_version(conn, &quiz.id, quiz.version)?
-            .map(|(_, s)| serde_json::from_str(&s).unwrap_or_default())
+            .map(|(_, s)| stored("quiz sources", &s))
+            .transpose()?
             .unwrap_or_default();
         let sources = sources
             .into_iter()
@@ -258,7 +258,7 @@ pub async fn quiz_source(db: &Db, actor: &User, slug: &str, module_slug: &str) -
                 (l, (format, v["source"].as_str().unwrap_or_default().to_owned()))
             })
             .collect();
-        Ok(QuizSource { quiz_id: Some(quiz.id.clone()), settings: parse_settings(&quiz.settings), sources })
+        Ok(QuizSource { quiz_id: Some(quiz.id.clone()), settings: parse_settings(&quiz.settings)?, sources })
     })
     .await
 }

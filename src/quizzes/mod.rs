@@ -64,8 +64,14 @@ pub struct QuizContext {
     pub access: Access,
 }
 
-fn parse_settings(text: &str) -> Settings {
-    serde_json::from_str(text).unwrap_or_default()
+/// A value Pravo stored as JSON. Unreadable means corrupt: an error (logged with an incident id where it
+/// reaches a response), never a silent default that a later save would write over.
+fn stored<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, AppError> {
+    serde_json::from_str(text).map_err(|e| AppError::internal(format!("stored {what} is unreadable: {e}")))
+}
+
+fn parse_settings(text: &str) -> Result<Settings, AppError> {
+    stored("quiz settings", text)
 }
 
 /// 404 unless the reader may see the quiz's course (published, or theirs to edit) and its module is live.
@@ -77,7 +83,7 @@ fn context(conn: &mut AnyConnection, quiz_id: &str, user: Option<&User>) -> Resu
     if archived || (!course.published && !access.can_edit) {
         return Err(AppError::NotFound);
     }
-    let settings = parse_settings(&quiz.settings);
+    let settings = parse_settings(&quiz.settings)?;
     Ok(QuizContext { quiz, settings, course, module_slug, access })
 }
 

@@ -7,6 +7,9 @@ use super::*;
 // ---- trainers: grading, results, export, statistics ----
 
 /// A trainer grades an essay answer (0 to the question's weight), with an optional comment.
+/// The longest comment on a graded essay, in characters.
+pub const COMMENT_MAX: usize = 5000;
+
 pub async fn grade_essay(
     db: &Db,
     actor: &User,
@@ -29,6 +32,10 @@ pub async fn grade_essay(
             .find(|q| q.id == question_id && layout.questions.iter().any(|i| i.id == q.id))
             .ok_or(AppError::NotFound)?;
         let (score, comment) = score?;
+        let comment = comment.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
+        if comment.as_ref().is_some_and(|c| c.chars().count() > COMMENT_MAX) {
+            return Err(AppError::field("comment", Msg::new("error-length-max").with("max", COMMENT_MAX)));
+        }
         if !matches!(question.kind, Kind::Essay) {
             return Err(AppError::field("score", Msg::new("error-not-an-essay")));
         }
@@ -183,7 +190,7 @@ pub async fn statistics(
                 continue;
             }
             let rows = store::answers_of(conn, &attempt.id)?;
-            let layout: Layout = serde_json::from_str(&attempt.layout).unwrap_or(Layout { questions: Vec::new() });
+            let layout: Layout = stored("attempt layout", &attempt.layout)?;
             if layout.questions.len() != questions.len() {
                 // Drawn subsets are not comparable question by question; Moodle leaves them out too.
                 continue;

@@ -22,6 +22,7 @@ both!(
     replacing_a_quiz_keeps_finished_attempts_on_their_version,
     every_quiz_route_answers_each_role_as_it_should,
     a_scholar_takes_a_quiz_in_the_browser_without_javascript,
+    a_corrupt_stored_quiz_is_an_error_and_is_never_written_over,
 );
 
 const GIFT: &str = r#"// [id:single]
@@ -387,6 +388,22 @@ async fn essays_are_graded_by_the_trainer(backend: Backend) {
             .0,
         StatusCode::FORBIDDEN
     );
+    // The comment's bound is the domain's, so both faces keep it.
+    let long = "a".repeat(5001);
+    let (status, body) = trainer
+        .send(
+            trainer
+                .raw(Method::PUT, &format!("/attempts/{id}/answers/e/grade"))
+                .json(&json!({"score": 1, "comment": long})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body["error"]["fields"]["comment"].is_array(), "{body}");
+    let mut browser = app.browser().await;
+    browser.sign_in("coach").await;
+    let page = browser.post(&format!("/trainer/attempts/{id}/grade/e"), &[("score", "1"), ("comment", &long)]).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "the page refuses it too");
+    assert!(page.text().contains("5000"), "the bound is named");
     let (status, body) = trainer.send(grade(json!(1))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let (_, after) = scholar.get(&format!("/attempts/{id}")).await;
@@ -707,4 +724,29 @@ async fn quiz_texts_with_markup_render_inert_on_every_page(backend: Backend) {
     }
     // Shown as text where it was typed as text: the short answer's script is visible, not live.
     assert!(pages[0].1.contains("&lt;script&gt;alert(6)&lt;/script&gt;"), "{}", pages[0].1);
+}
+
+/// A stored quiz version that no longer reads (a bad restore, a hand edit) used to become an empty quiz,
+/// which the next save of a translation wrote over: every other language was lost.
+async fn a_corrupt_stored_quiz_is_an_error_and_is_never_written_over(backend: Backend) {
+    use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+    use pravo::db::schema::quiz_versions;
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let (_, trainer) = app.signed_in("corrupter", Role::Trainer).await;
+    let quiz = course_with_quiz(&trainer, GIFT, json!({})).await;
+    let mut conn = app.connection();
+    diesel::update(quiz_versions::table.filter(quiz_versions::quiz_id.eq(&quiz)))
+        .set(quiz_versions::questions.eq("{not json"))
+        .execute(&mut conn)
+        .expect("corrupt the stored version");
+    let body = json!({"language": "uk", "format": "gift", "source": GIFT});
+    let (status, answer) = trainer.send(trainer.raw(Method::PUT, "/courses/qc/modules/m1/quiz").json(&body)).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{answer}");
+    assert!(answer["error"]["incident"].is_string(), "an incident id to report: {answer}");
+    let kept: Vec<String> = quiz_versions::table
+        .filter(quiz_versions::quiz_id.eq(&quiz))
+        .select(quiz_versions::questions)
+        .load(&mut conn)
+        .expect("read");
+    assert_eq!(kept, vec!["{not json".to_owned()], "nothing was written over the stored quiz");
 }

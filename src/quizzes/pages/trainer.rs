@@ -446,7 +446,7 @@ pub(super) async fn grade(
         .replace(',', ".")
         .parse::<f64>()
         .map_err(|_| AppError::field("score", Msg::new("error-answer-number")));
-    let comment = Some(f.comment.trim().to_owned()).filter(|c| !c.is_empty());
+    let comment = Some(f.comment);
     super::super::grade_essay(&state.db, user, &attempt, &question, score.map(|s| (s, comment))).await?;
     let view = super::super::attempt_view(&state.db, user, &attempt, viewer.locale).await?;
     Ok(see_other(&format!("/trainer/quizzes/{}/results", view.quiz_id)))

@@ -91,7 +91,6 @@ error-bad-query = The address has a parameter that could not be read.
 error-slug-invalid = Use 1 to 64 lower-case Latin letters, digits and single dashes.
 error-slug-taken = This address name is already used.
 error-title-required = A title is needed.
-error-text-too-long = At most { $max } characters.
 error-hours-range = Hours are a whole number from 1 to 1000.
 error-markdown-required = The text is empty.
 error-markdown-too-long = The text may be at most { $kib } KiB.

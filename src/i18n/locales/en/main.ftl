@@ -250,3 +250,6 @@ reminders-now-off = Done: you will get no more reminders.
 reminders-now-on = Done: reminders are on again.
 account-saved-reminders = Your reminder setting is saved.
 reminders-need-email = Reminders go by email: add an address in the settings above to get them.
+
+# One message per rule, whichever domain checks it.
+error-length-max = At most { $max } characters, please.

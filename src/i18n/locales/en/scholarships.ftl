@@ -1,7 +1,6 @@
 ## Scholarship programmes: errors
 
 error-required = Please fill this in.
-error-length-max = At most { $max } characters, please.
 error-choice = Choose one of the options given.
 error-country = “{ $value }” is not a two-letter country code (ISO 3166-1), such as UA or KZ.
 error-country-not-eligible = This programme is not open to applicants from this country.

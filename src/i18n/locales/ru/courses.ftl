@@ -97,7 +97,6 @@ error-bad-query = В адресе есть параметр, который не
 error-slug-invalid = Используйте от 1 до 64 строчных латинских букв, цифр и одиночных дефисов.
 error-slug-taken = Это имя в адресе уже занято.
 error-title-required = Нужно название.
-error-text-too-long = Не больше { $max } символов.
 error-hours-range = Число часов — целое число от 1 до 1000.
 error-markdown-required = Текст пуст.
 error-markdown-too-long = Текст может занимать не больше { $kib } КиБ.

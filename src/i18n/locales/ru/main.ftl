@@ -261,3 +261,6 @@ reminders-now-off = Готово: напоминаний больше не бу�
 reminders-now-on = Готово: напоминания снова включены.
 account-saved-reminders = Настройка напоминаний сохранена.
 reminders-need-email = Напоминания приходят по почте: чтобы их получать, укажите адрес в настройках выше.
+
+# One message per rule, whichever domain checks it.
+error-length-max = Не больше { $max } символов, пожалуйста.

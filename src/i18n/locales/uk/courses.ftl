@@ -97,7 +97,6 @@ error-bad-query = В адресі є параметр, який не вдало�
 error-slug-invalid = Використовуйте від 1 до 64 малих латинських літер, цифр і поодиноких дефісів.
 error-slug-taken = Це ім’я в адресі вже зайняте.
 error-title-required = Потрібна назва.
-error-text-too-long = Не більше { $max } символів.
 error-hours-range = Кількість годин — ціле число від 1 до 1000.
 error-markdown-required = Текст порожній.
 error-markdown-too-long = Текст може займати не більше { $kib } КіБ.

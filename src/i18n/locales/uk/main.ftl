@@ -261,3 +261,6 @@ reminders-now-off = Готово: нагадувань більше не буд�
 reminders-now-on = Готово: нагадування знову увімкнено.
 account-saved-reminders = Налаштування нагадувань збережено.
 reminders-need-email = Нагадування надходять поштою: щоб їх отримувати, вкажіть адресу в налаштуваннях вище.
+
+# One message per rule, whichever domain checks it.
+error-length-max = Не більше { $max } символів, будь ласка.
