@@ -39,7 +39,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let pool = Db::connect(&url).map_err(|e| format!("{e:?}"))?;
     let texts = [("en".to_owned(), CourseText { title: "Benchmark track".into(), summary: "Seeded.".into() })].into();
-    courses::save_course(&pool, &admin, "bench-track", CourseInput { texts, open: false, hours: Some(10) })
+    courses::save_course(&pool, &admin, "bench-track", Ok(CourseInput { texts, open: false, hours: Some(10) }))
         .await
         .map_err(|e| format!("{e:?}"))?;
     for m in 1..=modules {
@@ -49,7 +49,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             markdown: "Text.".into(),
             position: None,
         };
-        courses::save_module(&pool, &admin, "bench-track", &format!("m{m:02}"), input)
+        courses::save_module(&pool, &admin, "bench-track", &format!("m{m:02}"), Ok(input))
             .await
             .map_err(|e| format!("{e:?}"))?;
     }

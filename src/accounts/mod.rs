@@ -657,8 +657,8 @@ pub async fn set_reminders_off(db: &Db, user_id: &str, off: bool) -> Result<(), 
 // ---- for the domains above, inside their own transactions ----
 
 /// A user by id.
-pub fn user_by_id(conn: &mut db::AnyConnection, id: &str) -> Result<Option<User>, AppError> {
-    store::find_by_id(conn, id)
+pub fn user_by_id(conn: &mut db::AnyConnection, id: &crate::core::ids::UserId) -> Result<Option<User>, AppError> {
+    store::find_by_id(conn, id.as_str())
 }
 
 /// A user by the key of a handle ([`model::handle_key`]): handles compare without case.

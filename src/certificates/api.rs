@@ -54,7 +54,10 @@ pub struct CertificateList {
 }
 
 async fn slug_of(state: &AppState, course_id: String) -> Result<String, AppError> {
-    let course = state.db.run(move |conn| crate::courses::find_course_by_id(conn, &course_id)).await?;
+    let course = state
+        .db
+        .run(move |conn| crate::courses::find_course_by_id(conn, &crate::core::ids::CourseId::from(&course_id)))
+        .await?;
     Ok(course.map(|c| c.slug).unwrap_or_default())
 }
 

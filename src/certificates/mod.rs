@@ -79,8 +79,10 @@ pub fn issue_pending(conn: &mut AnyConnection, cs: &CertSettings, limit: i64) ->
 }
 
 fn issue(conn: &mut AnyConnection, cs: &CertSettings, course_id: &str, user_id: &str) -> Result<Certificate, AppError> {
-    let user = crate::accounts::user_by_id(conn, user_id)?.ok_or(AppError::NotFound)?;
-    let course = crate::courses::find_course_by_id(conn, course_id)?.ok_or(AppError::NotFound)?;
+    let user =
+        crate::accounts::user_by_id(conn, &crate::core::ids::UserId::from(user_id))?.ok_or(AppError::NotFound)?;
+    let course = crate::courses::find_course_by_id(conn, &crate::core::ids::CourseId::from(course_id))?
+        .ok_or(AppError::NotFound)?;
     let (text, _) = course.text(user.locale);
     let holder = user.certificate_name.clone().unwrap_or_else(|| user.handle.clone());
     let id = uuid::Uuid::now_v7().to_string();

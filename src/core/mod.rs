@@ -1,4 +1,5 @@
 //! What every layer may use and that knows no HTTP.
 
 pub mod error;
+pub mod ids;
 pub mod private_files;

@@ -79,7 +79,8 @@ pub fn import_course(
     report.revisions_added += applied.revisions_added;
     report.modules_archived += applied.modules_archived;
     let mut touched = applied.touched;
-    let course = courses::find_course_by_id(conn, &applied.course_id)?.ok_or(AppError::NotFound)?;
+    let course = courses::find_course_by_id(conn, &crate::core::ids::CourseId::from(&applied.course_id))?
+        .ok_or(AppError::NotFound)?;
     for module in &course_folder.modules {
         let (Some(quiz), Some(module_id)) = (&module.quiz, applied.module_ids.get(module.slug.as_str())) else {
             continue;

@@ -17,7 +17,8 @@ use serde::Deserialize;
 
 use crate::accounts::model::{Role, User};
 use crate::accounts::{self, error_msg};
-use crate::core::error::{AppError, FieldErrors};
+use crate::core::error::{AppError, FieldErrors, Unchecked};
+use crate::core::ids::{CourseId, UserId};
 use crate::db::{self, AnyConnection, Db};
 use crate::i18n::{Locale, Msg};
 use model::{Access, Course, CourseText, Enrolment, EnrolmentActivity, Module, ReadingPlace, Revision, Slug};
@@ -67,7 +68,8 @@ pub fn editable(conn: &mut AnyConnection, slug: &str, user: &User) -> Result<Cou
 // ---- membership and structure, for the domains above (inside their transactions) ----
 
 /// Enrols a user (again is fine: nothing changes).
-pub fn enrol_in(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<(), AppError> {
+pub fn enrol_in(conn: &mut AnyConnection, course_id: &CourseId, user_id: &UserId) -> Result<(), AppError> {
+    let (course_id, user_id) = (course_id.as_str(), user_id.as_str());
     if store::find_enrolment(conn, course_id, user_id)?.is_none() {
         store::insert_enrolment(conn, course_id, user_id, db::now())?;
     }
@@ -75,18 +77,22 @@ pub fn enrol_in(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Res
 }
 
 /// Ends an enrolment (what was completed stays recorded, should the scholar come back).
-pub fn leave(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<(), AppError> {
-    store::delete_enrolment(conn, course_id, user_id)
+pub fn leave(conn: &mut AnyConnection, course_id: &CourseId, user_id: &UserId) -> Result<(), AppError> {
+    store::delete_enrolment(conn, course_id.as_str(), user_id.as_str())
 }
 
 /// A user's enrolment in a course, if any.
-pub fn enrolment(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<Option<Enrolment>, AppError> {
-    store::find_enrolment(conn, course_id, user_id)
+pub fn enrolment(
+    conn: &mut AnyConnection,
+    course_id: &CourseId,
+    user_id: &UserId,
+) -> Result<Option<Enrolment>, AppError> {
+    store::find_enrolment(conn, course_id.as_str(), user_id.as_str())
 }
 
 /// The ids of the courses a user is enrolled in.
-pub fn enrolled_course_ids(conn: &mut AnyConnection, user_id: &str) -> Result<HashSet<String>, AppError> {
-    store::enrolled_course_ids(conn, user_id)
+pub fn enrolled_course_ids(conn: &mut AnyConnection, user_id: &UserId) -> Result<HashSet<String>, AppError> {
+    store::enrolled_course_ids(conn, user_id.as_str())
 }
 
 /// Records where a scholar was in a course ("continue here"); only moves forward in time.
@@ -95,7 +101,7 @@ pub fn set_last_module(
     place: &ReadingPlace,
     at: chrono::NaiveDateTime,
 ) -> Result<(), AppError> {
-    store::set_last_module(conn, &place.course_id, &place.user_id, &place.module_id, at)
+    store::set_last_module(conn, place.course_id.as_str(), place.user_id.as_str(), place.module_id.as_str(), at)
 }
 
 /// The enrolments of `user_ids` in `course_ids`.
@@ -113,8 +119,8 @@ pub fn find_course(conn: &mut AnyConnection, slug: &str) -> Result<Option<Course
 }
 
 /// A course by id.
-pub fn find_course_by_id(conn: &mut AnyConnection, id: &str) -> Result<Option<Course>, AppError> {
-    store::find_course_by_id(conn, id)
+pub fn find_course_by_id(conn: &mut AnyConnection, id: &CourseId) -> Result<Option<Course>, AppError> {
+    store::find_course_by_id(conn, id.as_str())
 }
 
 /// Every course, published or not as asked.
@@ -123,8 +129,8 @@ pub fn list_courses(conn: &mut AnyConnection, include_unpublished: bool) -> Resu
 }
 
 /// A course's modules in order (archived ones too, if asked).
-pub fn modules_of(conn: &mut AnyConnection, course_id: &str, archived: bool) -> Result<Vec<Module>, AppError> {
-    store::modules_of(conn, course_id, archived)
+pub fn modules_of(conn: &mut AnyConnection, course_id: &CourseId, archived: bool) -> Result<Vec<Module>, AppError> {
+    store::modules_of(conn, course_id.as_str(), archived)
 }
 
 /// A module of a course by slug.
@@ -148,19 +154,23 @@ pub async fn enrol(db: &Db, user: &User, slug: &str) -> Result<(), AppError> {
         if !course.open {
             return Err(AppError::Forbidden);
         }
-        enrol_in(conn, &course.id, &user.id)
+        enrol_in(conn, &CourseId::from(&course.id), &UserId::from(&user.id))
     })
     .await
 }
 
 /// A course trainer or an admin enrols someone by hand (closed courses too).
-pub async fn enrol_user(db: &Db, actor: &User, slug: &str, user_id: &str) -> Result<User, AppError> {
-    let (actor, slug, user_id) = (actor.clone(), slug.to_owned(), user_id.to_owned());
+pub async fn enrol_user(db: &Db, actor: &User, slug: &str, user_id: Unchecked<String>) -> Result<User, AppError> {
+    if !actor.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    let (actor, slug) = (actor.clone(), slug.to_owned());
     db.write(move |conn| {
         let course = editable_course(conn, &slug, &actor)?;
-        let target = accounts::user_by_id(conn, &user_id)?
+        let user_id = user_id?;
+        let target = accounts::user_by_id(conn, &crate::core::ids::UserId::from(&user_id))?
             .ok_or_else(|| AppError::field("user_id", error_msg("user-unknown")))?;
-        enrol_in(conn, &course.id, &target.id)?;
+        enrol_in(conn, &CourseId::from(&course.id), &UserId::from(&target.id))?;
         Ok(target)
     })
     .await
@@ -233,7 +243,14 @@ impl CourseInput {
 
 /// Creates or updates a course; returns it and whether it was created. A trainer who creates a course
 /// becomes its trainer; new courses start unpublished.
-pub async fn save_course(db: &Db, actor: &User, slug: &str, input: CourseInput) -> Result<(Course, bool), AppError> {
+/// Creates a course (any trainer; she becomes its trainer) or saves an existing one's texts (its trainers,
+/// admins).
+pub async fn save_course(
+    db: &Db,
+    actor: &User,
+    slug: &str,
+    input: Unchecked<CourseInput>,
+) -> Result<(Course, bool), AppError> {
     if !actor.is_staff() {
         return Err(AppError::Forbidden);
     }
@@ -244,6 +261,7 @@ pub async fn save_course(db: &Db, actor: &User, slug: &str, input: CourseInput) 
         match existing {
             Some(course) => {
                 let course = editable_course(conn, &course.slug, &actor)?;
+                let input = input?;
                 let texts = input.check(false)?;
                 let fields = store::CourseFields {
                     open: input.open,
@@ -256,6 +274,7 @@ pub async fn save_course(db: &Db, actor: &User, slug: &str, input: CourseInput) 
                 Ok((store::find_course(conn, &slug)?.ok_or(AppError::NotFound)?, false))
             }
             None => {
+                let input = input?;
                 let slug = Slug::parse(&slug).map_err(|code| AppError::field("slug", error_msg(code)))?;
                 let texts = input.check(true)?;
                 let id = uuid::Uuid::now_v7().to_string();
@@ -275,34 +294,16 @@ pub async fn save_course(db: &Db, actor: &User, slug: &str, input: CourseInput) 
     .await
 }
 
-/// Whether `actor` may save the course `slug` (create it, or edit it), decided before the body is read.
-pub async fn may_save_course(db: &Db, actor: &User, slug: &str) -> Result<(), AppError> {
-    if !actor.is_staff() {
-        return Err(AppError::Forbidden);
-    }
-    let (actor, slug) = (actor.clone(), slug.to_owned());
-    db.run(move |conn| match store::find_course(conn, &slug)? {
-        Some(course) => editable_course(conn, &course.slug, &actor).map(|_| ()),
-        None => Ok(()),
-    })
-    .await
-}
-
-/// Whether a course exists (for checks that must come before the body's).
-pub async fn course_exists(db: &Db, slug: &str) -> Result<(), AppError> {
-    let slug = slug.to_owned();
-    db.run(move |conn| store::find_course(conn, &slug)?.map(|_| ()).ok_or(AppError::NotFound)).await
-}
-
 /// An admin assigns a trainer (or another admin) to a course.
-pub async fn add_trainer(db: &Db, actor: &User, slug: &str, user_id: &str) -> Result<User, AppError> {
+pub async fn add_trainer(db: &Db, actor: &User, slug: &str, user_id: Unchecked<String>) -> Result<User, AppError> {
     if !actor.is_admin() {
         return Err(AppError::Forbidden);
     }
-    let (slug, user_id) = (slug.to_owned(), user_id.to_owned());
+    let slug = slug.to_owned();
     db.write(move |conn| {
         let course = store::find_course(conn, &slug)?.ok_or(AppError::NotFound)?;
-        let target = accounts::user_by_id(conn, &user_id)?
+        let user_id = user_id?;
+        let target = accounts::user_by_id(conn, &crate::core::ids::UserId::from(&user_id))?
             .ok_or_else(|| AppError::field("user_id", error_msg("user-unknown")))?;
         if target.role == Role::Scholar {
             return Err(AppError::field("user_id", error_msg("user-not-trainer")));
@@ -371,8 +372,16 @@ pub async fn save_module(
     actor: &User,
     slug: &str,
     module_slug: &str,
-    input: ModuleInput,
+    input: Unchecked<ModuleInput>,
 ) -> Result<i32, AppError> {
+    if !actor.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    {
+        let (actor, slug) = (actor.clone(), slug.to_owned());
+        db.run(move |conn| editable_course(conn, &slug, &actor).map(|_| ())).await?;
+    }
+    let input = input?;
     let (locale, title, markdown) = input.check()?;
     // Rendering can take a while for a large text: do it before the write transaction, off the executor.
     let html = {

@@ -139,9 +139,9 @@ pub type EnrolmentActivity = (String, String, NaiveDateTime, Option<NaiveDateTim
 /// Where a scholar was in a course: the module she opened last.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ReadingPlace {
-    pub course_id: String,
-    pub user_id: String,
-    pub module_id: String,
+    pub course_id: crate::core::ids::CourseId,
+    pub user_id: crate::core::ids::UserId,
+    pub module_id: crate::core::ids::ModuleId,
 }
 
 /// One language of a module: its title and Markdown.

@@ -97,7 +97,7 @@ async fn create(
     let result = if exists {
         Err(AppError::field("slug", super::error_msg("slug-taken")))
     } else {
-        super::save_course(&state.db, user, &slug, CourseInput { texts, open: false, hours: None }).await
+        super::save_course(&state.db, user, &slug, Ok(CourseInput { texts, open: false, hours: None })).await
     };
     match result {
         Ok((course, _)) => Ok(see_other(&format!("/trainer/courses/{}", course.slug))),
@@ -248,7 +248,7 @@ async fn save_course(
         Err(_) => Err(AppError::field("hours", super::error_msg("hours-range"))),
         Ok(hours) => {
             let input = CourseInput { texts, open: form.contains_key("open"), hours };
-            super::save_course(&state.db, user, &path, input).await.map(|_| ())
+            super::save_course(&state.db, user, &path, Ok(input)).await.map(|_| ())
         }
     };
     match result {
@@ -296,7 +296,7 @@ async fn enrol_user(
         .run(move |conn| crate::accounts::user_by_handle_key(conn, &crate::accounts::model::handle_key(&handle)))
         .await?;
     let result = match target {
-        Some(target) => super::enrol_user(&state.db, user, &path, &target.id).await,
+        Some(target) => super::enrol_user(&state.db, user, &path, Ok(target.id)).await,
         None => Err(AppError::field("handle", super::error_msg("user-unknown"))),
     };
     let l = viewer.locale;
@@ -517,7 +517,7 @@ async fn save_module(
             },
         ));
     }
-    match super::save_module(&state.db, user, &slug, &module, input.clone()).await {
+    match super::save_module(&state.db, user, &slug, &module, Ok(input.clone())).await {
         Ok(revision) => Ok(see_other(&format!(
             "/trainer/courses/{slug}/modules/{module}/edit?lang={}&saved={revision}",
             input.language

@@ -47,9 +47,9 @@ impl ActivityLog {
             db.write(move |conn| {
                 for ((course_id, user_id), (module_id, at)) in &batch {
                     let place = ReadingPlace {
-                        course_id: course_id.clone(),
-                        user_id: user_id.clone(),
-                        module_id: module_id.clone(),
+                        course_id: course_id.into(),
+                        user_id: user_id.into(),
+                        module_id: module_id.into(),
                     };
                     courses::set_last_module(conn, &place, *at)?;
                 }

@@ -50,13 +50,18 @@ fn build_view(
     locale: Locale,
     pending_module: Option<String>,
 ) -> Result<CourseView, AppError> {
-    let modules = courses::modules_of(conn, &course.id, false)?;
+    let modules = courses::modules_of(conn, &crate::core::ids::CourseId::from(&course.id), false)?;
     let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
     let (done, completed, last) = match user {
         Some(user) if access.enrolled => {
             let done = store::completed_modules(conn, &user.id, &ids)?;
             let completed = store::is_course_completed(conn, &course.id, &user.id)?;
-            let last = courses::enrolment(conn, &course.id, &user.id)?.and_then(|e| e.last_module_id);
+            let last = courses::enrolment(
+                conn,
+                &crate::core::ids::CourseId::from(&course.id),
+                &crate::core::ids::UserId::from(&user.id),
+            )?
+            .and_then(|e| e.last_module_id);
             (done, completed, pending_module.or(last))
         }
         _ => (HashSet::new(), false, None),
@@ -77,12 +82,12 @@ pub async fn catalogue(db: &Db, user: Option<&User>, locale: Locale) -> Result<V
     db.run(move |conn| {
         let courses = courses::list_courses(conn, false)?;
         let enrolled = match &user {
-            Some(u) => courses::enrolled_course_ids(conn, &u.id)?,
+            Some(u) => courses::enrolled_course_ids(conn, &crate::core::ids::UserId::from(&u.id))?,
             None => HashSet::new(),
         };
         let mut out = Vec::with_capacity(courses.len());
         for course in courses {
-            let modules = courses::modules_of(conn, &course.id, false)?;
+            let modules = courses::modules_of(conn, &crate::core::ids::CourseId::from(&course.id), false)?;
             let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
             let is_enrolled = enrolled.contains(&course.id);
             let done = match (&user, is_enrolled) {
@@ -146,14 +151,14 @@ pub async fn complete_module(db: &Db, user: &User, slug: &str, module_slug: &str
     let (user, slug, module_slug) = (user.clone(), slug.to_owned(), module_slug.to_owned());
     db.write(move |conn| {
         let (course, access) = courses::visible_course(conn, &slug, Some(&user))?;
-        let modules = courses::modules_of(conn, &course.id, false)?;
+        let modules = courses::modules_of(conn, &crate::core::ids::CourseId::from(&course.id), false)?;
         let module = modules.iter().find(|m| m.slug == module_slug).ok_or(AppError::NotFound)?;
         if !access.enrolled {
             return Err(AppError::Forbidden);
         }
         let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
         let percent = super::record_module_complete(conn, &course.id, &module.id, &ids, &user.id)?;
-        let completed = super::completion::update(conn, &course.id, &user.id)?;
+        let completed = super::completion::update(conn, &course.id.as_str().into(), &user.id.as_str().into())?;
         Ok((percent, completed))
     })
     .await

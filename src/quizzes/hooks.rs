@@ -5,10 +5,11 @@
 use std::sync::OnceLock;
 
 use crate::core::error::AppError;
+use crate::core::ids::{CourseId, UserId};
 use crate::db::AnyConnection;
 
-/// Called with (course id, user id) after an attempt of that course's quiz is graded.
-pub type OnGraded = fn(&mut AnyConnection, &str, &str) -> Result<(), AppError>;
+/// Called with the course and the scholar after an attempt of that course's quiz is graded.
+pub type OnGraded = fn(&mut AnyConnection, &CourseId, &UserId) -> Result<(), AppError>;
 
 static ON_GRADED: OnceLock<OnGraded> = OnceLock::new();
 
@@ -19,7 +20,7 @@ pub fn connect(on_graded: OnGraded) {
 
 pub(crate) fn report_graded(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<(), AppError> {
     match ON_GRADED.get() {
-        Some(hook) => hook(conn, course_id, user_id),
+        Some(hook) => hook(conn, &CourseId::from(course_id), &UserId::from(user_id)),
         None => Ok(()),
     }
 }

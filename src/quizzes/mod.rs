@@ -123,8 +123,12 @@ pub fn required_for_completion(conn: &mut AnyConnection, module_ids: &[String]) 
 }
 
 /// Which of `quiz_ids` the user has passed.
-pub fn passed_quizzes(conn: &mut AnyConnection, user_id: &str, quiz_ids: &[String]) -> Result<Vec<String>, AppError> {
-    store::passed_quizzes(conn, user_id, quiz_ids)
+pub fn passed_quizzes(
+    conn: &mut AnyConnection,
+    user_id: &crate::core::ids::UserId,
+    quiz_ids: &[String],
+) -> Result<Vec<String>, AppError> {
+    store::passed_quizzes(conn, user_id.as_str(), quiz_ids)
 }
 
 /// The scores of `user_ids` on `quiz_ids`: (user id, quiz id, score, maximum, when), in thousandths.

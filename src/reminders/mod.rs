@@ -111,7 +111,9 @@ pub async fn run(db: Db, rs: ReminderSettings, every: std::time::Duration) {
 pub async fn link_target(db: &Db, tokens: &Tokens, token: &str) -> Result<User, AppError> {
     let claims = tokens.verify(TokenKind::ReminderOptOut, token).ok_or(AppError::NotFound)?;
     let id = claims.sub;
-    db.run(move |conn| crate::accounts::user_by_id(conn, &id)).await?.ok_or(AppError::NotFound)
+    db.run(move |conn| crate::accounts::user_by_id(conn, &crate::core::ids::UserId::from(&id)))
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 #[cfg(test)]

@@ -329,7 +329,7 @@ async fn edit(
     let p = super::programme(&state.db, &path).await?;
     let form = ProgrammeForm::from_pairs(&form.0);
     let result = match form.input() {
-        Ok(input) => super::update_programme(&state.db, user, &p.id, input).await,
+        Ok(input) => super::update_programme(&state.db, user, &p.id, Ok(input)).await,
         Err(e) => Err(e),
     };
     match result {

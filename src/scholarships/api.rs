@@ -130,8 +130,7 @@ pub async fn update(
     body: JsonBody<ProgrammeInput>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.admin()?;
-    super::programme(&state.db, &path).await?;
-    super::update_programme(&state.db, user, &path, body.into_inner()?).await?;
+    super::update_programme(&state.db, user, &path, body.into_inner()).await?;
     let p = super::programme(&state.db, &path).await?;
     Ok(HttpResponse::Ok().json(programme_dto(p, viewer.locale, true)))
 }
@@ -265,8 +264,7 @@ pub async fn save_draft(
     body: JsonBody<DraftInput>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    super::programme(&state.db, &path).await?;
-    let a = super::save_draft(&state.db, user, &path, body.into_inner()?).await?;
+    let a = super::save_draft(&state.db, user, &path, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(application_dto(a)))
 }
 
@@ -375,9 +373,7 @@ pub async fn add_reviewer(
     body: JsonBody<UserIdInput>,
 ) -> Result<HttpResponse, AppError> {
     let actor = viewer.admin()?;
-    super::programme(&state.db, &path).await?;
-    let user_id = required_user_id(body)?;
-    let user = super::review::add_reviewer(&state.db, actor, &path, &user_id).await?;
+    let user = super::review::add_reviewer(&state.db, actor, &path, required_user_id(body)).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({"user_id": user.id, "handle": user.handle})))
 }
 
@@ -404,11 +400,7 @@ pub async fn review(
     body: JsonBody<ReviewInput>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    let v = super::read_application(&state.db, user, &path).await?;
-    if !v.assigned {
-        return Err(AppError::NotFound);
-    }
-    let saved = super::review::save_review(&state.db, user, &path, body.into_inner()?).await?;
+    let saved = super::review::save_review(&state.db, user, &path, body.into_inner()).await?;
     let body = serde_json::json!({"application_id": path.as_str(), "conflict": saved == Saved::Conflict});
     Ok(match saved {
         Saved::New => HttpResponse::Created().json(body),
@@ -487,8 +479,7 @@ pub async fn decide(
     body: JsonBody<DecisionInput>,
 ) -> Result<HttpResponse, AppError> {
     let actor = viewer.admin()?;
-    super::read_application(&state.db, actor, &path).await?;
-    let decision = parse_decision(&body.into_inner()?.decision)?;
+    let decision = body.into_inner().and_then(|input| parse_decision(&input.decision));
     let a = super::decisions::decide(&state.db, &ctx, actor, &path, decision).await?;
     Ok(HttpResponse::Ok().json(application_dto(a)))
 }
@@ -505,10 +496,8 @@ pub async fn decide_many(
     body: JsonBody<DecisionInput>,
 ) -> Result<HttpResponse, AppError> {
     let actor = viewer.admin()?;
-    let p = super::programme(&state.db, &path).await?;
-    let input = body.into_inner()?;
-    let decision = parse_decision(&input.decision)?;
-    let outcome = super::decisions::decide_many(&state.db, &ctx, actor, &p.id, input.application_ids, decision).await?;
+    let input = body.into_inner().and_then(|input| Ok((input.application_ids, parse_decision(&input.decision)?)));
+    let outcome = super::decisions::decide_many(&state.db, &ctx, actor, &path, input).await?;
     let refused: Vec<_> = outcome
         .refused
         .iter()

@@ -43,7 +43,11 @@ fn track(conn: &mut AnyConnection, p: &Programme) -> Result<Track, AppError> {
     let mut t = Track { course_ids: Vec::new(), module_ids: Vec::new(), quiz_ids: Vec::new() };
     for slug in &p.course_slugs {
         if let Some(course) = crate::courses::find_course(conn, slug)? {
-            t.module_ids.extend(crate::courses::modules_of(conn, &course.id, false)?.into_iter().map(|m| m.id));
+            t.module_ids.extend(
+                crate::courses::modules_of(conn, &crate::core::ids::CourseId::from(&course.id), false)?
+                    .into_iter()
+                    .map(|m| m.id),
+            );
             t.course_ids.push(course.id);
         }
     }
@@ -248,7 +252,8 @@ pub async fn remind(db: &Db, ctx: &Context, actor: &User, programme_id: &str, us
         if !store::in_cohort(conn, &pid, &uid)? {
             return Err(AppError::NotFound);
         }
-        let user = crate::accounts::user_by_id(conn, &uid)?.ok_or(AppError::NotFound)?;
+        let user =
+            crate::accounts::user_by_id(conn, &crate::core::ids::UserId::from(&uid))?.ok_or(AppError::NotFound)?;
         let day = db::now().date().to_string();
         super::notify::nudge(conn, &ctx, &user, &pid, &day)
     })

@@ -6,7 +6,7 @@
 use super::model::{Application, Decision, Status};
 use super::{Context, notify, review, store};
 use crate::accounts::model::User;
-use crate::core::error::AppError;
+use crate::core::error::{AppError, Unchecked};
 use crate::db::{self, AnyConnection, Db};
 use crate::i18n::Msg;
 
@@ -16,13 +16,17 @@ pub async fn decide(
     ctx: &Context,
     actor: &User,
     application_id: &str,
-    decision: Decision,
+    decision: Unchecked<Decision>,
 ) -> Result<Application, AppError> {
     if !actor.is_admin() {
         return Err(AppError::Forbidden);
     }
     let (aid, actor_id, ctx) = (application_id.to_owned(), actor.id.clone(), ctx.clone());
-    db.write(move |conn| decide_in(conn, &ctx, &actor_id, &aid, decision)).await
+    db.write(move |conn| {
+        store::find_application(conn, &aid)?.ok_or(AppError::NotFound)?;
+        decide_in(conn, &ctx, &actor_id, &aid, decision?)
+    })
+    .await
 }
 
 /// The outcome of a bulk decision: what was decided, and what was refused and why.
@@ -39,12 +43,14 @@ pub async fn decide_many(
     ctx: &Context,
     actor: &User,
     programme_id: &str,
-    application_ids: Vec<String>,
-    decision: Decision,
+    input: Unchecked<(Vec<String>, Decision)>,
 ) -> Result<BulkOutcome, AppError> {
     if !actor.is_admin() {
         return Err(AppError::Forbidden);
     }
+    let pid = programme_id.to_owned();
+    db.run(move |conn| store::find_programme(conn, &pid)?.map(|_| ()).ok_or(AppError::NotFound)).await?;
+    let (application_ids, decision) = input?;
     let mut outcome = BulkOutcome::default();
     for id in application_ids {
         let (aid, pid) = (id.clone(), programme_id.to_owned());
@@ -54,7 +60,7 @@ pub async fn decide_many(
             outcome.refused.push((id, AppError::NotFound));
             continue;
         }
-        match decide(db, ctx, actor, &id, decision).await {
+        match decide(db, ctx, actor, &id, Ok(decision)).await {
             Ok(a) => outcome.decided.push(a),
             Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => outcome.refused.push((id, e)),
             Err(e) => return Err(e),

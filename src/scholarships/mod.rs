@@ -21,7 +21,7 @@ mod store;
 use std::collections::BTreeMap;
 
 use crate::accounts::model::User;
-use crate::core::error::{AppError, FieldErrors};
+use crate::core::error::{AppError, FieldErrors, Unchecked};
 use crate::db::{self, AnyConnection, Db};
 use crate::i18n::Msg;
 use crate::mail::MailSettings;
@@ -108,14 +108,19 @@ fn check_courses(conn: &mut AnyConnection, slugs: &[String]) -> Result<(), AppEr
 /// not below the places already taken; the rubric's criteria renamed or reweighted (the ranking follows)
 /// but not added or removed once reviews exist; the questions reworded but not added, removed or changed
 /// in kind once someone has applied.
-pub async fn update_programme(db: &Db, actor: &User, id: &str, input: ProgrammeInput) -> Result<(), AppError> {
+pub async fn update_programme(
+    db: &Db,
+    actor: &User,
+    id: &str,
+    input: Unchecked<ProgrammeInput>,
+) -> Result<(), AppError> {
     if !actor.is_admin() {
         return Err(AppError::Forbidden);
     }
     let (pid, actor_id) = (id.to_owned(), actor.id.clone());
     let exists = programme(db, &pid).await;
     exists?;
-    let new = input.parse()?;
+    let new = input?.parse()?;
     db.write(move |conn| {
         let p = locked_programme(conn, &pid)?;
         check_courses(conn, &new.course_slugs)?;
@@ -189,10 +194,16 @@ fn window_open(p: &Programme) -> Result<(), AppError> {
 }
 
 /// Keeps what an applicant has typed so far (partial drafts are fine); only lengths are checked here.
-pub async fn save_draft(db: &Db, user: &User, programme_id: &str, input: DraftInput) -> Result<Application, AppError> {
+pub async fn save_draft(
+    db: &Db,
+    user: &User,
+    programme_id: &str,
+    input: Unchecked<DraftInput>,
+) -> Result<Application, AppError> {
     let (pid, uid) = (programme_id.to_owned(), user.id.clone());
     db.write(move |conn| {
         let p = locked_programme(conn, &pid)?;
+        let input = input?;
         check_draft_lengths(&p, &input)?;
         window_open(&p)?;
         let existing = store::application_of(conn, &pid, &uid)?;
@@ -410,7 +421,8 @@ pub async fn read_application(db: &Db, user: &User, application_id: &str) -> Res
         let (handle, email) = match reader {
             Reader::Reviewer { blind: true } => (None, None),
             _ => {
-                let applicant = crate::accounts::user_by_id(conn, &a.user_id)?.ok_or(AppError::NotFound)?;
+                let applicant = crate::accounts::user_by_id(conn, &crate::core::ids::UserId::from(&a.user_id))?
+                    .ok_or(AppError::NotFound)?;
                 let email = if matches!(reader, Reader::Reviewer { .. }) { None } else { applicant.email };
                 (Some(applicant.handle), email)
             }
@@ -438,9 +450,18 @@ pub(crate) fn enrol_in_track(
     let mut enrolled = Vec::new();
     for slug in &p.course_slugs {
         if let Some(course) = crate::courses::find_course(conn, slug)?
-            && crate::courses::enrolment(conn, &course.id, user_id)?.is_none()
+            && crate::courses::enrolment(
+                conn,
+                &crate::core::ids::CourseId::from(&course.id),
+                &crate::core::ids::UserId::from(user_id),
+            )?
+            .is_none()
         {
-            crate::courses::enrol_in(conn, &course.id, user_id)?;
+            crate::courses::enrol_in(
+                conn,
+                &crate::core::ids::CourseId::from(&course.id),
+                &crate::core::ids::UserId::from(user_id),
+            )?;
             enrolled.push(course.id);
         }
     }
@@ -466,7 +487,11 @@ pub(crate) fn leave_track(conn: &mut AnyConnection, p: &Programme, user_id: &str
         }
     }
     for course_id in m.enrolled_course_ids.iter().filter(|id| !needed.contains(*id)) {
-        crate::courses::leave(conn, course_id, user_id)?;
+        crate::courses::leave(
+            conn,
+            &crate::core::ids::CourseId::from(course_id),
+            &crate::core::ids::UserId::from(user_id),
+        )?;
     }
     store::remove_from_cohort(conn, &p.id, user_id)
 }

@@ -60,7 +60,9 @@ pub fn submitted(conn: &mut AnyConnection, ctx: &Context, user: &User, a: &Appli
 
 /// Tells an applicant of a decision.
 pub fn decided(conn: &mut AnyConnection, ctx: &Context, a: &Application) -> Result<(), AppError> {
-    let Some(user) = crate::accounts::user_by_id(conn, &a.user_id)? else { return Ok(()) };
+    let Some(user) = crate::accounts::user_by_id(conn, &crate::core::ids::UserId::from(&a.user_id))? else {
+        return Ok(());
+    };
     let l = user.locale;
     let id = match a.status {
         Status::Awarded => "mail-application-awarded",

@@ -328,7 +328,7 @@ async fn apply(
         consent: draft.consent.unwrap_or(false),
     };
     // The draft is kept first, so that nothing typed is lost even when sending fails.
-    let mut result = super::save_draft(&state.db, user, &p.id, draft).await.map(|_| ());
+    let mut result = super::save_draft(&state.db, user, &p.id, Ok(draft)).await.map(|_| ());
     if result.is_ok() && send {
         result = super::submit(&state.db, &ctx, user, &p.id).await.map(|_| ());
     }

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::model::{Application, MAX_LONG, Programme, Review, Status, weighted_score};
 use super::store;
 use crate::accounts::model::User;
+use crate::core::error::Unchecked;
 use crate::core::error::{AppError, FieldErrors};
 use crate::db::{self, AnyConnection, Db};
 use crate::i18n::Msg;
@@ -23,14 +24,20 @@ pub fn is_assigned(conn: &mut AnyConnection, reviewer_id: &str, a: &Application)
 }
 
 /// Adds a reviewer to a programme (admins).
-pub async fn add_reviewer(db: &Db, actor: &User, programme_id: &str, user_id: &str) -> Result<User, AppError> {
+pub async fn add_reviewer(
+    db: &Db,
+    actor: &User,
+    programme_id: &str,
+    user_id: Unchecked<String>,
+) -> Result<User, AppError> {
     if !actor.is_admin() {
         return Err(AppError::Forbidden);
     }
-    let (pid, uid, actor_id) = (programme_id.to_owned(), user_id.to_owned(), actor.id.clone());
+    let (pid, actor_id) = (programme_id.to_owned(), actor.id.clone());
     db.write(move |conn| {
         store::find_programme(conn, &pid)?.ok_or(AppError::NotFound)?;
-        let user = crate::accounts::user_by_id(conn, &uid)?
+        let uid = user_id?;
+        let user = crate::accounts::user_by_id(conn, &crate::core::ids::UserId::from(&uid))?
             .ok_or_else(|| AppError::field("user_id", Msg::new("error-user-unknown")))?;
         store::add_reviewer(conn, &pid, &user.id)?;
         let details = serde_json::json!({"programme": pid}).to_string();
@@ -100,7 +107,7 @@ pub async fn save_review(
     db: &Db,
     reviewer: &User,
     application_id: &str,
-    input: ReviewInput,
+    input: Unchecked<ReviewInput>,
 ) -> Result<Saved, AppError> {
     let (aid, rid) = (application_id.to_owned(), reviewer.id.clone());
     db.write(move |conn| {
@@ -108,6 +115,7 @@ pub async fn save_review(
         if !is_assigned(conn, &rid, &a)? {
             return Err(AppError::NotFound);
         }
+        let input = input?;
         let p = store::find_programme(conn, &a.programme_id)?.ok_or(AppError::NotFound)?;
         let existing = store::find_review(conn, &a.id, &rid)?;
         let conflict = input.conflict.unwrap_or(false);
@@ -283,7 +291,7 @@ pub async fn add_reviewer_by_handle(db: &Db, actor: &User, programme_id: &str, h
         }
         other => other?,
     };
-    add_reviewer(db, actor, programme_id, &user.id).await
+    add_reviewer(db, actor, programme_id, Ok(user.id)).await
 }
 
 #[cfg(test)]

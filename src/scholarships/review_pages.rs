@@ -184,9 +184,6 @@ async fn save(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let v = super::read_application(&state.db, user, &path).await?;
-    if !v.assigned {
-        return Err(AppError::NotFound);
-    }
     let typed: BTreeMap<String, String> = form
         .0
         .iter()
@@ -198,7 +195,7 @@ async fn save(
         // A value that is not a number is out of range, and reported as such beside its criterion.
         input.scores.insert(id.clone(), value.trim().parse().unwrap_or(0));
     }
-    match super::review::save_review(&state.db, user, &path, input).await {
+    match super::review::save_review(&state.db, user, &path, Ok(input)).await {
         Ok(_) => {
             let v = super::read_application(&state.db, user, &path).await?;
             render(
@@ -235,11 +232,7 @@ async fn conflict(
     _form: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    let v = super::read_application(&state.db, user, &path).await?;
-    if !v.assigned {
-        return Err(AppError::NotFound);
-    }
     let input = ReviewInput { conflict: Some(true), ..Default::default() };
-    super::review::save_review(&state.db, user, &path, input).await?;
+    super::review::save_review(&state.db, user, &path, Ok(input)).await?;
     Ok(see_other("/review?done=conflict"))
 }

@@ -244,7 +244,7 @@ pub(super) async fn decide_many(
         )
         .await;
     }
-    let outcome = super::super::decisions::decide_many(&state.db, &ctx, user, &path, ids, decision).await?;
+    let outcome = super::super::decisions::decide_many(&state.db, &ctx, user, &path, Ok((ids, decision))).await?;
     if outcome.refused.is_empty() {
         return Ok(see_other(&format!("/admin/programmes/{}?done=decided#ranking", path.as_str())));
     }
@@ -269,7 +269,7 @@ pub(super) async fn decide(
     let user = viewer.admin()?;
     let decision = Decision::parse(&form.0.decision).ok_or(AppError::BadRequest(Msg::new("error-bad-form")))?;
     let v = super::super::read_application(&state.db, user, &path).await?;
-    match super::super::decisions::decide(&state.db, &ctx, user, &path, decision).await {
+    match super::super::decisions::decide(&state.db, &ctx, user, &path, Ok(decision)).await {
         Ok(a) => Ok(see_other(&format!("/admin/programmes/{}?done=decided#ranking", a.programme_id))),
         Err(e) => {
             manage_page(
