@@ -70,11 +70,8 @@ pub async fn mine(
     viewer: Viewer,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    let mut items = Vec::new();
-    for c in super::mine(&state.db, &certs, user).await? {
-        let slug = slug_of(&state, c.course_id.clone()).await?;
-        items.push(dto(c, slug));
-    }
+    let items =
+        super::mine_with_slugs(&state.db, &certs, user).await?.into_iter().map(|(c, slug)| dto(c, slug)).collect();
     Ok(HttpResponse::Ok().json(CertificateList { items }))
 }
 

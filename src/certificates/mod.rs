@@ -172,10 +172,29 @@ pub async fn run_issuer(db: Db, cs: CertSettings) {
 
 /// A scholar's certificates (issuing any that are due first, so a fresh completion shows at once).
 pub async fn mine(db: &Db, cs: &CertSettings, user: &User) -> Result<Vec<Certificate>, AppError> {
-    let (cs, id) = (cs.clone(), user.id.clone());
-    db.write(move |conn| {
-        issue_pending(conn, &cs, 50)?;
-        store::of_user(conn, &id)
+    Ok(mine_with_slugs(db, cs, user).await?.into_iter().map(|(c, _)| c).collect())
+}
+
+/// A scholar's certificates with their course's slug. The write lock is taken only when some completion
+/// is still waiting for its certificate; otherwise this is one read.
+pub async fn mine_with_slugs(db: &Db, cs: &CertSettings, user: &User) -> Result<Vec<(Certificate, String)>, AppError> {
+    let waiting = db.run(|conn| Ok(!store::completions_without_certificate(conn, 1)?.is_empty())).await?;
+    if waiting {
+        let cs = cs.clone();
+        db.write(move |conn| issue_pending(conn, &cs, 50).map(|_| ())).await?;
+    }
+    let id = user.id.clone();
+    db.run(move |conn| {
+        let certificates = store::of_user(conn, &id)?;
+        let slugs: std::collections::HashMap<String, String> =
+            crate::courses::list_courses(conn, true)?.into_iter().map(|c| (c.id, c.slug)).collect();
+        Ok(certificates
+            .into_iter()
+            .map(|c| {
+                let slug = slugs.get(&c.course_id).cloned().unwrap_or_default();
+                (c, slug)
+            })
+            .collect())
     })
     .await
 }

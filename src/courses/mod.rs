@@ -138,6 +138,25 @@ pub fn find_module(conn: &mut AnyConnection, course_id: &str, slug: &str) -> Res
     store::find_module(conn, course_id, slug)
 }
 
+/// The current revision of each module in every language, titles only.
+pub fn current_heads(conn: &mut AnyConnection, module_ids: &[String]) -> Result<Vec<model::RevisionHead>, AppError> {
+    store::current_heads(conn, module_ids)
+}
+
+/// One revision of a module, with its Markdown and HTML.
+pub fn revision_text(
+    conn: &mut AnyConnection,
+    module: &crate::core::ids::ModuleId,
+    revision: i32,
+) -> Result<Option<Revision>, AppError> {
+    store::find_revision(conn, module.as_str(), revision)
+}
+
+/// The modules (not archived) of several courses.
+pub fn modules_of_courses(conn: &mut AnyConnection, course_ids: &[String]) -> Result<Vec<Module>, AppError> {
+    store::modules_of_courses(conn, course_ids)
+}
+
 /// The current revision of each module, in every language.
 pub fn current_revisions(conn: &mut AnyConnection, module_ids: &[String]) -> Result<Vec<Revision>, AppError> {
     store::current_revisions(conn, module_ids)

@@ -110,6 +110,15 @@ pub struct Revision {
     pub created_at: NaiveDateTime,
 }
 
+/// The current revision of a module in one language, without its text: what a list of modules shows.
+#[derive(Debug, Clone)]
+pub struct RevisionHead {
+    pub module_id: String,
+    pub revision: i32,
+    pub locale: Locale,
+    pub title: String,
+}
+
 /// What a reader may do with a course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Access {

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::dsl::max;
 use diesel::prelude::*;
 
-use super::model::{Completion, Course, CourseText, Enrolment, EnrolmentActivity, Module, Revision};
+use super::model::{Completion, Course, CourseText, Enrolment, EnrolmentActivity, Module, Revision, RevisionHead};
 use crate::core::error::AppError;
 use crate::db::AnyConnection;
 use crate::db::schema::{
@@ -292,6 +292,63 @@ fn load_revisions(
                 created_at,
             }
         })
+        .collect())
+}
+
+/// The newest revision number of each (module, language) among `module_ids`.
+fn newest_revisions(conn: &mut AnyConnection, module_ids: &[String]) -> Result<HashSet<(String, i32)>, AppError> {
+    let newest: Vec<(String, String, Option<i32>)> = module_revisions::table
+        .filter(module_revisions::module_id.eq_any(module_ids))
+        .group_by((module_revisions::module_id, module_revisions::locale))
+        .select((module_revisions::module_id, module_revisions::locale, max(module_revisions::revision)))
+        .load(conn)?;
+    Ok(newest.into_iter().filter_map(|(m, _, r)| r.map(|r| (m, r))).collect())
+}
+
+/// The newest revision of each (module, language) among `module_ids`, titles only: no Markdown, no HTML.
+pub fn current_heads(conn: &mut AnyConnection, module_ids: &[String]) -> Result<Vec<RevisionHead>, AppError> {
+    if module_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let wanted = newest_revisions(conn, module_ids)?;
+    let mut numbers: Vec<i32> = wanted.iter().map(|(_, r)| *r).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let rows: Vec<(String, i32, String, String)> = module_revisions::table
+        .filter(module_revisions::module_id.eq_any(module_ids))
+        .filter(module_revisions::revision.eq_any(numbers))
+        .select((
+            module_revisions::module_id,
+            module_revisions::revision,
+            module_revisions::locale,
+            module_revisions::title,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(m, r, _, _)| wanted.contains(&(m.clone(), *r)))
+        .map(|(module_id, revision, locale, title)| RevisionHead {
+            module_id,
+            revision,
+            locale: Locale::parse(&locale).unwrap_or_default(),
+            title,
+        })
+        .collect())
+}
+
+/// The modules of several courses (not archived), in each course's order.
+pub fn modules_of_courses(conn: &mut AnyConnection, course_ids: &[String]) -> Result<Vec<Module>, AppError> {
+    if course_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(modules::table
+        .filter(modules::course_id.eq_any(course_ids))
+        .filter(modules::archived.eq(false))
+        .select(module_columns())
+        .order((modules::course_id.asc(), modules::position.asc(), modules::slug.asc()))
+        .load::<ModuleRow>(conn)?
+        .into_iter()
+        .map(to_module)
         .collect())
 }
 

@@ -2,7 +2,7 @@
 //! write (no fsync per page view). A marker not yet written is still seen by this instance's pages.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
@@ -14,11 +14,14 @@ use crate::db::{self, Db};
 /// How often pending markers are written.
 pub const FLUSH_EVERY: Duration = Duration::from_secs(10);
 
-#[derive(Default)]
+/// Shared by every worker of an instance (cloning shares it).
+#[derive(Default, Clone)]
 pub struct ActivityLog {
-    /// (course id, user id) → (module id, when).
-    pending: Mutex<HashMap<(String, String), (String, NaiveDateTime)>>,
+    pending: Arc<Mutex<Pending>>,
 }
+
+/// (course id, user id) → (module id, when).
+type Pending = HashMap<(String, String), (String, NaiveDateTime)>;
 
 impl ActivityLog {
     pub fn record(&self, course_id: &str, user_id: &str, module_id: &str) {

@@ -150,17 +150,16 @@ pub async fn module(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, module) = path.into_inner();
-    viewer.user()?;
-    let (view, i) =
+    let (view, i, text) =
         super::module_view(&state.db, &activity, viewer.user.as_ref(), &slug, &module, viewer.locale).await?;
     let m = &view.modules[i];
     Ok(HttpResponse::Ok().json(ModuleDto {
         slug: m.module.slug.clone(),
-        title: m.revision.title.clone(),
-        html: m.revision.html.clone(),
-        revision: m.revision.revision,
+        title: text.title,
+        html: text.html,
+        revision: text.revision,
         completed: m.completed,
-        language: m.revision.locale.code().into(),
+        language: text.locale.code().into(),
         quiz_id: m.quiz_id.clone(),
         previous: i.checked_sub(1).map(|p| view.modules[p].module.slug.clone()),
         next: view.modules.get(i + 1).map(|n| n.module.slug.clone()),
@@ -182,9 +181,8 @@ pub async fn complete(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, module) = path.into_inner();
-    let (progress_percent, course_completed) =
-        super::complete_module(&state.db, viewer.user()?, &slug, &module).await?;
-    Ok(HttpResponse::Ok().json(CompleteDto { progress_percent, course_completed }))
+    let done = super::complete_module(&state.db, viewer.user()?, &slug, &module).await?;
+    Ok(HttpResponse::Ok().json(CompleteDto { progress_percent: done.percent, course_completed: done.course_completed }))
 }
 
 /// This domain's part of the OpenAPI description; api.rs merges every domain's.

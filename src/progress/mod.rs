@@ -10,7 +10,7 @@ pub mod pages;
 mod reading;
 mod store;
 
-pub use reading::{catalogue, complete_module, course_view, module_view};
+pub use reading::{Completed, catalogue, complete_module, course_view, module_view};
 
 use std::collections::HashSet;
 

@@ -1,12 +1,12 @@
 //! The scholar's reading views: a course with its modules and her progress, a catalogue entry.
 
-use crate::courses::model::{Access, Course, CourseText, Module, Revision};
+use crate::courses::model::{Access, Course, CourseText, Module, RevisionHead};
 
 /// A module with its current text in the reader's language (or the fallback).
 #[derive(Debug, Clone)]
 pub struct ModuleView {
     pub module: Module,
-    pub revision: Revision,
+    pub revision: RevisionHead,
     /// The text is not in the reader's language.
     pub fallback: bool,
     pub completed: bool,

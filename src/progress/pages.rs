@@ -126,7 +126,7 @@ async fn module(
 ) -> Result<HttpResponse, AppError> {
     let (slug, module_slug) = path.into_inner();
     let l = viewer.locale;
-    let (v, i) = super::module_view(&state.db, &activity, viewer.user.as_ref(), &slug, &module_slug, l).await?;
+    let (v, i, text) = super::module_view(&state.db, &activity, viewer.user.as_ref(), &slug, &module_slug, l).await?;
     let m = &v.modules[i];
     let prev = i.checked_sub(1).and_then(|p| v.modules.get(p));
     let next = v.modules.get(i + 1);
@@ -137,7 +137,7 @@ async fn module(
         @if v.access.enrolled { (progress_bar(l, v.progress_percent)) }
         article.module-text lang=[lang] {
             // Sanitised by ammonia when the revision was saved (courses::markdown::render).
-            (PreEscaped(&m.revision.html))
+            (PreEscaped(&text.html))
         }
         @if let Some(quiz) = &m.quiz_id {
             p { a.button href=(format!("/quizzes/{quiz}")) { (t(l, "module-take-quiz")) } }
@@ -166,18 +166,14 @@ async fn module(
 
 async fn complete(
     state: web::Data<AppState>,
-    activity: web::Data<ActivityLog>,
     viewer: Viewer,
     path: web::Path<(String, String)>,
     _form: CsrfForm<IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, module_slug) = path.into_inner();
-    super::complete_module(&state.db, viewer.user()?, &slug, &module_slug).await?;
-    let view = super::course_view(&state.db, &activity, viewer.user.as_ref(), &slug, viewer.locale).await?;
-    let index = view.modules.iter().position(|m| m.module.slug == module_slug);
-    let next = index.and_then(|i| view.modules.get(i + 1));
-    Ok(match next {
-        Some(n) => see_other(&format!("/courses/{slug}/modules/{}", n.module.slug)),
+    let done = super::complete_module(&state.db, viewer.user()?, &slug, &module_slug).await?;
+    Ok(match done.next_module {
+        Some(next) => see_other(&format!("/courses/{slug}/modules/{next}")),
         None => see_other(&format!("/courses/{slug}")),
     })
 }

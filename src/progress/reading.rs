@@ -1,21 +1,24 @@
 //! The scholar's reading views: the catalogue with her progress, a course page, a module page (which
 //! records "continue here" in memory) and "mark as complete". They are built from the owners' functions:
-//! courses (structure, texts, membership), quizzes (which module has a quiz) and progress's own store.
+//! courses (structure, titles, membership), quizzes (which module has a quiz) and progress's own store.
+//! Each view is read in one blocking hop, and only the text of the module shown is loaded: the others
+//! are listed by their titles.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::activity::ActivityLog;
 use super::model::{CourseSummary, CourseView, ModuleView};
 use super::store;
 use crate::accounts::model::User;
 use crate::core::error::AppError;
+use crate::core::ids::{CourseId, ModuleId, UserId};
 use crate::courses;
-use crate::courses::model::{Access, Course, Module, Revision};
+use crate::courses::model::{Access, Course, Module, Revision, RevisionHead};
 use crate::db::{AnyConnection, Db};
 use crate::i18n::Locale;
 use crate::quizzes;
 
-/// The current text of each module in `locale`, falling back to English, then any language.
+/// The title of each module in `locale`, falling back to English, then any language.
 fn module_views(
     conn: &mut AnyConnection,
     modules: Vec<Module>,
@@ -23,21 +26,25 @@ fn module_views(
     done: &HashSet<String>,
 ) -> Result<Vec<ModuleView>, AppError> {
     let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-    let revisions = courses::current_revisions(conn, &ids)?;
-    let quizzes = quizzes::quiz_of_each_module(conn, &ids)?;
+    let mut heads: HashMap<String, Vec<RevisionHead>> = HashMap::new();
+    for head in courses::current_heads(conn, &ids)? {
+        heads.entry(head.module_id.clone()).or_default().push(head);
+    }
+    let quizzes: HashMap<String, String> = quizzes::quiz_of_each_module(conn, &ids)?.into_iter().collect();
     Ok(modules
         .into_iter()
         .filter_map(|module| {
-            let own: Vec<&Revision> = revisions.iter().filter(|r| r.module_id == module.id).collect();
+            let own = heads.remove(&module.id)?;
             let chosen = own
                 .iter()
-                .find(|r| r.locale == locale)
-                .or_else(|| own.iter().find(|r| r.locale == Locale::En))
-                .or_else(|| own.first())?;
-            let fallback = chosen.locale != locale;
+                .position(|r| r.locale == locale)
+                .or_else(|| own.iter().position(|r| r.locale == Locale::En))
+                .unwrap_or(0);
+            let revision = own.into_iter().nth(chosen)?;
+            let fallback = revision.locale != locale;
             let completed = done.contains(&module.id);
-            let quiz_id = quizzes.iter().find(|(m, _)| *m == module.id).map(|(_, q)| q.clone());
-            Some(ModuleView { revision: (*chosen).clone(), module, fallback, completed, quiz_id })
+            let quiz_id = quizzes.get(&module.id).cloned();
+            Some(ModuleView { revision, module, fallback, completed, quiz_id })
         })
         .collect())
 }
@@ -50,19 +57,18 @@ fn build_view(
     locale: Locale,
     pending_module: Option<String>,
 ) -> Result<CourseView, AppError> {
-    let modules = courses::modules_of(conn, &crate::core::ids::CourseId::from(&course.id), false)?;
+    let modules = courses::modules_of(conn, &CourseId::from(&course.id), false)?;
     let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
     let (done, completed, last) = match user {
         Some(user) if access.enrolled => {
             let done = store::completed_modules(conn, &user.id, &ids)?;
             let completed = store::is_course_completed(conn, &course.id, &user.id)?;
-            let last = courses::enrolment(
-                conn,
-                &crate::core::ids::CourseId::from(&course.id),
-                &crate::core::ids::UserId::from(&user.id),
-            )?
-            .and_then(|e| e.last_module_id);
-            (done, completed, pending_module.or(last))
+            let last = match pending_module {
+                Some(pending) => Some(pending),
+                None => courses::enrolment(conn, &CourseId::from(&course.id), &UserId::from(&user.id))?
+                    .and_then(|e| e.last_module_id),
+            };
+            (done, completed, last)
         }
         _ => (HashSet::new(), false, None),
     };
@@ -76,39 +82,54 @@ fn build_view(
     Ok(CourseView { course, text, fallback, modules, access, progress_percent, completed, continue_slug })
 }
 
-/// Published courses in the reader's language, with their progress where enrolled.
+/// Published courses in the reader's language, with their progress where enrolled: a fixed number of
+/// queries however many courses there are.
 pub async fn catalogue(db: &Db, user: Option<&User>, locale: Locale) -> Result<Vec<CourseSummary>, AppError> {
     let user = user.cloned();
     db.run(move |conn| {
         let courses = courses::list_courses(conn, false)?;
         let enrolled = match &user {
-            Some(u) => courses::enrolled_course_ids(conn, &crate::core::ids::UserId::from(&u.id))?,
+            Some(u) => courses::enrolled_course_ids(conn, &UserId::from(&u.id))?,
             None => HashSet::new(),
         };
-        let mut out = Vec::with_capacity(courses.len());
-        for course in courses {
-            let modules = courses::modules_of(conn, &crate::core::ids::CourseId::from(&course.id), false)?;
-            let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-            let is_enrolled = enrolled.contains(&course.id);
-            let done = match (&user, is_enrolled) {
-                (Some(u), true) => store::completed_modules(conn, &u.id, &ids)?.len(),
-                _ => 0,
-            };
-            let (text, fallback) = course.text(locale);
-            out.push(CourseSummary {
-                progress_percent: super::percent(done, ids.len()),
-                module_count: ids.len() as i64,
-                enrolled: is_enrolled,
-                course,
-                text,
-                fallback,
-            });
+        let course_ids: Vec<String> = courses.iter().map(|c| c.id.clone()).collect();
+        let mut modules_of: HashMap<String, Vec<String>> = HashMap::new();
+        for module in courses::modules_of_courses(conn, &course_ids)? {
+            modules_of.entry(module.course_id).or_default().push(module.id);
         }
-        Ok(out)
+        let done: HashSet<String> = match &user {
+            Some(u) => {
+                let mine: Vec<String> = course_ids
+                    .iter()
+                    .filter(|id| enrolled.contains(*id))
+                    .flat_map(|id| modules_of.get(id).cloned().unwrap_or_default())
+                    .collect();
+                store::completed_modules(conn, &u.id, &mine)?
+            }
+            None => HashSet::new(),
+        };
+        Ok(courses
+            .into_iter()
+            .map(|course| {
+                let ids = modules_of.get(&course.id).map(Vec::as_slice).unwrap_or_default();
+                let is_enrolled = enrolled.contains(&course.id);
+                let finished = if is_enrolled { ids.iter().filter(|id| done.contains(*id)).count() } else { 0 };
+                let (text, fallback) = course.text(locale);
+                CourseSummary {
+                    progress_percent: super::percent(finished, ids.len()),
+                    module_count: ids.len() as i64,
+                    enrolled: is_enrolled,
+                    course,
+                    text,
+                    fallback,
+                }
+            })
+            .collect())
     })
     .await
 }
 
+/// A course page with the reader's progress, in one blocking hop.
 pub async fn course_view(
     db: &Db,
     activity: &ActivityLog,
@@ -117,15 +138,18 @@ pub async fn course_view(
     locale: Locale,
 ) -> Result<CourseView, AppError> {
     let (user, slug) = (user.cloned(), slug.to_owned());
-    let (course, access) = {
-        let (user, slug) = (user.clone(), slug.clone());
-        db.run(move |conn| courses::visible_course(conn, &slug, user.as_ref())).await?
-    };
-    let pending = user.as_ref().and_then(|u| activity.pending(&course.id, &u.id));
-    db.run(move |conn| build_view(conn, course, access, user.as_ref(), locale, pending)).await
+    let activity = activity.clone();
+    db.run(move |conn| {
+        let (course, access) = courses::visible_course(conn, &slug, user.as_ref())?;
+        let pending = user.as_ref().and_then(|u| activity.pending(&course.id, &u.id));
+        build_view(conn, course, access, user.as_ref(), locale, pending)
+    })
+    .await
 }
 
-/// A module page: the course view and the index of the module in it. Records "continue here" in memory.
+/// A module page: the course view, the index of the module in it and the module's text (only this one
+/// is loaded). Someone not signed in is told so before anything is read. Records "continue here" in
+/// memory.
 pub async fn module_view(
     db: &Db,
     activity: &ActivityLog,
@@ -133,33 +157,54 @@ pub async fn module_view(
     slug: &str,
     module_slug: &str,
     locale: Locale,
-) -> Result<(CourseView, usize), AppError> {
-    let view = course_view(db, activity, user, slug, locale).await?;
-    let index = view.modules.iter().position(|m| m.module.slug == module_slug).ok_or(AppError::NotFound)?;
-    let user = user.ok_or(AppError::Unauthorized)?;
-    if !view.access.can_read_modules() {
-        return Err(AppError::Forbidden);
-    }
+) -> Result<(CourseView, usize, Revision), AppError> {
+    let user = user.ok_or(AppError::Unauthorized)?.clone();
+    let (slug, module_slug) = (slug.to_owned(), module_slug.to_owned());
+    let log = activity.clone();
+    let reader = user.clone();
+    let (view, index, text) = db
+        .run(move |conn| {
+            let (course, access) = courses::visible_course(conn, &slug, Some(&reader))?;
+            let pending = log.pending(&course.id, &reader.id);
+            let view = build_view(conn, course, access, Some(&reader), locale, pending)?;
+            let index = view.modules.iter().position(|m| m.module.slug == module_slug).ok_or(AppError::NotFound)?;
+            if !view.access.can_read_modules() {
+                return Err(AppError::Forbidden);
+            }
+            let head = &view.modules[index].revision;
+            let text = courses::revision_text(conn, &ModuleId::from(&head.module_id), head.revision)?
+                .ok_or(AppError::NotFound)?;
+            Ok((view, index, text))
+        })
+        .await?;
     if view.access.enrolled {
         activity.record(&view.course.id, &user.id, &view.modules[index].module.id);
     }
-    Ok((view, index))
+    Ok((view, index, text))
 }
 
-/// Marks a module complete for an enrolled scholar: (percent, course completed).
-pub async fn complete_module(db: &Db, user: &User, slug: &str, module_slug: &str) -> Result<(i32, bool), AppError> {
+/// What marking a module complete did: the course's percentage, whether the course is now completed,
+/// and the module that comes next, if any.
+pub struct Completed {
+    pub percent: i32,
+    pub course_completed: bool,
+    pub next_module: Option<String>,
+}
+
+/// Marks a module complete for an enrolled scholar.
+pub async fn complete_module(db: &Db, user: &User, slug: &str, module_slug: &str) -> Result<Completed, AppError> {
     let (user, slug, module_slug) = (user.clone(), slug.to_owned(), module_slug.to_owned());
     db.write(move |conn| {
         let (course, access) = courses::visible_course(conn, &slug, Some(&user))?;
-        let modules = courses::modules_of(conn, &crate::core::ids::CourseId::from(&course.id), false)?;
-        let module = modules.iter().find(|m| m.slug == module_slug).ok_or(AppError::NotFound)?;
+        let modules = courses::modules_of(conn, &CourseId::from(&course.id), false)?;
+        let index = modules.iter().position(|m| m.slug == module_slug).ok_or(AppError::NotFound)?;
         if !access.enrolled {
             return Err(AppError::Forbidden);
         }
         let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-        let percent = super::record_module_complete(conn, &course.id, &module.id, &ids, &user.id)?;
-        let completed = super::completion::update(conn, &course.id.as_str().into(), &user.id.as_str().into())?;
-        Ok((percent, completed))
+        let percent = super::record_module_complete(conn, &course.id, &modules[index].id, &ids, &user.id)?;
+        let course_completed = super::completion::update(conn, &CourseId::from(&course.id), &UserId::from(&user.id))?;
+        Ok(Completed { percent, course_completed, next_module: modules.get(index + 1).map(|m| m.slug.clone()) })
     })
     .await
 }

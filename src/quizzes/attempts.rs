@@ -26,6 +26,25 @@ pub fn percent(score_milli: i64, max_milli: i64) -> f64 {
 }
 
 pub async fn quiz_info(db: &Db, user: &User, quiz_id: &str, locale: Locale) -> Result<QuizInfo, AppError> {
+    // A read, unless one of the scholar's attempts ran out of time and must be closed first.
+    let (reader, id) = (user.clone(), quiz_id.to_owned());
+    let read = db
+        .run(move |conn| {
+            let ctx = context(conn, &id, Some(&reader))?;
+            if !ctx.access.can_read_modules() {
+                return Err(AppError::Forbidden);
+            }
+            let attempts = store::attempts_of(conn, &id, &reader.id)?;
+            if attempts.iter().any(expired_but_open) {
+                return Ok(None);
+            }
+            let title = module_title(conn, &ctx, locale)?;
+            Ok(Some(summarise(ctx, title, attempts)))
+        })
+        .await?;
+    if let Some(info) = read {
+        return Ok(info);
+    }
     let (user, quiz_id) = (user.clone(), quiz_id.to_owned());
     db.write(move |conn| {
         let ctx = context(conn, &quiz_id, Some(&user))?;
@@ -42,9 +61,14 @@ pub async fn quiz_info(db: &Db, user: &User, quiz_id: &str, locale: Locale) -> R
     .await
 }
 
+/// An attempt still open after its deadline: reading it must close (and grade) it first.
+pub(super) fn expired_but_open(attempt: &AttemptRow) -> bool {
+    attempt.submitted_at.is_none() && attempt.deadline.is_some_and(|deadline| db::now() > deadline)
+}
+
 pub(super) fn module_title(conn: &mut AnyConnection, ctx: &QuizContext, locale: Locale) -> Result<String, AppError> {
     let module = courses::find_module(conn, &ctx.course.id, &ctx.module_slug)?.ok_or(AppError::NotFound)?;
-    let revisions = courses::current_revisions(conn, std::slice::from_ref(&module.id))?;
+    let revisions = courses::current_heads(conn, std::slice::from_ref(&module.id))?;
     let chosen =
         revisions.iter().find(|r| r.locale == locale).or_else(|| revisions.iter().find(|r| r.locale == Locale::En));
     Ok(chosen.map(|r| r.title.clone()).unwrap_or_else(|| ctx.module_slug.clone()))
@@ -347,6 +371,54 @@ pub async fn save_answer(
         }
         let text = serde_json::to_string(&answer).map_err(|e| AppError::internal(e.to_string()))?;
         store::put_answer(conn, &attempt.id, &question_id, &text, db::now())
+    })
+    .await
+}
+
+/// Saves the answers of a whole attempt form in one transaction (one commit, one fsync). An answer of the
+/// wrong shape is reported per question (`q.<id>`) and the others are saved; an attempt that is closed
+/// answers 409 and saves nothing.
+pub async fn save_answers(
+    db: &Db,
+    user: &User,
+    attempt_id: &str,
+    answers: Vec<(String, Value)>,
+) -> Result<FieldErrors, AppError> {
+    let (user, attempt_id) = (user.clone(), attempt_id.to_owned());
+    db.write(move |conn| {
+        let (ctx, mut attempt, own) = attempt_context(conn, &attempt_id, &user)?;
+        if !own {
+            return Err(AppError::NotFound);
+        }
+        close_if_expired(conn, &ctx, &mut attempt)?;
+        if attempt.submitted_at.is_some() {
+            return Err(AppError::Conflict(Msg::new(if attempt.deadline.is_some_and(|d| db::now() > d) {
+                "error-attempt-expired"
+            } else {
+                "error-attempt-submitted"
+            })));
+        }
+        let (questions, layout) = attempt_questions(conn, &attempt)?;
+        let mut errors = FieldErrors::new();
+        let now = db::now();
+        for (question_id, answer) in answers {
+            let Some(question) =
+                questions.iter().find(|q| q.id == question_id && layout.questions.iter().any(|i| i.id == q.id))
+            else {
+                continue;
+            };
+            if let Err(e) = grading::check_shape(question, &answer) {
+                if let AppError::Validation(fields) = shape_error(e) {
+                    for (_, msgs) in fields {
+                        errors.entry(format!("q.{question_id}")).or_default().extend(msgs);
+                    }
+                }
+                continue;
+            }
+            let text = serde_json::to_string(&answer).map_err(|e| AppError::internal(e.to_string()))?;
+            store::put_answer(conn, &attempt.id, &question_id, &text, now)?;
+        }
+        Ok(errors)
     })
     .await
 }

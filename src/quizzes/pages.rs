@@ -340,17 +340,14 @@ async fn save_attempt(
     let v = super::attempt_view(&state.db, user, &path, l).await?;
     let pairs = form.0;
     let (answers, mut errors, typed) = answers_from_form(&v, &pairs);
-    for (question, answer) in answers {
-        match super::save_answer(&state.db, user, &path, &question, Ok(answer)).await {
-            Ok(()) => {}
-            Err(AppError::Validation(fields)) => {
-                for (_, msgs) in fields {
-                    errors.entry(format!("q.{question}")).or_default().extend(msgs);
-                }
+    match super::save_answers(&state.db, user, &path, answers).await {
+        Ok(refused) => {
+            for (field, msgs) in refused {
+                errors.entry(field).or_default().extend(msgs);
             }
-            Err(AppError::Conflict(_)) => return Ok(see_other(&format!("/attempts/{}", path.as_str()))),
-            Err(other) => return Err(other),
         }
+        Err(AppError::Conflict(_)) => return Ok(see_other(&format!("/attempts/{}", path.as_str()))),
+        Err(other) => return Err(other),
     }
     if !errors.is_empty() {
         let v = super::attempt_view(&state.db, user, &path, l).await?;

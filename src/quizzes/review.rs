@@ -48,61 +48,77 @@ impl AttemptView {
 }
 
 pub async fn attempt_view(db: &Db, user: &User, attempt_id: &str, locale: Locale) -> Result<AttemptView, AppError> {
+    // Most views only read: no write lock, unless an attempt past its deadline must be closed first.
+    let (reader, id) = (user.clone(), attempt_id.to_owned());
+    let read = db
+        .run(move |conn| {
+            let (ctx, attempt, own) = attempt_context(conn, &id, &reader)?;
+            if expired_but_open(&attempt) {
+                return Ok(None);
+            }
+            attempt_view_of(conn, &ctx, attempt, own, locale).map(Some)
+        })
+        .await?;
+    if let Some(view) = read {
+        return Ok(view);
+    }
     let (user, attempt_id) = (user.clone(), attempt_id.to_owned());
     db.write(move |conn| {
         let (ctx, mut attempt, own) = attempt_context(conn, &attempt_id, &user)?;
         close_if_expired(conn, &ctx, &mut attempt)?;
-        let (questions, layout) = attempt_questions(conn, &attempt)?;
-        let rows = store::answers_of(conn, &attempt.id)?;
-        let answers: BTreeMap<String, Value> = rows
-            .iter()
-            .filter_map(|a| serde_json::from_str(&a.answer).ok().map(|v| (a.question_id.clone(), v)))
-            .collect();
-        let shown: Vec<ShownQuestion> = layout
-            .questions
-            .iter()
-            .filter_map(|item| questions.iter().find(|q| q.id == item.id).map(|q| show(q, item, &ctx.course.slug)))
-            .collect();
-        let pending_grading = attempt.submitted_at.is_some()
-            && layout.questions.iter().any(|i| {
-                questions.iter().any(|q| q.id == i.id && matches!(q.kind, Kind::Essay))
-                    && rows.iter().any(|r| r.question_id == i.id && r.score_milli.is_none())
-            });
-        let all = store::attempts_of(conn, &attempt.quiz_id, &attempt.user_id)?;
-        let may_review = attempt.submitted_at.is_some() && (ctx.access.can_edit || review_allowed(&ctx.settings, &all));
-        let lang = Locale::parse(&attempt.locale).unwrap_or(locale);
-        let review = may_review.then(|| {
-            layout
-                .questions
-                .iter()
-                .filter_map(|item| questions.iter().find(|q| q.id == item.id))
-                .map(|q| {
-                    review_item(
-                        q,
-                        rows.iter().find(|r| r.question_id == q.id),
-                        answers.get(&q.id),
-                        &ctx.course.slug,
-                        lang,
-                    )
-                })
-                .collect()
-        });
-        let quiz_title = module_title(conn, &ctx, locale)?;
-        Ok(AttemptView {
-            quiz_id: ctx.quiz.id.clone(),
-            quiz_title,
-            course_slug: ctx.course.slug.clone(),
-            module_slug: ctx.module_slug.clone(),
-            questions: shown,
-            answers,
-            review,
-            pending_grading,
-            pass_percent: ctx.settings.pass_percent,
-            attempt,
-            own,
-        })
+        attempt_view_of(conn, &ctx, attempt, own, locale)
     })
     .await
+}
+
+fn attempt_view_of(
+    conn: &mut AnyConnection,
+    ctx: &QuizContext,
+    attempt: AttemptRow,
+    own: bool,
+    locale: Locale,
+) -> Result<AttemptView, AppError> {
+    let (questions, layout) = attempt_questions(conn, &attempt)?;
+    let rows = store::answers_of(conn, &attempt.id)?;
+    let answers: BTreeMap<String, Value> =
+        rows.iter().filter_map(|a| serde_json::from_str(&a.answer).ok().map(|v| (a.question_id.clone(), v))).collect();
+    let shown: Vec<ShownQuestion> = layout
+        .questions
+        .iter()
+        .filter_map(|item| questions.iter().find(|q| q.id == item.id).map(|q| show(q, item, &ctx.course.slug)))
+        .collect();
+    let pending_grading = attempt.submitted_at.is_some()
+        && layout.questions.iter().any(|i| {
+            questions.iter().any(|q| q.id == i.id && matches!(q.kind, Kind::Essay))
+                && rows.iter().any(|r| r.question_id == i.id && r.score_milli.is_none())
+        });
+    let all = store::attempts_of(conn, &attempt.quiz_id, &attempt.user_id)?;
+    let may_review = attempt.submitted_at.is_some() && (ctx.access.can_edit || review_allowed(&ctx.settings, &all));
+    let lang = Locale::parse(&attempt.locale).unwrap_or(locale);
+    let review = may_review.then(|| {
+        layout
+            .questions
+            .iter()
+            .filter_map(|item| questions.iter().find(|q| q.id == item.id))
+            .map(|q| {
+                review_item(q, rows.iter().find(|r| r.question_id == q.id), answers.get(&q.id), &ctx.course.slug, lang)
+            })
+            .collect()
+    });
+    let quiz_title = module_title(conn, ctx, locale)?;
+    Ok(AttemptView {
+        quiz_id: ctx.quiz.id.clone(),
+        quiz_title,
+        course_slug: ctx.course.slug.clone(),
+        module_slug: ctx.module_slug.clone(),
+        questions: shown,
+        answers,
+        review,
+        pending_grading,
+        pass_percent: ctx.settings.pass_percent,
+        attempt,
+        own,
+    })
 }
 
 /// Whether a scholar may see scores, feedback and right answers of their submitted attempts.
