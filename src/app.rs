@@ -40,6 +40,9 @@ pub struct Application {
     mailer: std::sync::Arc<Mailer>,
 }
 
+/// Blocking threads per HTTP worker.
+const BLOCKING_THREADS_PER_WORKER: usize = 4;
+
 /// The largest request body: forms and JSON alike.
 pub const BODY_LIMIT: usize = 256 * 1024;
 
@@ -111,6 +114,9 @@ impl Application {
         if let Some(workers) = workers {
             server = server.workers(workers);
         }
+        // Blocking work (database, argon2, PDF) runs on a few threads per worker: the pool has a handful of
+        // connections, and every idle thread costs memory (actix's default is 512 / workers).
+        server = server.worker_max_blocking_threads(BLOCKING_THREADS_PER_WORKER);
         let server = server.listen(listener).map_err(|e| AppError::internal(format!("cannot serve: {e}")))?.run();
         Ok(Self { port, server, bootstrap_link, state: shared, contexts: shared_contexts, mailer })
     }

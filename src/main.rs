@@ -95,6 +95,7 @@ impl From<RoleArg> for Role {
 
 #[actix_web::main]
 async fn main() -> ExitCode {
+    pravo::core::process::limit_malloc_arenas();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()

@@ -3,3 +3,4 @@
 pub mod error;
 pub mod ids;
 pub mod private_files;
+pub mod process;

@@ -169,6 +169,9 @@ impl CustomizeConnection<AnyConnection, r2d2::Error> for Pragmas {
 pub struct Db {
     pool: Pool<Manager>,
     backend: Backend,
+    /// On SQLite, writers of this process queue here for their turn instead of meeting at the file
+    /// lock, where SQLite's busy handler sleeps and retries (seconds of latency under load).
+    writer: std::sync::Arc<std::sync::Mutex<()>>,
 }
 
 impl Db {
@@ -184,7 +187,7 @@ impl Db {
             .connection_customizer(Box::new(Pragmas))
             .build(Manager { url: url.clone() })
             .map_err(|e| AppError::internal(format!("cannot build the connection pool: {e}")))?;
-        Ok(Self { pool, backend: url.backend() })
+        Ok(Self { pool, backend: url.backend(), writer: Default::default() })
     }
 
     pub fn backend(&self) -> Backend {
@@ -213,7 +216,17 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
-        self.run(move |conn| write_transaction(conn, f)).await
+        let (pool, writer, backend) = (self.pool.clone(), self.writer.clone(), self.backend);
+        actix_web::web::block(move || {
+            let _turn = match backend {
+                Backend::Sqlite => Some(writer.lock().unwrap_or_else(|p| p.into_inner())),
+                Backend::Postgres => None,
+            };
+            let mut conn = pool.get().map_err(|e| AppError::internal(format!("database pool: {e}")))?;
+            write_transaction(&mut conn, f)
+        })
+        .await
+        .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))?
     }
 }
 
