@@ -90,10 +90,50 @@ struct FrontMatter {
     quiz: Option<Settings>,
 }
 
-/// The course folders under `root` (every sub-folder; files at the top, such as README.md, are not courses).
+/// The largest course.toml or quiz file read, in bytes (module texts have their own limit).
+const MAX_TEXT_FILE_BYTES: u64 = 256 * 1024;
+
+/// Reads a file of a course folder, refusing what is not a regular file of at most `max` bytes: a
+/// symbolic link (it could point anywhere on the server, and its target would be served as course media)
+/// or a device such as /dev/zero (read until memory runs out). The size is checked before reading, and
+/// the read stops at the limit whatever the file claims.
+fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.file_type().is_symlink() {
+        return Err("a symbolic link: course folders hold only regular files".into());
+    }
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > max {
+        return Err(format!("larger than {} KiB", max / 1024));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::fs::File::open(path)
+        .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(format!("larger than {} KiB", max / 1024));
+    }
+    Ok(bytes)
+}
+
+/// A text file of a course folder, as UTF-8.
+fn read_text(path: &Path, max: u64) -> Result<String, String> {
+    String::from_utf8(read_regular(path, max)?).map_err(|_| "cannot read: it is not UTF-8 text".into())
+}
+
+/// Whether `path` is a real folder (not a symbolic link to one).
+fn is_real_dir(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+}
+
+/// The course folders under `root` (every sub-folder; files at the top, such as README.md, are not
+/// courses; a symbolic link is not followed).
 pub fn course_dirs(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut dirs: Vec<PathBuf> =
-        std::fs::read_dir(root)?.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+        std::fs::read_dir(root)?.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| is_real_dir(p)).collect();
     dirs.sort();
     Ok(dirs)
 }
@@ -113,10 +153,10 @@ pub fn read_course(dir: &Path) -> Result<CourseFolder, Vec<FileError>> {
         }]
     })?;
 
-    let course = match std::fs::read_to_string(dir.join("course.toml")) {
+    let course = match read_text(&dir.join("course.toml"), MAX_TEXT_FILE_BYTES) {
         Ok(text) => parse_course_toml(&normalise(&text), &mut err),
         Err(e) => {
-            err("course.toml", None, format!("cannot read: {e}"));
+            err("course.toml", None, e);
             None
         }
     };
@@ -136,13 +176,13 @@ pub fn read_course(dir: &Path) -> Result<CourseFolder, Vec<FileError>> {
     entries.sort();
     for path in &entries {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name == "course.toml" || (name == "media" && path.is_dir()) {
+        if name == "course.toml" || (name == "media" && is_real_dir(path)) {
             continue;
         }
         if let Some((position, module_slug, locale, format)) = parse_quiz_name(&name) {
-            match std::fs::read_to_string(path) {
+            match read_text(path, MAX_TEXT_FILE_BYTES) {
                 Ok(text) => quiz_files.push((name.clone(), position, module_slug, locale, format, normalise(&text))),
-                Err(e) => err(&name, None, format!("cannot read (is it UTF-8 text?): {e}")),
+                Err(e) => err(&name, None, e),
             }
             continue;
         }
@@ -155,10 +195,11 @@ pub fn read_course(dir: &Path) -> Result<CourseFolder, Vec<FileError>> {
             );
             continue;
         };
-        let text = match std::fs::read_to_string(path) {
+        // A little over the module limit, so that a long text gets the Markdown limit's own message.
+        let text = match read_text(path, MAX_MARKDOWN_BYTES as u64 + 4096) {
             Ok(t) => normalise(&t),
             Err(e) => {
-                err(&name, None, format!("cannot read (is it UTF-8 text?): {e}"));
+                err(&name, None, e);
                 continue;
             }
         };
@@ -415,6 +456,9 @@ fn parse_module_file(text: &str, name: &str, err: &mut impl FnMut(&str, Option<u
     if body.len() > MAX_MARKDOWN_BYTES {
         err(name, None, format!("the module text is larger than {} KiB", MAX_MARKDOWN_BYTES / 1024));
         ok = false;
+    } else if markdown::nesting_depth(&body) > markdown::MAX_NESTING {
+        err(name, None, format!("quotes or lists nest more than {} levels deep", markdown::MAX_NESTING));
+        ok = false;
     }
     if body.is_empty() {
         err(name, Some(body_line), "the module has no text after its front matter".into());
@@ -435,7 +479,14 @@ fn parse_module_file(text: &str, name: &str, err: &mut impl FnMut(&str, Option<u
 
 fn read_media(dir: &Path, err: &mut impl FnMut(&str, Option<usize>, String)) -> BTreeMap<String, Vec<u8>> {
     let mut media = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(dir.join("media")) else { return media };
+    let folder = dir.join("media");
+    if !is_real_dir(&folder) {
+        if folder.exists() {
+            err("media", None, "media must be a folder, not a symbolic link".into());
+        }
+        return media;
+    }
+    let Ok(entries) = std::fs::read_dir(&folder) else { return media };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     paths.sort();
     for path in paths {
@@ -445,14 +496,11 @@ fn read_media(dir: &Path, err: &mut impl FnMut(&str, Option<usize>, String)) -> 
             err(&file, None, "media files are png, jpg, gif or webp images named with letters, digits, - _ .".into());
             continue;
         }
-        match std::fs::read(&path) {
-            Ok(bytes) if bytes.len() > MAX_MEDIA_BYTES => {
-                err(&file, None, format!("larger than {} MiB", MAX_MEDIA_BYTES / 1024 / 1024))
-            }
+        match read_regular(&path, MAX_MEDIA_BYTES as u64) {
             Ok(bytes) => {
                 media.insert(name, bytes);
             }
-            Err(e) => err(&file, None, format!("cannot read: {e}")),
+            Err(e) => err(&file, None, e),
         }
     }
     media

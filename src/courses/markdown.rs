@@ -10,6 +10,61 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 /// The largest module text accepted, in bytes.
 pub const MAX_MARKDOWN_BYTES: usize = 200 * 1024;
 
+/// How deep quotes and lists may nest. Rendering and sanitising cost grows with the square of the depth
+/// (a text of 200,000 `>` took minutes), and no real text comes near this.
+pub const MAX_NESTING: usize = 32;
+
+/// The deepest nesting of quotes and lists in `text`: per line, the `>` and list markers it opens, and
+/// its indentation (two spaces can open a nested list). Linear in the length of the text.
+pub fn nesting_depth(text: &str) -> usize {
+    let mut deepest = 0;
+    for line in text.lines() {
+        let bytes = line.as_bytes();
+        let indent = bytes.iter().take_while(|b| **b == b' ' || **b == b'\t').count();
+        let mut depth = indent / 2;
+        let mut i = indent;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'>' => {
+                    depth += 1;
+                    i += 1;
+                }
+                b'-' | b'*' | b'+' if bytes.get(i + 1).is_some_and(|b| *b == b' ') => {
+                    depth += 1;
+                    i += 2;
+                }
+                b' ' | b'\t' => i += 1,
+                b'0'..=b'9' => {
+                    let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                    match (bytes.get(i + digits), bytes.get(i + digits + 1)) {
+                        (Some(b'.' | b')'), Some(b' ')) => {
+                            depth += 1;
+                            i += digits + 2;
+                        }
+                        _ => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        // A run of `>` anywhere counts too: in a quiz the text after `::title::` starts mid-line.
+        let mut run = 0;
+        let mut longest = 0;
+        for b in bytes {
+            match b {
+                b'>' => {
+                    run += 1;
+                    longest = longest.max(run);
+                }
+                b' ' | b'\t' => {}
+                _ => run = 0,
+            }
+        }
+        deepest = deepest.max(depth).max(longest);
+    }
+    deepest
+}
+
 /// Prefix of every id in module HTML, so that authored anchors never clash with the page's own ids.
 const ID_PREFIX: &str = "m-";
 
@@ -130,8 +185,12 @@ fn sanitise(html: &str, media_base: &str) -> String {
         .link_rel(Some("noopener noreferrer nofollow"))
         .id_prefix(Some(ID_PREFIX))
         .attribute_filter(move |element, attribute, value| match (element, attribute) {
-            // Only the course's own media; never another host, never a data: or javascript: URL.
-            ("img", "src") => value.starts_with(media_base.as_str()).then_some(value.into()),
+            // Only a file of the course's own media: a plain name after the prefix, so that no dot segment
+            // (`media/../../logout`) or encoding leads anywhere else; never another host, never a data: or
+            // javascript: URL.
+            ("img", "src") => {
+                value.strip_prefix(media_base.as_str()).filter(|name| is_media_name(name)).map(|_| value.into())
+            }
             // In-page links follow the id prefix.
             ("a", "href") if value.starts_with('#') => Some(format!("#{ID_PREFIX}{}", &value[1..]).into()),
             _ => Some(value.into()),
@@ -142,6 +201,25 @@ fn sanitise(html: &str, media_base: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn nesting_is_measured_by_quotes_lists_and_indentation() {
+        assert_eq!(super::nesting_depth("plain text\n\n# heading"), 0);
+        assert_eq!(super::nesting_depth("> a\n>> b\n> > > c"), 3);
+        assert_eq!(super::nesting_depth("- a\n  - b\n    - c"), 3);
+        assert_eq!(super::nesting_depth("1. a\n2) b"), 1);
+        assert_eq!(super::nesting_depth(&">".repeat(50_000)), 50_000);
+        assert_eq!(super::nesting_depth("-5 degrees, *emphasis*"), 0);
+        assert_eq!(super::nesting_depth("::Q::>>> deep"), 3);
+        assert_eq!(super::nesting_depth("=CEDAW -> Women's committee"), 1);
+    }
+
+    #[test]
+    fn images_only_from_plain_media_names() {
+        let html = super::render("<img src=\"/courses/c/media/../../../logout\"> ![ok](media/a.png)", "c");
+        assert!(!html.contains("logout"), "{html}");
+        assert!(html.contains("/courses/c/media/a.png"), "{html}");
+    }
+
     use super::*;
 
     #[test]

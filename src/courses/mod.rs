@@ -371,6 +371,9 @@ impl ModuleInput {
         } else if markdown.len() > markdown::MAX_MARKDOWN_BYTES {
             let kib = (markdown::MAX_MARKDOWN_BYTES / 1024) as i64;
             fields.insert("markdown".into(), vec![error_msg("markdown-too-long").with("kib", kib)]);
+        } else if markdown::nesting_depth(&markdown) > markdown::MAX_NESTING {
+            fields
+                .insert("markdown".into(), vec![Msg::new("error-nesting-too-deep").with("max", markdown::MAX_NESTING)]);
         }
         if let Some(p) = self.position
             && !(1..=999).contains(&p)

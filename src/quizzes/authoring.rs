@@ -32,6 +32,11 @@ pub fn syntax_error(e: gift::GiftError) -> AppError {
 
 /// Parses a source in `format` ("gift" or "aiken").
 pub fn parse_source(format: &str, source: &str) -> Result<Vec<Question>, AppError> {
+    // Question texts are Markdown: refuse deep nesting before anything parses or renders it.
+    let max = crate::courses::markdown::MAX_NESTING;
+    if crate::courses::markdown::nesting_depth(source) > max {
+        return Err(AppError::field("source", Msg::new("error-nesting-too-deep").with("max", max)));
+    }
     match format {
         "gift" | "" => gift::parse(source).map_err(syntax_error),
         "aiken" => aiken::parse(source).map_err(syntax_error),

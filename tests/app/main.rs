@@ -3,6 +3,8 @@
 
 mod helpers;
 
+mod hostile_content;
+
 mod accounts;
 mod admin;
 mod certificates;

@@ -253,3 +253,4 @@ reminders-need-email = Reminders go by email: add an address in the settings abo
 
 # One message per rule, whichever domain checks it.
 error-length-max = At most { $max } characters, please.
+error-nesting-too-deep = Quotes or lists are nested more than { $max } levels deep. Please flatten the text.

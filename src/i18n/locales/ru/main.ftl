@@ -264,3 +264,4 @@ reminders-need-email = Напоминания приходят по почте: 
 
 # One message per rule, whichever domain checks it.
 error-length-max = Не больше { $max } символов, пожалуйста.
+error-nesting-too-deep = Цитаты или списки вложены глубже { $max } уровней. Пожалуйста, упростите текст.

@@ -264,3 +264,4 @@ reminders-need-email = Нагадування надходять поштою: �
 
 # One message per rule, whichever domain checks it.
 error-length-max = Не більше { $max } символів, будь ласка.
+error-nesting-too-deep = Цитати або списки вкладені глибше ніж на { $max } рівнів. Будь ласка, спростіть текст.
