@@ -138,6 +138,7 @@ impl Application {
         let result = tokio::select! {
             result = self.server => result,
             () = write_activity_forever(state.db.clone(), activity.clone()) => Ok(()),
+            () = forget_old_sessions_forever(state.db.clone()) => Ok(()),
             () = crate::mail::run_worker(state.db.clone(), self.mailer) => Ok(()),
             () = crate::certificates::run_issuer(state.db.clone(), self.contexts.certs.get_ref().clone()) => Ok(()),
             () = crate::reminders::run(
@@ -160,6 +161,17 @@ fn reminder_settings(state: &AppState, mail: &MailSettings) -> crate::reminders:
         site_name: state.settings.site_name.clone(),
         tokens: state.tokens.clone(),
         mail: mail.clone(),
+    }
+}
+
+/// Ended and expired sessions are forgotten after a day: nothing is kept longer than needed.
+async fn forget_old_sessions_forever(db: Db) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        if let Err(e) = accounts::sessions::forget_old(&db).await {
+            tracing::warn!(error = %e, "could not forget old sessions");
+        }
     }
 }
 

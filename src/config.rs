@@ -32,6 +32,8 @@ pub struct Settings {
     pub allow_readable_database: bool,
     /// Days an outgoing .eml file (written when there is no `SMTP_URL`) is kept; 0 keeps them.
     pub eml_keep_days: u32,
+    /// Hours a session may go unused before it ends; 0: only the absolute lifetime ends it.
+    pub session_idle_hours: u32,
 }
 
 /// The keys a `pravo.toml` may hold: the environment variable names in lower case, without `PRAVO_`.
@@ -55,6 +57,7 @@ struct FileSettings {
     mail_retry_max_seconds: Option<u32>,
     allow_readable_database: Option<bool>,
     eml_keep_days: Option<u32>,
+    session_idle_hours: Option<u32>,
 }
 
 impl Settings {
@@ -124,9 +127,19 @@ impl Settings {
             ),
             allow_readable_database: flag("PRAVO_ALLOW_READABLE_DATABASE", file.allow_readable_database),
             eml_keep_days: number("PRAVO_EML_KEEP_DAYS", file.eml_keep_days, 7)?,
+            session_idle_hours: number("PRAVO_SESSION_IDLE_HOURS", file.session_idle_hours, 12)?,
             base_url,
             data_dir,
         })
+    }
+
+    /// How long a session may go unused before it ends.
+    pub fn session_idle(&self) -> chrono::Duration {
+        if self.session_idle_hours == 0 {
+            chrono::Duration::days(36_500)
+        } else {
+            chrono::Duration::hours(i64::from(self.session_idle_hours))
+        }
     }
 
     /// Whether cookies must be `Secure` and `__Host-` prefixed.

@@ -1,6 +1,6 @@
 //! The accounts part of the JSON API.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use super::model::{Role, UserDto};
@@ -15,7 +15,10 @@ use crate::web::state::AppState;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/auth/register", web::post().to(register))
         .route("/auth/token", web::post().to(token))
+        .route("/auth/logout", web::post().to(logout))
         .route("/auth/logout-all", web::post().to(logout_all))
+        .route("/me/sessions", web::get().to(sessions))
+        .route("/me/sessions/{id}", web::delete().to(end_session))
         .route("/auth/recover", web::post().to(recover))
         .route("/auth/reset-request", web::post().to(reset_request))
         .route("/admin/outbox", web::get().to(outbox))
@@ -71,16 +74,57 @@ pub struct TokenDto {
 pub async fn token(
     state: web::Data<AppState>,
     address: ClientAddress,
+    req: HttpRequest,
     body: JsonBody<TokenInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = body.into_inner()?;
     let user = super::sign_in(&state.db, &state.limits, &input.handle, &input.password, &address.0).await?;
     let issued = state.tokens.issue(TokenKind::Session, &user.id)?;
+    let device = super::sessions::device_hint(req.headers().get("user-agent").and_then(|h| h.to_str().ok()));
+    super::sessions::start(&state.db, &user.id, &issued, device).await?;
     Ok(HttpResponse::Ok().json(TokenDto {
         token: issued.token,
         expires_at: rfc3339(issued.expires_at),
         user: UserDto::from(&user),
     }))
+}
+
+/// Sign out: this session's token stops working at once, on every instance.
+#[utoipa::path(post, path = "/api/v1/auth/logout", responses((status = 204), (status = 401)), security(("bearer" = [])))]
+pub async fn logout(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    if let Some(sid) = &viewer.session_id {
+        super::sessions::end(&state.db, &user.id, sid).await?;
+    }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SessionList {
+    items: Vec<super::sessions::SessionItem>,
+}
+
+/// The account's sessions that are still live: a coarse device, the days it started and was last used
+/// (never an address); `current` marks the one asking.
+#[utoipa::path(get, path = "/api/v1/me/sessions", responses((status = 200, body = SessionList), (status = 401)),
+    security(("bearer" = [])))]
+pub async fn sessions(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let items = super::sessions::list(&state.db, &user.id, viewer.session_id.as_deref()).await?;
+    Ok(HttpResponse::Ok().json(SessionList { items }))
+}
+
+/// End one of the account's sessions: its token stops working at once.
+#[utoipa::path(delete, path = "/api/v1/me/sessions/{id}", params(("id" = String, Path)),
+    responses((status = 204), (status = 401), (status = 404)), security(("bearer" = [])))]
+pub async fn end_session(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    super::sessions::end(&state.db, &user.id, &path).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// Sign out everywhere: every token issued before now stops working, this one too.
@@ -337,7 +381,10 @@ pub async fn audit(
     paths(
         register,
         token,
+        logout,
         logout_all,
+        sessions,
+        end_session,
         recover,
         me,
         update_me,
@@ -350,6 +397,8 @@ pub async fn audit(
         resend,
     ),
     components(schemas(
+        SessionList,
+        super::sessions::SessionItem,
         super::model::UserDto,
         super::model::Role,
         super::RegisterInput,

@@ -54,7 +54,9 @@ impl Viewer {
         let via_bearer = bearer.is_some();
         let token = bearer.or_else(|| req.cookie(&session_cookie_name(&state.settings)).map(|c| c.value().to_owned()));
         let session = match token {
-            Some(token) => accounts::authenticate(&state.db, &state.tokens, &token).await?,
+            Some(token) => {
+                accounts::authenticate(&state.db, &state.tokens, &token, state.settings.session_idle()).await?
+            }
             None => None,
         };
         let (csrf_cookie, fresh) = match req.cookie(&csrf_cookie_name(&state.settings)) {

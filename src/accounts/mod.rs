@@ -7,6 +7,7 @@ pub mod model;
 pub mod notify;
 pub mod outbox_pages;
 pub mod pages;
+pub mod sessions;
 mod store;
 
 use base64::Engine;
@@ -182,15 +183,35 @@ pub fn check_registration_rate(limits: &RateLimiter, address: &str) -> Result<()
 
 /// The user a session token belongs to, if the token is valid and was not ended by "sign out everywhere"
 /// or a password change.
-pub async fn authenticate(db: &Db, tokens: &Tokens, token: &str) -> Result<Option<(User, Claims)>, AppError> {
+/// The user behind a session token, if the token is genuine, its session is live on the server (not
+/// signed out, not idle longer than `idle`, not expired) and no later "sign out everywhere" ended it.
+pub async fn authenticate(
+    db: &Db,
+    tokens: &Tokens,
+    token: &str,
+    idle: chrono::Duration,
+) -> Result<Option<(User, Claims)>, AppError> {
     let Some(claims) = tokens.verify(TokenKind::Session, token) else {
         return Ok(None);
     };
-    let id = claims.sub.clone();
-    let Some(user) = db.run(move |conn| store::find_by_id(conn, &id)).await? else {
+    let (id, sid) = (claims.sub.clone(), claims.sid.clone());
+    let found = db
+        .run(move |conn| {
+            let Some(user) = store::find_by_id(conn, &id)? else { return Ok(None) };
+            let check = sessions::check(conn, &user.id, &sid, idle)?;
+            Ok(Some((user, check)))
+        })
+        .await?;
+    let Some((user, sessions::Check::Live { touch })) = found else {
         return Ok(None);
     };
-    Ok(session_still_valid(&user, &claims).then_some((user, claims)))
+    if !session_still_valid(&user, &claims) {
+        return Ok(None);
+    }
+    if touch {
+        sessions::touch(db, &claims.sid).await?;
+    }
+    Ok(Some((user, claims)))
 }
 
 fn session_still_valid(user: &User, claims: &Claims) -> bool {

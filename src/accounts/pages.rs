@@ -68,8 +68,11 @@ fn problem_status(problems: &Problems, fallback: StatusCode) -> StatusCode {
     if problems.is_empty() { StatusCode::OK } else { fallback }
 }
 
-fn session_cookie(state: &AppState, user: &User) -> Result<Cookie<'static>, AppError> {
+/// Starts a session on the server and gives its cookie.
+async fn session_cookie(state: &AppState, req: &HttpRequest, user: &User) -> Result<Cookie<'static>, AppError> {
     let issued = state.tokens.issue(TokenKind::Session, &user.id)?;
+    let device = super::sessions::device_hint(req.headers().get("user-agent").and_then(|h| h.to_str().ok()));
+    super::sessions::start(&state.db, &user.id, &issued, device).await?;
     Ok(cookies::session(&state.settings, issued.token, TokenKind::Session.lifetime().num_seconds()))
 }
 
@@ -77,8 +80,14 @@ fn removal_cookie(state: &AppState) -> Cookie<'static> {
     cookies::session_removal(&state.settings)
 }
 
-fn signed_in_redirect(state: &AppState, user: &User, to: &str) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::SeeOther().insert_header(("Location", to)).cookie(session_cookie(state, user)?).finish())
+async fn signed_in_redirect(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &User,
+    to: &str,
+) -> Result<HttpResponse, AppError> {
+    let cookie = session_cookie(state, req, user).await?;
+    Ok(HttpResponse::SeeOther().insert_header(("Location", to)).cookie(cookie).finish())
 }
 
 // ---- sign in ----
@@ -139,7 +148,7 @@ async fn login(
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
     match super::sign_in(&state.db, &state.limits, &form.handle, &form.password, &address.0).await {
-        Ok(user) => signed_in_redirect(&state, &user, &safe_next(form.next.as_deref())),
+        Ok(user) => signed_in_redirect(&state, &req, &user, &safe_next(form.next.as_deref())).await,
         Err(error) => {
             let status = error_status(&error);
             let problems = Problems::from_error(error)?;
@@ -165,8 +174,19 @@ fn retry_after(response: &mut HttpResponse, problems: &Problems) {
     }
 }
 
-async fn logout(state: web::Data<AppState>, _form: CsrfForm<serde::de::IgnoredAny>) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header(("Location", "/")).cookie(removal_cookie(&state)).finish()
+/// Signs out: the session ends on the server (its token stops working everywhere) and the cookie goes.
+async fn logout(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    _form: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    if let (Some(user), Some(sid)) = (&viewer.user, &viewer.session_id) {
+        match super::sessions::end(&state.db, &user.id, sid).await {
+            Ok(()) | Err(AppError::NotFound) => {}
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(HttpResponse::SeeOther().insert_header(("Location", "/")).cookie(removal_cookie(&state)).finish())
 }
 
 // ---- registration ----
@@ -231,7 +251,7 @@ async fn register(
     };
     match attempt.await {
         Ok(done) => {
-            let cookie = session_cookie(&state, &done.user)?;
+            let cookie = session_cookie(&state, &req, &done.user).await?;
             let Some(codes) = done.recovery_codes else {
                 return Ok(HttpResponse::SeeOther().insert_header(("Location", "/account")).cookie(cookie).finish());
             };
@@ -300,7 +320,7 @@ async fn recover(
     let form = form.0;
     let handle = form.handle.clone();
     match super::recover(&state.db, &state.limits, form, &address.0, &mail).await {
-        Ok(user) => signed_in_redirect(&state, &user, "/account"),
+        Ok(user) => signed_in_redirect(&state, &req, &user, "/account").await,
         Err(error) => {
             let problems = Problems::from_error(error)?;
             let mut response = recover_view(&state, &viewer, &req, &handle, &problems);
@@ -377,7 +397,7 @@ async fn set_password(
     let form = form.0;
     let kind = link_kind(&req).0;
     match super::set_password_with_link(&state.db, &state.tokens, kind, &form.token, form.password, &mail).await {
-        Ok(user) => signed_in_redirect(&state, &user, "/account"),
+        Ok(user) => signed_in_redirect(&state, &req, &user, "/account").await,
         Err(error) => {
             let user = super::set_password_target(&state.db, &state.tokens, kind, &form.token).await?;
             let problems = Problems::from_error(error)?;
@@ -483,7 +503,7 @@ async fn setup(
         email: None,
     };
     match super::create_first_admin(&state.db, &state.tokens, &form.token, input).await {
-        Ok(user) => signed_in_redirect(&state, &user, "/admin/users"),
+        Ok(user) => signed_in_redirect(&state, &req, &user, "/admin/users").await,
         Err(error) => {
             let status = error_status(&error);
             let problems = Problems::from_error(error)?;

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::model::{AuditEntry, Role, User};
 use crate::core::error::AppError;
 use crate::db::AnyConnection;
-use crate::db::schema::{audit_log, recovery_codes, users};
+use crate::db::schema::{audit_log, recovery_codes, sessions, users};
 use crate::db_match;
 use crate::i18n::Locale;
 
@@ -258,4 +258,89 @@ pub fn list_audit(conn: &mut AnyConnection, before: Option<i64>, limit: i64) -> 
             details,
         })
         .collect())
+}
+
+// ---- sessions ----
+
+/// A session row: (id, user id, device, created, last seen, expires, revoked).
+pub type SessionRow = (String, String, String, NaiveDateTime, NaiveDateTime, NaiveDateTime, Option<NaiveDateTime>);
+
+fn session_columns() -> (
+    sessions::id,
+    sessions::user_id,
+    sessions::device,
+    sessions::created_at,
+    sessions::last_seen_at,
+    sessions::expires_at,
+    sessions::revoked_at,
+) {
+    (
+        sessions::id,
+        sessions::user_id,
+        sessions::device,
+        sessions::created_at,
+        sessions::last_seen_at,
+        sessions::expires_at,
+        sessions::revoked_at,
+    )
+}
+
+pub fn insert_session(
+    conn: &mut AnyConnection,
+    id: &str,
+    user_id: &str,
+    device: &str,
+    now: NaiveDateTime,
+    expires_at: NaiveDateTime,
+) -> Result<(), AppError> {
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::id.eq(id),
+            sessions::user_id.eq(user_id),
+            sessions::device.eq(device),
+            sessions::created_at.eq(now),
+            sessions::last_seen_at.eq(now),
+            sessions::expires_at.eq(expires_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find_session(conn: &mut AnyConnection, id: &str) -> Result<Option<SessionRow>, AppError> {
+    Ok(sessions::table.filter(sessions::id.eq(id)).select(session_columns()).first(conn).optional()?)
+}
+
+pub fn touch_session(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> Result<(), AppError> {
+    diesel::update(sessions::table.filter(sessions::id.eq(id))).set(sessions::last_seen_at.eq(now)).execute(conn)?;
+    Ok(())
+}
+
+/// Ends a session of `user_id`; returns whether there was one to end.
+pub fn revoke_session(conn: &mut AnyConnection, user_id: &str, id: &str, now: NaiveDateTime) -> Result<bool, AppError> {
+    let n = diesel::update(
+        sessions::table
+            .filter(sessions::id.eq(id))
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(now))
+    .execute(conn)?;
+    Ok(n > 0)
+}
+
+/// The sessions of a user that are neither ended nor expired, newest first.
+pub fn live_sessions(conn: &mut AnyConnection, user_id: &str, now: NaiveDateTime) -> Result<Vec<SessionRow>, AppError> {
+    Ok(sessions::table
+        .filter(sessions::user_id.eq(user_id))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::expires_at.gt(now))
+        .select(session_columns())
+        .order(sessions::created_at.desc())
+        .load(conn)?)
+}
+
+/// Forgets sessions that ended or expired before `before`: nothing is kept longer than needed.
+pub fn delete_old_sessions(conn: &mut AnyConnection, before: NaiveDateTime) -> Result<usize, AppError> {
+    Ok(diesel::delete(sessions::table.filter(sessions::expires_at.lt(before).or(sessions::revoked_at.lt(before))))
+        .execute(conn)?)
 }

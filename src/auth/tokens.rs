@@ -74,6 +74,8 @@ pub struct Tokens {
 
 pub struct Issued {
     pub token: String,
+    /// The session's id (the token's `sid`).
+    pub sid: String,
     pub expires_at: DateTime<Utc>,
 }
 
@@ -105,7 +107,7 @@ impl Tokens {
         };
         let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|e| AppError::internal(format!("jwt encode: {e}")))?;
-        Ok(Issued { token, expires_at })
+        Ok(Issued { token, sid: claims.sid, expires_at })
     }
 
     /// The claims of a valid token of `kind`, or `None` for anything else (forged, expired, another kind).

@@ -141,6 +141,7 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: DatabaseUrl) -> S
         mail_retry_max_seconds: 2,
         allow_readable_database: false,
         eml_keep_days: 7,
+        session_idle_hours: 12,
     }
 }
 

@@ -5,7 +5,7 @@ use chrono::{Duration, Utc};
 use pravo::accounts::{self, model::Handle, model::Role};
 use pravo::auth::tokens::{TokenKind, Tokens};
 use pravo::db::Secrets;
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::both;
@@ -19,6 +19,10 @@ both!(
     a_set_password_token_is_refused_as_a_session,
     forged_and_expired_tokens_are_refused,
     pages_sign_in_and_out_with_a_cookie,
+    a_token_copied_before_sign_out_stops_working,
+    sessions_are_listed_and_each_can_be_ended,
+    an_idle_session_ends_by_itself,
+    an_ended_session_is_ended_on_every_instance,
 );
 
 async fn wrong_password_and_unknown_handle_are_answered_alike(backend: Backend) {
@@ -171,8 +175,12 @@ async fn forged_and_expired_tokens_are_refused(backend: Backend) {
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
         assert_eq!(body["error"]["code"], "unauthorized");
     }
+    // Even a token signed with the server's own key is refused without a session on the server: a copy
+    // of the key alone forges nothing.
     api.token = Some(real.issue(TokenKind::Session, &id).expect("fresh").token);
-    assert_eq!(api.get("/me").await.0, StatusCode::OK, "the real key's fresh token passes");
+    assert_eq!(api.get("/me").await.0, StatusCode::UNAUTHORIZED, "no session row, no entry");
+    let (_, signed_in) = app.signed_in("holder2", Role::Scholar).await;
+    assert_eq!(signed_in.get("/me").await.0, StatusCode::OK, "a token from signing in passes");
 }
 
 async fn pages_sign_in_and_out_with_a_cookie(backend: Backend) {
@@ -205,4 +213,129 @@ async fn pages_sign_in_and_out_with_a_cookie(backend: Backend) {
 
     browser.post("/logout", &[]).await;
     assert_eq!(browser.get("/account").await.status, StatusCode::SEE_OTHER);
+}
+
+fn bearer(app: &TestApp, token: &str) -> crate::helpers::Api {
+    let mut api = app.api();
+    api.token = Some(token.to_owned());
+    api
+}
+
+/// A phone is seized after its owner signed out: the token copied from it before must be dead.
+async fn a_token_copied_before_sign_out_stops_working(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let (_, api) = app.signed_in("seized", Role::Scholar).await;
+    let copied = api.token.clone().unwrap_or_default();
+    assert_eq!(bearer(&app, &copied).get("/me").await.0, StatusCode::OK);
+    let (status, _) = api.post("/auth/logout", json!({})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(bearer(&app, &copied).get("/me").await.0, StatusCode::UNAUTHORIZED, "the API token died at sign-out");
+
+    // The same with the browser's cookie: the page's "sign out" ends the session on the server.
+    let mut browser = app.browser().await;
+    let signed_in = browser.sign_in("seized").await;
+    let set_cookie = signed_in.headers.get("set-cookie").and_then(|h| h.to_str().ok()).unwrap_or_default().to_owned();
+    let cookie_token = set_cookie
+        .split(';')
+        .next()
+        .and_then(|pair| pair.strip_prefix("pravo_session="))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(!cookie_token.is_empty(), "{set_cookie}");
+    assert_eq!(bearer(&app, &cookie_token).get("/me").await.0, StatusCode::OK);
+    let page = browser.post("/logout", &[]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(browser.get("/account").await.status, StatusCode::SEE_OTHER, "signed out");
+    assert_eq!(bearer(&app, &cookie_token).get("/me").await.0, StatusCode::UNAUTHORIZED, "the cookie's copy died too");
+
+    // Nobody ends another person's session.
+    let (_, stranger) = app.signed_in("stranger", Role::Scholar).await;
+    let (_, owner) = app.signed_in("owner", Role::Scholar).await;
+    let listed = owner.get("/me/sessions").await.1;
+    let id = listed["items"][0]["id"].as_str().unwrap_or_default().to_owned();
+    let (status, _) = stranger.send(stranger.raw(Method::DELETE, &format!("/me/sessions/{id}"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(owner.get("/me").await.0, StatusCode::OK);
+}
+
+async fn sessions_are_listed_and_each_can_be_ended(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    app.create_user("twice", Role::Scholar);
+    let sign_in = |agent: &'static str| {
+        let api = app.api();
+        async move {
+            let res = api
+                .raw(Method::POST, "/auth/token")
+                .header("user-agent", agent)
+                .json(&json!({"handle": "twice", "password": PASSWORD}))
+                .send()
+                .await
+                .expect("send");
+            let body: serde_json::Value = res.json().await.expect("json");
+            body["token"].as_str().unwrap_or_default().to_owned()
+        }
+    };
+    let phone = sign_in("Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36").await;
+    let laptop = sign_in("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0").await;
+    let (status, list) = bearer(&app, &laptop).get("/me/sessions").await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let items = list["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 2, "{list}");
+    let devices: Vec<&str> = items.iter().filter_map(|i| i["device"].as_str()).collect();
+    assert!(devices.contains(&"Chrome on Android") && devices.contains(&"Firefox on Linux"), "{devices:?}");
+    let today = Utc::now().format("%Y-%m-%d").to_string();
+    assert!(items.iter().all(|i| i["started_on"] == today.as_str() && i["last_seen_on"] == today.as_str()), "{list}");
+    assert!(!list.to_string().contains("127.0.0.1"), "never an address");
+    let current: Vec<bool> = items.iter().map(|i| i["current"].as_bool().unwrap_or(false)).collect();
+    assert_eq!(current.iter().filter(|c| **c).count(), 1);
+    let other =
+        items.iter().find(|i| i["current"] == false).and_then(|i| i["id"].as_str()).unwrap_or_default().to_owned();
+    let laptop_api = bearer(&app, &laptop);
+    let (status, _) = laptop_api.send(laptop_api.raw(Method::DELETE, &format!("/me/sessions/{other}"))).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(bearer(&app, &phone).get("/me").await.0, StatusCode::UNAUTHORIZED, "the lost phone is signed out");
+    assert_eq!(laptop_api.get("/me").await.0, StatusCode::OK, "the laptop goes on");
+    let (status, _) = laptop_api.send(laptop_api.raw(Method::DELETE, &format!("/me/sessions/{other}"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "an ended session cannot be ended twice");
+}
+
+async fn an_idle_session_ends_by_itself(backend: Backend) {
+    use diesel::{ExpressionMethods, RunQueryDsl};
+    let Some(app) = TestApp::spawn_with(backend, |s| s.session_idle_hours = 1).await else { return };
+    let (_, api) = app.signed_in("idle", Role::Scholar).await;
+    assert_eq!(api.get("/me").await.0, StatusCode::OK);
+    let mut conn = app.connection();
+    diesel::update(pravo::db::schema::sessions::table)
+        .set(pravo::db::schema::sessions::last_seen_at.eq((Utc::now() - Duration::hours(2)).naive_utc()))
+        .execute(&mut conn)
+        .expect("age the session");
+    assert_eq!(api.get("/me").await.0, StatusCode::UNAUTHORIZED, "two hours unused with a one-hour idle time");
+}
+
+/// Two instances on one database: a session ended on one is refused by the other.
+async fn an_ended_session_is_ended_on_every_instance(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let data = crate::helpers::TempDir::new();
+    let second = pravo::app::Application::build(crate::helpers::test_settings(&data.0, app.database_url.clone()))
+        .await
+        .expect("a second instance");
+    let other_base = format!("http://127.0.0.1:{}", second.port());
+    tokio::spawn(second.run_until_stopped());
+    let (_, api) = app.signed_in("twin", Role::Scholar).await;
+    let token = api.token.clone().unwrap_or_default();
+    let on_other = |path: &'static str| {
+        let (base, token) = (other_base.clone(), token.clone());
+        async move {
+            reqwest::Client::new()
+                .get(format!("{base}/api/v1{path}"))
+                .bearer_auth(token)
+                .send()
+                .await
+                .expect("send")
+                .status()
+        }
+    };
+    assert_eq!(on_other("/me").await, StatusCode::OK, "the other instance knows the session");
+    assert_eq!(api.post("/auth/logout", json!({})).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(on_other("/me").await, StatusCode::UNAUTHORIZED, "and knows it ended");
 }
