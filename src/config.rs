@@ -34,6 +34,8 @@ pub struct Settings {
     pub eml_keep_days: u32,
     /// Hours a session may go unused before it ends; 0: only the absolute lifetime ends it.
     pub session_idle_hours: u32,
+    /// Seconds a request body may take to arrive.
+    pub body_timeout_seconds: u32,
 }
 
 /// The keys a `pravo.toml` may hold: the environment variable names in lower case, without `PRAVO_`.
@@ -58,6 +60,7 @@ struct FileSettings {
     allow_readable_database: Option<bool>,
     eml_keep_days: Option<u32>,
     session_idle_hours: Option<u32>,
+    body_timeout_seconds: Option<u32>,
 }
 
 impl Settings {
@@ -128,6 +131,7 @@ impl Settings {
             allow_readable_database: flag("PRAVO_ALLOW_READABLE_DATABASE", file.allow_readable_database),
             eml_keep_days: number("PRAVO_EML_KEEP_DAYS", file.eml_keep_days, 7)?,
             session_idle_hours: number("PRAVO_SESSION_IDLE_HOURS", file.session_idle_hours, 12)?,
+            body_timeout_seconds: number("PRAVO_BODY_TIMEOUT_SECONDS", file.body_timeout_seconds, 30)?,
             base_url,
             data_dir,
         })
@@ -140,6 +144,11 @@ impl Settings {
         } else {
             chrono::Duration::hours(i64::from(self.session_idle_hours))
         }
+    }
+
+    /// How long a request body may take to arrive.
+    pub fn body_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(u64::from(self.body_timeout_seconds.max(1)))
     }
 
     /// Whether cookies must be `Secure` and `__Host-` prefixed.

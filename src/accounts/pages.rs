@@ -87,7 +87,17 @@ async fn signed_in_redirect(
     to: &str,
 ) -> Result<HttpResponse, AppError> {
     let cookie = session_cookie(state, req, user).await?;
-    Ok(HttpResponse::SeeOther().insert_header(("Location", to)).cookie(cookie).finish())
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", to))
+        .cookie(cookie)
+        .cookie(fresh_csrf_cookie(state))
+        .finish())
+}
+
+/// A new CSRF secret at sign-in, so that no token from before (planted by someone else, say) works
+/// in the signed-in session.
+fn fresh_csrf_cookie(state: &AppState) -> Cookie<'static> {
+    cookies::csrf(&state.settings, crate::auth::csrf::CsrfKey::new_cookie_value())
 }
 
 // ---- sign in ----
@@ -253,7 +263,11 @@ async fn register(
         Ok(done) => {
             let cookie = session_cookie(&state, &req, &done.user).await?;
             let Some(codes) = done.recovery_codes else {
-                return Ok(HttpResponse::SeeOther().insert_header(("Location", "/account")).cookie(cookie).finish());
+                return Ok(HttpResponse::SeeOther()
+                    .insert_header(("Location", "/account"))
+                    .cookie(cookie)
+                    .cookie(fresh_csrf_cookie(&state))
+                    .finish());
             };
             // Show the new account's pages in its own language from here on.
             let signed_in = Viewer { locale: done.user.locale, user: Some(done.user), ..viewer };

@@ -27,9 +27,16 @@ impl CsrfKey {
         URL_SAFE_NO_PAD.encode(bytes)
     }
 
-    /// The token that forms carry for a given cookie value.
+    /// The token that forms carry for a given cookie value, masked afresh each time (a random pad, then
+    /// the HMAC XOR the pad): pages are compressed and reflect input beside the token, so a token that
+    /// never repeats gives a BREACH attacker nothing to converge on.
     pub fn token_for(&self, cookie_value: &str) -> String {
-        URL_SAFE_NO_PAD.encode(self.mac(cookie_value))
+        let mac = self.mac(cookie_value);
+        let mut pad = vec![0u8; mac.len()];
+        rand::rngs::OsRng.fill_bytes(&mut pad);
+        let masked: Vec<u8> = mac.iter().zip(&pad).map(|(m, p)| m ^ p).collect();
+        pad.extend(masked);
+        URL_SAFE_NO_PAD.encode(pad)
     }
 
     pub fn is_valid(&self, cookie_value: &str, submitted: &str) -> bool {
@@ -37,7 +44,12 @@ impl CsrfKey {
             return false;
         };
         let expected = self.mac(cookie_value);
-        !cookie_value.is_empty() && bool::from(expected.as_slice().ct_eq(submitted.as_slice()))
+        if cookie_value.is_empty() || submitted.len() != 2 * expected.len() {
+            return false;
+        }
+        let (pad, masked) = submitted.split_at(expected.len());
+        let unmasked: Vec<u8> = masked.iter().zip(pad).map(|(m, p)| m ^ p).collect();
+        bool::from(expected.as_slice().ct_eq(unmasked.as_slice()))
     }
 
     fn mac(&self, cookie_value: &str) -> Vec<u8> {
@@ -69,5 +81,15 @@ mod tests {
         assert!(!key.is_valid("cookie-b", &token));
         assert!(!key.is_valid("", &key.token_for("")));
         assert!(!CsrfKey::new(b"other").is_valid("cookie-a", &token));
+    }
+
+    #[test]
+    fn tokens_never_repeat_yet_all_fit() {
+        let key = CsrfKey::new(b"k");
+        let (a, b) = (key.token_for("cookie"), key.token_for("cookie"));
+        assert_ne!(a, b, "masked afresh for every page");
+        assert!(key.is_valid("cookie", &a) && key.is_valid("cookie", &b));
+        let unmasked = URL_SAFE_NO_PAD.encode(key.mac("cookie"));
+        assert!(!key.is_valid("cookie", &unmasked), "the bare HMAC is not a token");
     }
 }

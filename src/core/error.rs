@@ -36,6 +36,9 @@ pub enum AppError {
     Validation(FieldErrors),
     #[error("conflict")]
     Conflict(Msg),
+    /// The request's body did not arrive in time (a slow client holding a connection open).
+    #[error("request body too slow")]
+    RequestTimeout,
     #[error("rate limited")]
     RateLimited { retry_after_seconds: u64 },
     /// A source text (GIFT, Aiken) that does not parse: 422 on `field`, with where.
@@ -67,6 +70,7 @@ impl AppError {
             AppError::Validation(_) | AppError::Syntax { .. } => "validation_failed",
             AppError::Conflict(_) => "conflict",
             AppError::RateLimited { .. } => "rate_limited",
+            AppError::RequestTimeout => "request_timeout",
             AppError::Internal(_) => "internal",
         }
     }

@@ -25,7 +25,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let body = web::Bytes::from_request(req, payload);
         let req = req.clone();
         Box::pin(async move {
-            let bytes = body.await.map_err(payload_error)?;
+            let bytes = super::request::read_body(&req, body).await?;
             let state = state(&req)?;
             let pairs: Vec<(String, String)> =
                 serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::BadRequest(Msg::new("error-bad-form")))?;

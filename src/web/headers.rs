@@ -25,6 +25,7 @@ pub async fn finish(
         let cookie = cookies::csrf(&state.settings, value);
         res.response_mut().add_cookie(&cookie)?;
     }
+    let https = state(res.request()).is_ok_and(|s| s.settings.is_https());
     let is_static = res.request().path().starts_with("/static/");
     let headers = res.headers_mut();
     let mut set = |name: &'static str, value: &'static str| {
@@ -32,6 +33,10 @@ pub async fn finish(
     };
     set("content-security-policy", CSP);
     set("x-content-type-options", "nosniff");
+    if https {
+        // Browsers remember to use https only, so that nobody on the path can strip it later.
+        set("strict-transport-security", "max-age=31536000");
+    }
     set("referrer-policy", "no-referrer");
     set("x-frame-options", "DENY");
     set("cross-origin-opener-policy", "same-origin");

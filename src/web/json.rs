@@ -7,7 +7,6 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use serde::de::DeserializeOwned;
 
-use super::forms::payload_error;
 use crate::core::error::AppError;
 use crate::i18n::Msg;
 
@@ -27,14 +26,15 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let body = web::Bytes::from_request(req, payload);
+        let request = req.clone();
         let is_json = req
             .headers()
             .get("content-type")
             .and_then(|h| h.to_str().ok())
             .is_some_and(|ct| ct.trim_start().to_ascii_lowercase().starts_with("application/json"));
         Box::pin(async move {
-            let parsed = match body.await {
-                Err(e) => Err(payload_error(e)),
+            let parsed = match super::request::read_body(&request, body).await {
+                Err(e) => Err(e),
                 Ok(_) if !is_json => Err(AppError::BadRequest(Msg::new("error-json-content-type"))),
                 Ok(bytes) if contains_nul_escape(&bytes) => Err(AppError::BadRequest(Msg::new("error-nul"))),
                 Ok(bytes) => {
@@ -62,7 +62,8 @@ impl FromRequest for RawBody {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let body = web::Bytes::from_request(req, payload);
-        Box::pin(async move { Ok(RawBody(body.await.map_err(payload_error))) })
+        let request = req.clone();
+        Box::pin(async move { Ok(RawBody(super::request::read_body(&request, body).await)) })
     }
 }
 

@@ -68,6 +68,19 @@ pub fn locale_without_user(req: &HttpRequest) -> Locale {
         .unwrap_or_default()
 }
 
+/// Reads a request body, giving up when it does not arrive within the configured time: a client that
+/// sends a body a byte at a time must not hold a connection (and a worker's attention) forever.
+pub async fn read_body(
+    req: &HttpRequest,
+    body: impl Future<Output = Result<actix_web::web::Bytes, actix_web::Error>>,
+) -> Result<actix_web::web::Bytes, AppError> {
+    let limit = state(req).map(|s| s.settings.body_timeout()).unwrap_or(std::time::Duration::from_secs(30));
+    match tokio::time::timeout(limit, body).await {
+        Ok(read) => read.map_err(super::forms::payload_error),
+        Err(_) => Err(AppError::RequestTimeout),
+    }
+}
+
 /// The token of an `Authorization: Bearer` header.
 pub fn bearer_token(req: &HttpRequest) -> Option<String> {
     let header = req.headers().get("authorization")?.to_str().ok()?;

@@ -142,6 +142,7 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: DatabaseUrl) -> S
         allow_readable_database: false,
         eml_keep_days: 7,
         session_idle_hours: 12,
+        body_timeout_seconds: 30,
     }
 }
 
@@ -337,6 +338,8 @@ impl Browser {
         self.get("/login").await;
         let page = self.post("/login", &[("handle", handle), ("password", PASSWORD)]).await;
         assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+        // As a browser does: follow to the next page, which carries a token for the new CSRF secret.
+        self.get(page.location.as_deref().unwrap_or("/")).await;
         page
     }
 }

@@ -13,6 +13,9 @@ both!(
     cookie_sessions_need_the_csrf_header_on_the_api,
     every_response_carries_the_security_headers,
     oversized_and_malformed_bodies_get_clear_errors,
+    csrf_tokens_are_masked_per_page_and_renewed_at_sign_in,
+    a_slow_body_does_not_hold_the_connection,
+    https_sites_ask_browsers_for_https_only,
 );
 
 async fn forms_without_a_valid_csrf_token_are_refused(backend: Backend) {
@@ -136,4 +139,59 @@ async fn oversized_and_malformed_bodies_get_clear_errors(backend: Backend) {
     let page = browser.post("/register", &[("handle", &huge)]).await;
     assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(page.text().contains("too large"));
+}
+
+/// BREACH: a compressed page that reflects input beside a fixed token leaks the token byte by byte.
+/// Login CSRF: a token from before sign-in must not serve the signed-in session.
+async fn csrf_tokens_are_masked_per_page_and_renewed_at_sign_in(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    app.create_user("masked", Role::Scholar);
+    let mut browser = app.browser().await;
+    let first = browser.get("/login").await.value_of("input[name=csrf]").unwrap_or_default();
+    let second = browser.get("/login").await.value_of("input[name=csrf]").unwrap_or_default();
+    assert!(!first.is_empty() && first != second, "a new mask for every page");
+    let before_sign_in = second.clone();
+    let page = browser.post("/login", &[("handle", "masked"), ("password", PASSWORD)]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let set = page.headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join("\n");
+    assert!(set.contains("pravo_csrf="), "a new CSRF secret at sign-in: {set}");
+    browser.csrf = before_sign_in;
+    let stale = browser.post("/account/reminders", &[("off", "true")]).await;
+    assert_eq!(stale.status, StatusCode::FORBIDDEN, "the token from before sign-in is dead");
+    browser.get("/account").await;
+    let fresh = browser.post("/account/reminders", &[("off", "true")]).await;
+    assert_eq!(fresh.status, StatusCode::SEE_OTHER, "the signed-in page's own token works");
+}
+
+/// A client that sends its body a byte at a time used to hold the connection open forever.
+async fn a_slow_body_does_not_hold_the_connection(backend: Backend) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let Some(app) = TestApp::spawn_with(backend, |s| s.body_timeout_seconds = 1).await else { return };
+    let address = app.base.trim_start_matches("http://").to_owned();
+    let mut stream = tokio::net::TcpStream::connect(&address).await.expect("connect");
+    let head = format!(
+        "POST /api/v1/auth/token HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\n\
+         Content-Length: 200\r\n\r\n{{\"handle\""
+    );
+    stream.write_all(head.as_bytes()).await.expect("write");
+    let started = std::time::Instant::now();
+    let mut answer = vec![0u8; 1024];
+    let n = tokio::time::timeout(std::time::Duration::from_secs(10), stream.read(&mut answer))
+        .await
+        .expect("the server answers instead of waiting forever")
+        .expect("read");
+    let text = String::from_utf8_lossy(&answer[..n]).to_string();
+    assert!(text.starts_with("HTTP/1.1 408"), "{text}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+async fn https_sites_ask_browsers_for_https_only(backend: Backend) {
+    let Some(plain) = TestApp::spawn(backend).await else { return };
+    let res = reqwest::get(plain.url("/")).await.expect("GET");
+    assert!(res.headers().get("strict-transport-security").is_none(), "not over plain http");
+    let Some(secure) = TestApp::spawn_with(backend, |s| s.base_url = "https://pravo.example".into()).await else {
+        return;
+    };
+    let res = reqwest::get(secure.url("/")).await.expect("GET");
+    assert_eq!(res.headers()["strict-transport-security"], "max-age=31536000");
 }

@@ -211,6 +211,7 @@ async fn pages_sign_in_and_out_with_a_cookie(backend: Backend) {
         .await;
     assert_eq!(page.location.as_deref(), Some("/"), "next never leaves the site");
 
+    browser.get("/").await;
     browser.post("/logout", &[]).await;
     assert_eq!(browser.get("/account").await.status, StatusCode::SEE_OTHER);
 }

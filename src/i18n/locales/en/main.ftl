@@ -131,6 +131,7 @@ error-title-400 = The request could not be read
 error-title-401 = Please sign in
 error-title-403 = Not allowed
 error-title-404 = Page not found
+error-title-408 = Too slow
 error-title-409 = That cannot be done now
 error-title-413 = Too large
 error-title-422 = Please check what you entered
@@ -254,3 +255,4 @@ reminders-need-email = Reminders go by email: add an address in the settings abo
 # One message per rule, whichever domain checks it.
 error-length-max = At most { $max } characters, please.
 error-nesting-too-deep = Quotes or lists are nested more than { $max } levels deep. Please flatten the text.
+error-request-timeout = The request took too long to arrive. Please try again.

@@ -137,6 +137,7 @@ error-title-400 = Не удалось прочитать запрос
 error-title-401 = Пожалуйста, войдите
 error-title-403 = Нет доступа
 error-title-404 = Страница не найдена
+error-title-408 = Слишком долго
 error-title-409 = Сейчас это невозможно
 error-title-413 = Слишком большой объём
 error-title-422 = Проверьте введённые данные
@@ -265,3 +266,4 @@ reminders-need-email = Напоминания приходят по почте: 
 # One message per rule, whichever domain checks it.
 error-length-max = Не больше { $max } символов, пожалуйста.
 error-nesting-too-deep = Цитаты или списки вложены глубже { $max } уровней. Пожалуйста, упростите текст.
+error-request-timeout = Запрос шёл слишком долго. Пожалуйста, попробуйте ещё раз.

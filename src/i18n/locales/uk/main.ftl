@@ -137,6 +137,7 @@ error-title-400 = Не вдалося прочитати запит
 error-title-401 = Будь ласка, увійдіть
 error-title-403 = Немає доступу
 error-title-404 = Сторінку не знайдено
+error-title-408 = Надто довго
 error-title-409 = Зараз це неможливо
 error-title-413 = Завеликий обсяг
 error-title-422 = Перевірте введені дані
@@ -265,3 +266,4 @@ reminders-need-email = Нагадування надходять поштою: �
 # One message per rule, whichever domain checks it.
 error-length-max = Не більше { $max } символів, будь ласка.
 error-nesting-too-deep = Цитати або списки вкладені глибше ніж на { $max } рівнів. Будь ласка, спростіть текст.
+error-request-timeout = Запит ішов надто довго. Будь ласка, спробуйте ще раз.
