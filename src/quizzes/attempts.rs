@@ -28,37 +28,50 @@ pub fn percent(score_milli: i64, max_milli: i64) -> f64 {
 pub async fn quiz_info(db: &Db, user: &User, quiz_id: &str, locale: Locale) -> Result<QuizInfo, AppError> {
     // A read, unless one of the scholar's attempts ran out of time and must be closed first.
     let (reader, id) = (user.clone(), quiz_id.to_owned());
-    let read = db
-        .run(move |conn| {
-            let ctx = context(conn, &id, Some(&reader))?;
-            if !ctx.access.can_read_modules() {
-                return Err(AppError::Forbidden);
-            }
-            let attempts = store::attempts_of(conn, &id, &reader.id)?;
-            if attempts.iter().any(expired_but_open) {
-                return Ok(None);
-            }
-            let title = module_title(conn, &ctx, locale)?;
-            Ok(Some(summarise(ctx, title, attempts)))
-        })
-        .await?;
-    if let Some(info) = read {
+    if let Some(info) = db.run(move |conn| quiz_info_in(conn, &reader, &id, locale, false)).await? {
         return Ok(info);
     }
     let (user, quiz_id) = (user.clone(), quiz_id.to_owned());
     db.write(move |conn| {
-        let ctx = context(conn, &quiz_id, Some(&user))?;
-        if !ctx.access.can_read_modules() {
-            return Err(AppError::Forbidden);
+        quiz_info_in(conn, &user, &quiz_id, locale, true)?.ok_or_else(|| AppError::internal("quiz info after closing"))
+    })
+    .await
+}
+
+/// The quiz as its scholar sees it; `None` when an expired attempt must be closed and `close` is off.
+fn quiz_info_in(
+    conn: &mut AnyConnection,
+    user: &User,
+    quiz_id: &str,
+    locale: Locale,
+    close: bool,
+) -> Result<Option<QuizInfo>, AppError> {
+    let ctx = context(conn, quiz_id, Some(user))?;
+    if !ctx.access.can_read_modules() {
+        return Err(AppError::Forbidden);
+    }
+    let mut attempts = store::attempts_of(conn, quiz_id, &user.id)?;
+    if attempts.iter().any(expired_but_open) {
+        if !close {
+            return Ok(None);
         }
-        let mut attempts = store::attempts_of(conn, &quiz_id, &user.id)?;
         for a in attempts.iter_mut() {
             close_if_expired(conn, &ctx, a)?;
         }
-        let title = module_title(conn, &ctx, locale)?;
-        Ok(summarise(ctx, title, attempts))
+    }
+    let title = module_title(conn, &ctx, locale)?;
+    Ok(Some(summarise(ctx, title, attempts)))
+}
+
+/// Why no answer can be saved to a closed attempt (409), or `None` while it is open.
+pub(super) fn closed_attempt(attempt: &AttemptRow) -> Option<AppError> {
+    attempt.submitted_at.is_some().then(|| {
+        AppError::Conflict(Msg::new(if attempt.deadline.is_some_and(|d| db::now() > d) {
+            "error-attempt-expired"
+        } else {
+            "error-attempt-submitted"
+        }))
     })
-    .await
 }
 
 /// An attempt still open after its deadline: reading it must close (and grade) it first.
@@ -362,12 +375,8 @@ pub async fn save_answer(
         let answer = answer?;
         grading::check_shape(question, &answer).map_err(shape_error)?;
         close_if_expired(conn, &ctx, &mut attempt)?;
-        if attempt.submitted_at.is_some() {
-            return Err(AppError::Conflict(Msg::new(if attempt.deadline.is_some_and(|d| db::now() > d) {
-                "error-attempt-expired"
-            } else {
-                "error-attempt-submitted"
-            })));
+        if let Some(closed) = closed_attempt(&attempt) {
+            return Err(closed);
         }
         let text = serde_json::to_string(&answer).map_err(|e| AppError::internal(e.to_string()))?;
         store::put_answer(conn, &attempt.id, &question_id, &text, db::now())
@@ -391,12 +400,8 @@ pub async fn save_answers(
             return Err(AppError::NotFound);
         }
         close_if_expired(conn, &ctx, &mut attempt)?;
-        if attempt.submitted_at.is_some() {
-            return Err(AppError::Conflict(Msg::new(if attempt.deadline.is_some_and(|d| db::now() > d) {
-                "error-attempt-expired"
-            } else {
-                "error-attempt-submitted"
-            })));
+        if let Some(closed) = closed_attempt(&attempt) {
+            return Err(closed);
         }
         let (questions, layout) = attempt_questions(conn, &attempt)?;
         let mut errors = FieldErrors::new();
