@@ -7,6 +7,7 @@ pub mod model;
 pub mod notify;
 pub mod outbox_pages;
 pub mod pages;
+mod recovery;
 pub mod sessions;
 mod store;
 
@@ -22,6 +23,7 @@ use crate::core::error::AppError;
 use crate::db::{self, Db};
 use crate::i18n::{Locale, Msg};
 use model::{Handle, Role, User, handle_key};
+pub use recovery::*;
 
 pub const RECOVERY_CODE_COUNT: usize = 10;
 
@@ -49,6 +51,7 @@ pub struct Registered {
 pub async fn register(db: &Db, input: RegisterInput, fallback_locale: Locale) -> Result<Registered, AppError> {
     input.validate()?;
     let handle = handle_field(&input.handle)?;
+    password_fits_handle(&input.password, handle.as_str(), "password")?;
     let locale = input.locale.as_deref().and_then(Locale::parse).unwrap_or(fallback_locale);
     let email = input.email.map(|e| e.trim().to_owned());
     let hash = blocking(move || password::hash(&input.password)).await?;
@@ -242,6 +245,7 @@ pub async fn change_password(
     mail: &crate::mail::MailSettings,
 ) -> Result<(), AppError> {
     input.validate()?;
+    password_fits_handle(&input.new_password, &user.handle, "new_password")?;
     let id = user.id.clone();
     let stored = db.run(move |conn| store::password_hash(conn, &id)).await?;
     let (current, new) = (input.current_password, input.new_password);
@@ -285,6 +289,7 @@ pub async fn recover(
     let keys = AttemptKeys::new(&input.handle, address);
     keys.check(limits)?;
     input.validate()?;
+    password_fits_handle(&input.new_password, &input.handle, "new_password")?;
     if input.handle.chars().any(char::is_control) {
         return Err(AppError::field("recovery_code", error_msg("recovery-code-wrong")));
     }
@@ -481,6 +486,7 @@ pub async fn set_password_with_link(
             error_msg(p.code()).with("min", password::MIN_CHARS).with("max", password::MAX_CHARS),
         )
     })?;
+    password_fits_handle(&new_password, &user.handle, "password")?;
     let hash = blocking(move || password::hash(&new_password)).await?;
     let (id, mail) = (user.id.clone(), mail.clone());
     db.write(move |conn| {
@@ -545,6 +551,7 @@ pub async fn create_first_admin(db: &Db, tokens: &Tokens, token: &str, input: Re
     }
     input.validate()?;
     let handle = handle_field(&input.handle)?;
+    password_fits_handle(&input.password, handle.as_str(), "password")?;
     let locale = input.locale.as_deref().and_then(Locale::parse).unwrap_or_default();
     let password = input.password;
     let hash = blocking(move || password::hash(&password)).await?;
@@ -563,41 +570,6 @@ pub async fn create_first_admin(db: &Db, tokens: &Tokens, token: &str, input: Re
 
 pub async fn admin_exists(db: &Db) -> Result<bool, AppError> {
     db.run(|conn| Ok(store::count_admins(conn)? > 0)).await
-}
-
-/// Ten fresh single-use recovery codes, shown once; only their hashes are kept.
-pub fn new_recovery_codes() -> Vec<String> {
-    use rand::Rng;
-    // No 0/o, 1/l/i: codes are often copied by hand.
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
-    let mut rng = rand::rngs::OsRng;
-    (0..RECOVERY_CODE_COUNT)
-        .map(|_| {
-            let chars: String = (0..12).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect();
-            format!("{}-{}-{}", &chars[0..4], &chars[4..8], &chars[8..12])
-        })
-        .collect()
-}
-
-/// Codes are compared without case, spaces or dashes. They carry about 59 random bits, so a fast hash is
-/// enough (Argon2 is for low-entropy passwords).
-pub fn hash_recovery_code(code: &str) -> String {
-    let normal: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
-    base64::engine::general_purpose::STANDARD_NO_PAD.encode(Sha256::digest(normal.as_bytes()))
-}
-
-pub async fn unused_recovery_codes(db: &Db, user_id: &str) -> Result<i64, AppError> {
-    let id = user_id.to_owned();
-    db.run(move |conn| store::count_unused_recovery_codes(conn, &id)).await
-}
-
-/// Makes a new set of recovery codes, replacing the old ones.
-pub async fn regenerate_recovery_codes(db: &Db, user_id: &str) -> Result<Vec<String>, AppError> {
-    let codes = new_recovery_codes();
-    let hashes: Vec<String> = codes.iter().map(|c| hash_recovery_code(c)).collect();
-    let id = user_id.to_owned();
-    db.write(move |conn| store::insert_recovery_codes(conn, &id, &hashes)).await?;
-    Ok(codes)
 }
 
 pub async fn list_users(db: &Db, after: Option<String>, limit: i64) -> Result<Vec<User>, AppError> {
@@ -664,6 +636,11 @@ fn empty_as_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
 /// For PATCH fields: absent → `None` (keep), `null` → `Some(None)` (remove), a value → `Some(Some(v))`.
 fn present_or_null<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
     Ok(Some(Option::deserialize(d)?))
+}
+
+/// A new password may not contain the account's handle or the site's name.
+fn password_fits_handle(new_password: &str, handle: &str, field: &str) -> Result<(), AppError> {
+    password::check_context(new_password, handle).map_err(|p| AppError::field(field, error_msg(p.code())))
 }
 
 /// How many users a page of the users list shows.

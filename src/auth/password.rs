@@ -1,7 +1,10 @@
 //! Passwords: the rules a new password must meet, and Argon2id hashing.
 //!
 //! Rules follow NIST SP 800-63B: length (12 to 128 characters, any Unicode), no composition rules, and
-//! refusal of the 10,000 most common passwords (Django's list), compared ignoring case.
+//! refusal of the 10,000 most common passwords (Django's list), compared ignoring case, and of passwords
+//! that an attacker's guessing rules try first: one short pattern repeated (`aaaaaaaaaaaa`), a run of
+//! letters or digits (`123456789012`), a walk along a keyboard row (`qwertyuiopas`, `йцукенгшщзхъ`), and
+//! (with [`check_context`]) the account's handle or the site's name.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -24,6 +27,11 @@ pub enum PasswordProblem {
     TooShort,
     TooLong,
     Common,
+    Repetitive,
+    Sequential,
+    KeyboardWalk,
+    /// It contains the handle or the site's name.
+    Context,
 }
 
 impl PasswordProblem {
@@ -32,6 +40,10 @@ impl PasswordProblem {
             PasswordProblem::TooShort => "password-too-short",
             PasswordProblem::TooLong => "password-too-long",
             PasswordProblem::Common => "password-common",
+            PasswordProblem::Repetitive => "password-repetitive",
+            PasswordProblem::Sequential => "password-sequential",
+            PasswordProblem::KeyboardWalk => "password-keyboard",
+            PasswordProblem::Context => "password-context",
         }
     }
 }
@@ -45,9 +57,78 @@ pub fn check_new(password: &str) -> Result<(), PasswordProblem> {
         Err(PasswordProblem::TooLong)
     } else if COMMON.contains(&password.to_lowercase()) {
         Err(PasswordProblem::Common)
+    } else if is_repetitive(password) {
+        Err(PasswordProblem::Repetitive)
+    } else if is_sequential(password) {
+        Err(PasswordProblem::Sequential)
+    } else if is_keyboard_walk(password) {
+        Err(PasswordProblem::KeyboardWalk)
     } else {
         Ok(())
     }
+}
+
+/// The site's name, which no password may contain.
+const SITE_WORDS: [&str; 1] = ["pravo"];
+
+/// Refuses a password that contains the account's handle or the site's name (ignoring case): the first
+/// thing a person who knows the pseudonym tries.
+pub fn check_context(password: &str, handle: &str) -> Result<(), PasswordProblem> {
+    let lower = password.to_lowercase();
+    let handle = handle.trim().to_lowercase();
+    if (handle.chars().count() >= 3 && lower.contains(&handle)) || SITE_WORDS.iter().any(|w| lower.contains(w)) {
+        Err(PasswordProblem::Context)
+    } else {
+        Ok(())
+    }
+}
+
+/// Few distinct characters, or one pattern of up to four characters repeated.
+fn is_repetitive(password: &str) -> bool {
+    let chars: Vec<char> = password.to_lowercase().chars().collect();
+    let distinct: HashSet<char> = chars.iter().copied().collect();
+    if distinct.len() <= 3 {
+        return true;
+    }
+    (1..=4).any(|n| chars.len() > n && chars.iter().enumerate().all(|(i, c)| *c == chars[i % n]))
+}
+
+/// Nearly every neighbour is the next or the previous letter or digit (`0` follows `9`).
+fn is_sequential(password: &str) -> bool {
+    let chars: Vec<char> = password.to_lowercase().chars().collect();
+    let step = |a: char, b: char| -> i64 {
+        if a == '9' && b == '0' {
+            1
+        } else if a == '0' && b == '9' {
+            -1
+        } else {
+            i64::from(u32::from(b)) - i64::from(u32::from(a))
+        }
+    };
+    let steps: Vec<i64> = chars.windows(2).map(|w| step(w[0], w[1])).collect();
+    let up = steps.iter().filter(|s| **s == 1).count();
+    let down = steps.iter().filter(|s| **s == -1).count();
+    up.max(down) + 2 >= steps.len()
+}
+
+/// The rows of Latin and Cyrillic keyboards, each row followed by the next, as fingers walk them.
+const KEYBOARD: [&str; 2] = ["1234567890qwertyuiopasdfghjklzxcvbnm", "1234567890йцукенгшщзхъфывапролджэячсмитьбю"];
+
+/// Nearly every neighbour is the next or previous key on a keyboard row.
+fn is_keyboard_walk(password: &str) -> bool {
+    let chars: Vec<char> = password.to_lowercase().chars().collect();
+    KEYBOARD.iter().any(|layout| {
+        let keys: Vec<char> = layout.chars().collect();
+        let position = |c: char| keys.iter().position(|k| *k == c);
+        let adjacent = chars
+            .windows(2)
+            .filter(|w| match (position(w[0]), position(w[1])) {
+                (Some(a), Some(b)) => a.abs_diff(b) == 1,
+                _ => false,
+            })
+            .count();
+        adjacent + 2 >= chars.len().saturating_sub(1)
+    })
 }
 
 /// For `validator`: `#[validate(custom(function = "crate::auth::password::validate_new"))]`.
@@ -104,6 +185,21 @@ mod tests {
     fn common_passwords_are_refused_ignoring_case() {
         assert_eq!(check_new("QWERTY123456"), Err(PasswordProblem::Common));
         assert_eq!(check_new("MegaParol12345"), Err(PasswordProblem::Common));
+    }
+
+    #[test]
+    fn the_guessers_first_tries_are_refused() {
+        assert_eq!(check_new("aaaaaaaaaaaa"), Err(PasswordProblem::Repetitive));
+        assert_eq!(check_new("abcabcabcabc"), Err(PasswordProblem::Repetitive));
+        assert_eq!(check_new("123456789012"), Err(PasswordProblem::Sequential));
+        assert_eq!(check_new("zyxwvutsrqpo"), Err(PasswordProblem::Sequential));
+        assert_eq!(check_new("qwertyuiopas"), Err(PasswordProblem::KeyboardWalk));
+        assert_eq!(check_new("йцукенгшщзхъ"), Err(PasswordProblem::KeyboardWalk));
+        assert_eq!(check_context("admin212345678", "admin2"), Err(PasswordProblem::Context));
+        assert_eq!(check_context("my pravo secret", "someone"), Err(PasswordProblem::Context));
+        assert_eq!(check_new("a calm river of twelve"), Ok(()));
+        assert_eq!(check_new("correct horse battery"), Ok(()));
+        assert_eq!(check_context("a calm river of twelve", "river-girl"), Ok(()));
         assert!(COMMON.len() > 9_000);
     }
 

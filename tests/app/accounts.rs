@@ -14,6 +14,7 @@ both!(
     registration_page_keeps_what_was_typed_but_not_the_password,
     a_recovery_code_resets_the_password_once,
     profile_changes_and_removals,
+    guessable_passwords_are_refused_with_the_reason,
 );
 
 async fn registration_without_email_gives_ten_recovery_codes(backend: Backend) {
@@ -157,4 +158,34 @@ async fn profile_changes_and_removals(backend: Backend) {
     assert_eq!(body["error"]["message"], "Часть введённых данных нужно исправить.", "the user's language wins");
     let (_, me) = api.get("/me").await;
     assert_eq!(me["certificate_name"], "Олена Петренко", "a refused change changes nothing");
+}
+
+/// `aaaaaaaaaaaa`, `123456789012`, `qwertyuiopas` and handle + `12345678` were accepted.
+async fn guessable_passwords_are_refused_with_the_reason(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let api = app.api();
+    for (password, words) in [
+        ("aaaaaaaaaaaa", "repeats"),
+        ("123456789012", "run of letters or digits"),
+        ("qwertyuiopas", "row of the keyboard"),
+        ("admin212345678", "handle"),
+        ("my pravo password!", "site's name"),
+    ] {
+        let (status, body) = api.post("/auth/register", json!({"handle": "admin2", "password": password})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{password}: {body}");
+        let message = body["error"]["fields"]["password"][0].as_str().unwrap_or_default().to_owned();
+        assert!(message.contains(words), "{password}: {message}");
+    }
+    let russian = app
+        .api()
+        .raw(reqwest::Method::POST, "/auth/register")
+        .header("accept-language", "ru")
+        .json(&json!({"handle": "admin3", "password": "йцукенгшщзхъ"}))
+        .send()
+        .await
+        .expect("send");
+    let body: serde_json::Value = russian.json().await.expect("json");
+    assert!(body["error"]["fields"]["password"][0].as_str().is_some_and(|m| m.contains("клавиатуры")), "{body}");
+    let (status, _) = api.post("/auth/register", json!({"handle": "admin2", "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::CREATED, "a long phrase passes");
 }

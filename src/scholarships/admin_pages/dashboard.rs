@@ -168,7 +168,7 @@ mod tests {
     use super::super::ProgrammeForm;
 
     #[test]
-    pub(super) fn form_lines_allow_bars_in_names_and_labels() {
+    fn form_lines_allow_bars_in_names_and_labels() {
         let form = ProgrammeForm {
             criteria: "Need | urgency | 2\nExperience".into(),
             questions: "short | required | Either | or?\nsingle | optional | Pick one | A; B".into(),
