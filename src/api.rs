@@ -37,6 +37,31 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc
 }
 
+/// The answers every operation can give whatever its handler says: 400 for a request the door refuses
+/// (a NUL character in the address, a malformed query or body), and for a body, 408 when it arrives too
+/// slowly and 413 when it is too large. All in the API's error shape.
+fn with_common_errors(mut operation: utoipa::openapi::path::Operation) -> utoipa::openapi::path::Operation {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    let error = |description: &str| {
+        ResponseBuilder::new()
+            .description(description)
+            .content("application/json", ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build())
+            .build()
+    };
+    let mut add = |status: &str, description: &str| {
+        let responses = &mut operation.responses.responses;
+        if !responses.contains_key(status) {
+            responses.insert(status.to_owned(), error(description).into());
+        }
+    };
+    add("400", "The request could not be read (malformed address, query or body).");
+    if operation.request_body.is_some() {
+        add("408", "The body did not arrive in time.");
+        add("413", "The body is too large.");
+    }
+    operation
+}
+
 /// Every operation of a domain's part under the domain's tag.
 fn tagged(mut part: utoipa::openapi::OpenApi, tag: &str) -> utoipa::openapi::OpenApi {
     for item in part.paths.paths.values_mut() {
@@ -50,8 +75,11 @@ fn tagged(mut part: utoipa::openapi::OpenApi, tag: &str) -> utoipa::openapi::Ope
             &mut item.options,
             &mut item.trace,
         ];
-        for operation in operations.into_iter().flatten() {
-            operation.tags = Some(vec![tag.to_owned()]);
+        for slot in operations {
+            if let Some(mut operation) = slot.take() {
+                operation.tags = Some(vec![tag.to_owned()]);
+                *slot = Some(with_common_errors(operation));
+            }
         }
     }
     part

@@ -49,6 +49,11 @@ async fn every_schema_has_its_own_name() {
         for (method, op) in ops.as_object().expect("operations") {
             let tags = op["tags"].as_array().map(Vec::len).unwrap_or(0);
             assert_eq!(tags, 1, "{method} {path} is tagged with its domain");
+            // Any request can be refused at the door (a NUL in the address, a malformed query or body).
+            assert!(op["responses"]["400"].is_object(), "{method} {path} documents 400");
+            if op.get("requestBody").is_some() {
+                assert!(op["responses"]["413"].is_object(), "{method} {path} documents 413");
+            }
         }
     }
 }
