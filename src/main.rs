@@ -37,6 +37,15 @@ enum Command {
     /// Import and export courses as folders (see courses/README.md).
     #[command(subcommand)]
     Courses(CoursesCommand),
+    /// The audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check the audit log's hash chain; exits with an error naming the first broken link.
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -120,6 +129,7 @@ async fn main() -> ExitCode {
         Command::Migrate => migrate(&settings),
         Command::User(command) => user(&settings, command),
         Command::Courses(command) => courses(&settings, command),
+        Command::Audit(AuditCommand::Verify) => audit_verify(&settings),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -157,6 +167,20 @@ fn migrate(settings: &Settings) -> Result<(), AppError> {
     db::prepare(&settings.database_url)?;
     println!("Migrations are up to date.");
     Ok(())
+}
+
+fn audit_verify(settings: &Settings) -> Result<(), AppError> {
+    settings.create_folders().map_err(AppError::internal)?;
+    let mut conn = db::prepare(&settings.database_url)?;
+    match accounts::audit::verify_audit_chain(&mut conn)? {
+        accounts::audit::ChainReport::Intact { entries } => {
+            println!("The audit log's chain is intact: {entries} entries.");
+            Ok(())
+        }
+        accounts::audit::ChainReport::Broken { entry, entries_before } => Err(AppError::internal(format!(
+            "the audit log's chain is broken at entry {entry} (the {entries_before} entries before it hold)"
+        ))),
+    }
 }
 
 fn courses(settings: &Settings, command: CoursesCommand) -> Result<(), AppError> {

@@ -2,6 +2,7 @@
 //! the audit log. These functions hold the rules; `pages.rs` and `api.rs` are two faces of them.
 
 pub mod api;
+pub mod audit;
 pub mod extract;
 pub mod model;
 pub mod notify;

@@ -100,7 +100,17 @@ pub async fn touch(db: &Db, sid: &str) -> Result<(), AppError> {
 /// Ends one session of the user; 404 when she has no such live session.
 pub async fn end(db: &Db, user_id: &str, sid: &str) -> Result<(), AppError> {
     let (user_id, sid) = (user_id.to_owned(), sid.to_owned());
-    let ended = db.write(move |conn| store::revoke_session(conn, &user_id, &sid, db::now())).await?;
+    let ended = db
+        .write(move |conn| {
+            let now = db::now();
+            let ended = store::revoke_session(conn, &user_id, &sid, now)?;
+            if ended {
+                // Evidence that a session was ended, and by its owner: no device, no time of day beyond `at`.
+                store::append_audit(conn, now, Some(&user_id), "session.ended", Some(&user_id), "{}")?;
+            }
+            Ok(ended)
+        })
+        .await?;
     if ended { Ok(()) } else { Err(AppError::NotFound) }
 }
 

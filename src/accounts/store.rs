@@ -209,6 +209,14 @@ pub fn append_audit(
     target_user_id: Option<&str>,
     details: &str,
 ) -> Result<(), AppError> {
+    crate::db::serialise(conn, crate::db::locks::AUDIT)?;
+    let prev: String = audit_log::table
+        .select(audit_log::hash)
+        .order(audit_log::id.desc())
+        .first(conn)
+        .optional()?
+        .unwrap_or_default();
+    let hash = chain_hash(&prev, at, actor_id, action, target_user_id, details);
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::at.eq(at),
@@ -216,9 +224,80 @@ pub fn append_audit(
             audit_log::action.eq(action),
             audit_log::target_user_id.eq(target_user_id),
             audit_log::details.eq(details),
+            audit_log::prev_hash.eq(&prev),
+            audit_log::hash.eq(&hash),
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// The hash of an entry, chained to the one before: SHA-256 over the previous hash and every field, each
+/// length-prefixed so that no two entries can be read as each other.
+pub fn chain_hash(
+    prev: &str,
+    at: NaiveDateTime,
+    actor_id: Option<&str>,
+    action: &str,
+    target_user_id: Option<&str>,
+    details: &str,
+) -> String {
+    use sha2::{Digest, Sha256};
+    let at = at.and_utc().timestamp_micros().to_string();
+    let mut hasher = Sha256::new();
+    for part in [prev, &at, actor_id.unwrap_or("-"), action, target_user_id.unwrap_or("-"), details] {
+        hasher.update((part.len() as u64).to_be_bytes());
+        hasher.update(part.as_bytes());
+    }
+    hex::encode(hasher.finalize())
+}
+
+/// An audit entry as stored, for checking the chain: (id, at, actor, action, target, details, prev, hash).
+pub type ChainRow = (i64, NaiveDateTime, Option<String>, String, Option<String>, String, String, String);
+
+/// Entries in order from `after` (exclusive), `limit` at a time.
+pub fn chain_rows(conn: &mut AnyConnection, after: i64, limit: i64) -> Result<Vec<ChainRow>, AppError> {
+    Ok(audit_log::table
+        .filter(audit_log::id.gt(after))
+        .order(audit_log::id.asc())
+        .limit(limit)
+        .select((
+            audit_log::id,
+            audit_log::at,
+            audit_log::actor_id,
+            audit_log::action,
+            audit_log::target_user_id,
+            audit_log::details,
+            audit_log::prev_hash,
+            audit_log::hash,
+        ))
+        .load(conn)?)
+}
+
+/// Chains the entries written before the chain existed (an empty hash), in order: once, on start.
+pub fn chain_unchained(conn: &mut AnyConnection) -> Result<usize, AppError> {
+    let unchained: Vec<ChainRow> = audit_log::table
+        .filter(audit_log::hash.eq(""))
+        .order(audit_log::id.asc())
+        .select((
+            audit_log::id,
+            audit_log::at,
+            audit_log::actor_id,
+            audit_log::action,
+            audit_log::target_user_id,
+            audit_log::details,
+            audit_log::prev_hash,
+            audit_log::hash,
+        ))
+        .load(conn)?;
+    let mut prev = String::new();
+    for (id, at, actor, action, target, details, _, _) in &unchained {
+        let hash = chain_hash(&prev, *at, actor.as_deref(), action, target.as_deref(), details);
+        diesel::update(audit_log::table.filter(audit_log::id.eq(id)))
+            .set((audit_log::prev_hash.eq(&prev), audit_log::hash.eq(&hash)))
+            .execute(conn)?;
+        prev = hash;
+    }
+    Ok(unchained.len())
 }
 
 /// Newest first, `limit` at a time, before the entry id `before`; with the handles of actor and target.

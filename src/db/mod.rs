@@ -279,6 +279,8 @@ pub fn serialise(conn: &mut AnyConnection, key: i64) -> Result<(), AppError> {
 /// Lock keys for [`serialise`].
 pub mod locks {
     pub const FIRST_ADMIN: i64 = 0x5052_4156_4f00_0002;
+    /// Appending to the audit chain: one writer at a time, so that no two entries share a predecessor.
+    pub const AUDIT: i64 = 0x5052_4156_4f00_0003;
 }
 
 /// Now, in UTC, truncated to the microseconds that both backends store.

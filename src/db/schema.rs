@@ -41,6 +41,8 @@ diesel::table! {
         action -> Text,
         target_user_id -> Nullable<Text>,
         details -> Text,
+        prev_hash -> Text,
+        hash -> Text,
     }
 }
 

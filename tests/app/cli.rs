@@ -19,7 +19,11 @@ fn pravo(app: &TestApp) -> Command {
     cmd
 }
 
-both!(user_create_with_a_password_from_stdin_and_set_role, user_create_prints_a_one_time_link);
+both!(
+    user_create_with_a_password_from_stdin_and_set_role,
+    user_create_prints_a_one_time_link,
+    the_audit_chain_shows_an_edited_entry,
+);
 
 async fn user_create_with_a_password_from_stdin_and_set_role(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else { return };
@@ -85,4 +89,44 @@ fn every_command_has_help() {
         assert!(out.status.success(), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"), "{args:?}");
     }
+}
+
+/// Someone with write access to the database rewrites what an administrator did: the chain shows it.
+async fn the_audit_chain_shows_an_edited_entry(backend: Backend) {
+    use diesel::RunQueryDsl;
+    use pravo::accounts::model::Role;
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let (_, admin) = app.signed_in("chief", Role::Admin).await;
+    for handle in ["first", "second", "third"] {
+        let id = app.create_user(handle, Role::Scholar);
+        let (status, _) = admin.post(&format!("/admin/users/{id}/role"), json!({"role": "trainer"})).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let out = pravo(&app).args(["audit", "verify"]).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("intact"));
+
+    let mut conn = app.connection();
+    let entries: Vec<i64> = {
+        use diesel::{ExpressionMethods, QueryDsl};
+        pravo::db::schema::audit_log::table
+            .select(pravo::db::schema::audit_log::id)
+            .order(pravo::db::schema::audit_log::id.asc())
+            .load(&mut conn)
+            .expect("entries")
+    };
+    assert!(entries.len() >= 3, "{entries:?}");
+    let edited = entries[entries.len() - 2];
+    let disable = match backend {
+        Backend::Sqlite => "DROP TRIGGER audit_log_no_update",
+        Backend::Postgres => "ALTER TABLE audit_log DISABLE TRIGGER USER",
+    };
+    diesel::sql_query(disable).execute(&mut conn).expect("an attacker turns the guard off");
+    diesel::sql_query(format!("UPDATE audit_log SET details = '{{\"to\":\"scholar\"}}' WHERE id = {edited}"))
+        .execute(&mut conn)
+        .expect("and rewrites an entry");
+    let out = pravo(&app).args(["audit", "verify"]).output().expect("run");
+    assert!(!out.status.success(), "the edit is found");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains(&format!("broken at entry {edited}")), "{said}");
 }

@@ -124,6 +124,7 @@ audit-operator = server operator
 audit-action-role-changed = Role changed from { $from } to { $to }
 audit-action-user-created = Account created as { $role }
 audit-action-user-first-admin = First administrator created
+audit-action-session-ended = A session was ended
 audit-action-password-recovered = Password reset with a recovery code
 
 ## Errors

@@ -130,6 +130,7 @@ audit-operator = оператор сервера
 audit-action-role-changed = Роль изменена: { $from } → { $to }
 audit-action-user-created = Аккаунт создан с ролью «{ $role }»
 audit-action-user-first-admin = Создан первый администратор
+audit-action-session-ended = Сеанс завершён
 audit-action-password-recovered = Пароль сброшен кодом восстановления
 
 ## Errors

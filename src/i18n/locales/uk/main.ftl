@@ -130,6 +130,7 @@ audit-operator = оператор сервера
 audit-action-role-changed = Роль змінено: { $from } → { $to }
 audit-action-user-created = Обліковий запис створено з роллю «{ $role }»
 audit-action-user-first-admin = Створено першого адміністратора
+audit-action-session-ended = Сеанс завершено
 audit-action-password-recovered = Пароль скинуто кодом відновлення
 
 ## Errors
