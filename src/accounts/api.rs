@@ -80,8 +80,8 @@ pub async fn token(
     let input = body.into_inner()?;
     let user = super::sign_in(&state.db, &state.limits, &input.handle, &input.password, &address.0).await?;
     let issued = state.tokens.issue(TokenKind::Session, &user.id)?;
-    let device = super::sessions::device_hint(req.headers().get("user-agent").and_then(|h| h.to_str().ok()));
-    super::sessions::start(&state.db, &user.id, &issued, device).await?;
+    let agent = req.headers().get("user-agent").and_then(|h| h.to_str().ok());
+    super::sessions::start(&state.db, &user.id, &issued, agent).await?;
     Ok(HttpResponse::Ok().json(TokenDto {
         token: issued.token,
         expires_at: rfc3339(issued.expires_at),

@@ -71,8 +71,8 @@ fn problem_status(problems: &Problems, fallback: StatusCode) -> StatusCode {
 /// Starts a session on the server and gives its cookie.
 async fn session_cookie(state: &AppState, req: &HttpRequest, user: &User) -> Result<Cookie<'static>, AppError> {
     let issued = state.tokens.issue(TokenKind::Session, &user.id)?;
-    let device = super::sessions::device_hint(req.headers().get("user-agent").and_then(|h| h.to_str().ok()));
-    super::sessions::start(&state.db, &user.id, &issued, device).await?;
+    let agent = req.headers().get("user-agent").and_then(|h| h.to_str().ok());
+    super::sessions::start(&state.db, &user.id, &issued, agent).await?;
     Ok(cookies::session(&state.settings, issued.token, TokenKind::Session.lifetime().num_seconds()))
 }
 

@@ -72,9 +72,10 @@ pub fn device_hint(user_agent: Option<&str>) -> String {
     format!("{browser} on {system}")
 }
 
-/// Records a new session for a token just issued.
-pub async fn start(db: &Db, user_id: &str, issued: &Issued, device: String) -> Result<(), AppError> {
+/// Records a new session for a token just issued, with a coarse hint of the device it was issued to.
+pub async fn start(db: &Db, user_id: &str, issued: &Issued, user_agent: Option<&str>) -> Result<(), AppError> {
     let (user_id, sid, expires_at) = (user_id.to_owned(), issued.sid.clone(), issued.expires_at.naive_utc());
+    let device = device_hint(user_agent);
     db.write(move |conn| store::insert_session(conn, &sid, &user_id, &device, db::now(), expires_at)).await
 }
 

@@ -254,22 +254,35 @@ pub fn chain_hash(
 /// An audit entry as stored, for checking the chain: (id, at, actor, action, target, details, prev, hash).
 pub type ChainRow = (i64, NaiveDateTime, Option<String>, String, Option<String>, String, String, String);
 
+fn chain_columns() -> (
+    audit_log::id,
+    audit_log::at,
+    audit_log::actor_id,
+    audit_log::action,
+    audit_log::target_user_id,
+    audit_log::details,
+    audit_log::prev_hash,
+    audit_log::hash,
+) {
+    (
+        audit_log::id,
+        audit_log::at,
+        audit_log::actor_id,
+        audit_log::action,
+        audit_log::target_user_id,
+        audit_log::details,
+        audit_log::prev_hash,
+        audit_log::hash,
+    )
+}
+
 /// Entries in order from `after` (exclusive), `limit` at a time.
 pub fn chain_rows(conn: &mut AnyConnection, after: i64, limit: i64) -> Result<Vec<ChainRow>, AppError> {
     Ok(audit_log::table
         .filter(audit_log::id.gt(after))
         .order(audit_log::id.asc())
         .limit(limit)
-        .select((
-            audit_log::id,
-            audit_log::at,
-            audit_log::actor_id,
-            audit_log::action,
-            audit_log::target_user_id,
-            audit_log::details,
-            audit_log::prev_hash,
-            audit_log::hash,
-        ))
+        .select(chain_columns())
         .load(conn)?)
 }
 
@@ -278,16 +291,7 @@ pub fn chain_unchained(conn: &mut AnyConnection) -> Result<usize, AppError> {
     let unchained: Vec<ChainRow> = audit_log::table
         .filter(audit_log::hash.eq(""))
         .order(audit_log::id.asc())
-        .select((
-            audit_log::id,
-            audit_log::at,
-            audit_log::actor_id,
-            audit_log::action,
-            audit_log::target_user_id,
-            audit_log::details,
-            audit_log::prev_hash,
-            audit_log::hash,
-        ))
+        .select(chain_columns())
         .load(conn)?;
     let mut prev = String::new();
     for (id, at, actor, action, target, details, _, _) in &unchained {

@@ -139,12 +139,21 @@ pub async fn course_view(
 ) -> Result<CourseView, AppError> {
     let (user, slug) = (user.cloned(), slug.to_owned());
     let activity = activity.clone();
-    db.run(move |conn| {
-        let (course, access) = courses::visible_course(conn, &slug, user.as_ref())?;
-        let pending = user.as_ref().and_then(|u| activity.pending(&course.id, &u.id));
-        build_view(conn, course, access, user.as_ref(), locale, pending)
-    })
-    .await
+    db.run(move |conn| view_in(conn, &activity, &slug, user.as_ref(), locale)).await
+}
+
+/// A course the reader may see, with her progress and "continue here" (the marker not yet written
+/// included), inside a hop.
+fn view_in(
+    conn: &mut AnyConnection,
+    activity: &ActivityLog,
+    slug: &str,
+    user: Option<&User>,
+    locale: Locale,
+) -> Result<CourseView, AppError> {
+    let (course, access) = courses::visible_course(conn, slug, user)?;
+    let pending = user.and_then(|u| activity.pending(&course.id, &u.id));
+    build_view(conn, course, access, user, locale, pending)
 }
 
 /// A module page: the course view, the index of the module in it and the module's text (only this one
@@ -164,9 +173,7 @@ pub async fn module_view(
     let reader = user.clone();
     let (view, index, text) = db
         .run(move |conn| {
-            let (course, access) = courses::visible_course(conn, &slug, Some(&reader))?;
-            let pending = log.pending(&course.id, &reader.id);
-            let view = build_view(conn, course, access, Some(&reader), locale, pending)?;
+            let view = view_in(conn, &log, &slug, Some(&reader), locale)?;
             let index = view.modules.iter().position(|m| m.module.slug == module_slug).ok_or(AppError::NotFound)?;
             if !view.access.can_read_modules() {
                 return Err(AppError::Forbidden);
