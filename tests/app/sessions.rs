@@ -23,6 +23,7 @@ both!(
     sessions_are_listed_and_each_can_be_ended,
     an_idle_session_ends_by_itself,
     an_ended_session_is_ended_on_every_instance,
+    the_session_routes_answer_each_role_as_they_should,
 );
 
 async fn wrong_password_and_unknown_handle_are_answered_alike(backend: Backend) {
@@ -339,4 +340,34 @@ async fn an_ended_session_is_ended_on_every_instance(backend: Backend) {
     assert_eq!(on_other("/me").await, StatusCode::OK, "the other instance knows the session");
     assert_eq!(api.post("/auth/logout", json!({})).await.0, StatusCode::NO_CONTENT);
     assert_eq!(on_other("/me").await, StatusCode::UNAUTHORIZED, "and knows it ended");
+}
+
+/// The session routes for anonymous, scholar, another scholar, trainer and admin: each signed-in role
+/// sees and ends only its own sessions; nobody, not even an administrator, ends another's.
+async fn the_session_routes_answer_each_role_as_they_should(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let anonymous = app.api();
+    assert_eq!(anonymous.get("/me/sessions").await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(anonymous.post("/auth/logout", json!({})).await.0, StatusCode::UNAUTHORIZED);
+    let (status, _) = anonymous.send(anonymous.raw(Method::DELETE, "/me/sessions/anything")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    let (_, scholar) = app.signed_in("role-scholar", Role::Scholar).await;
+    let scholar_session = scholar.get("/me/sessions").await.1["items"][0]["id"].as_str().unwrap_or_default().to_owned();
+    for (handle, role) in [("role-other", Role::Scholar), ("role-trainer", Role::Trainer), ("role-admin", Role::Admin)]
+    {
+        let (_, api) = app.signed_in(handle, role).await;
+        let (status, list) = api.get("/me/sessions").await;
+        assert_eq!(status, StatusCode::OK, "{handle}");
+        let ids: Vec<&str> = list["items"].as_array().into_iter().flatten().filter_map(|i| i["id"].as_str()).collect();
+        assert_eq!(ids.len(), 1, "{handle} sees only its own session: {list}");
+        assert!(!ids.contains(&scholar_session.as_str()));
+        let (status, _) = api.send(api.raw(Method::DELETE, &format!("/me/sessions/{scholar_session}"))).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{handle} cannot end the scholar's session");
+        let (status, _) = api.send(api.raw(Method::DELETE, "/me/sessions/%2e%2e")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "an odd id is simply not found");
+    }
+    assert_eq!(scholar.get("/me").await.0, StatusCode::OK, "the scholar is still signed in");
+    assert_eq!(scholar.post("/auth/logout", json!({})).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(scholar.post("/auth/logout", json!({})).await.0, StatusCode::UNAUTHORIZED, "already ended");
 }
