@@ -28,6 +28,8 @@ struct Contexts {
     mail: web::Data<MailSettings>,
     certs: web::Data<CertSettings>,
     scholarships: web::Data<crate::scholarships::Context>,
+    privacy: web::Data<accounts::privacy::Parts>,
+    privacy_files: web::Data<accounts::privacy::Files>,
 }
 
 pub struct Application {
@@ -79,6 +81,10 @@ impl Application {
             mail: web::Data::new(MailSettings::from_settings(&settings)),
             certs: web::Data::new(CertSettings::from_settings(&settings, &secrets.credential_seed)?),
             scholarships: web::Data::new(crate::scholarships::Context::from_settings(&settings)),
+            privacy: web::Data::new(privacy_parts(CertSettings::from_settings(&settings, &secrets.credential_seed)?)),
+            privacy_files: web::Data::new(accounts::privacy::Files {
+                eml_dir: MailSettings::from_settings(&settings).eml_dir,
+            }),
         };
         let state = web::Data::new(AppState {
             db,
@@ -97,6 +103,8 @@ impl Application {
                 .app_data(contexts.mail.clone())
                 .app_data(contexts.certs.clone())
                 .app_data(contexts.scholarships.clone())
+                .app_data(contexts.privacy.clone())
+                .app_data(contexts.privacy_files.clone())
                 .app_data(ReaderLookup(accounts::extract::reader_of))
                 .app_data(json_config())
                 .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
@@ -153,6 +161,17 @@ impl Application {
         }
         result
     }
+}
+
+/// Each domain's part of the privacy request, in domain order (accounts adds its own).
+pub fn privacy_parts(certs: CertSettings) -> accounts::privacy::Parts {
+    accounts::privacy::Parts::new(vec![
+        courses::privacy::part(),
+        crate::quizzes::privacy::part(),
+        crate::progress::privacy::part(),
+        crate::certificates::privacy::part(certs),
+        crate::scholarships::privacy::part(),
+    ])
 }
 
 fn reminder_settings(state: &AppState, mail: &MailSettings) -> crate::reminders::ReminderSettings {

@@ -36,7 +36,12 @@ pub struct Settings {
     pub session_idle_hours: u32,
     /// Seconds a request body may take to arrive.
     pub body_timeout_seconds: u32,
+    /// Where the "Exit" control of every page leads: a neutral site (Pravo loads nothing from it).
+    pub exit_url: String,
 }
+
+/// The quick exit's default: a weather page, neutral in every country Pravo serves.
+pub const DEFAULT_EXIT_URL: &str = "https://www.accuweather.com/";
 
 /// The keys a `pravo.toml` may hold: the environment variable names in lower case, without `PRAVO_`.
 #[derive(Debug, Default, Deserialize)]
@@ -61,6 +66,16 @@ struct FileSettings {
     eml_keep_days: Option<u32>,
     session_idle_hours: Option<u32>,
     body_timeout_seconds: Option<u32>,
+    exit_url: Option<String>,
+}
+
+/// The exit address must be an absolute http(s) URL: the control must always lead away.
+fn exit_url(value: Option<String>) -> Result<String, String> {
+    let Some(value) = value else { return Ok(DEFAULT_EXIT_URL.to_owned()) };
+    match url::Url::parse(&value) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(value),
+        _ => Err(format!("PRAVO_EXIT_URL must be an http:// or https:// address (got {value:?})")),
+    }
 }
 
 impl Settings {
@@ -132,6 +147,7 @@ impl Settings {
             eml_keep_days: number("PRAVO_EML_KEEP_DAYS", file.eml_keep_days, 7)?,
             session_idle_hours: number("PRAVO_SESSION_IDLE_HOURS", file.session_idle_hours, 12)?,
             body_timeout_seconds: number("PRAVO_BODY_TIMEOUT_SECONDS", file.body_timeout_seconds, 30)?,
+            exit_url: exit_url(env("PRAVO_EXIT_URL").or(file.exit_url))?,
             base_url,
             data_dir,
         })

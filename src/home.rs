@@ -28,6 +28,6 @@ async fn home(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) -> H
             }
         }
     };
-    let frame = Frame::new(&state.settings.site_name, &viewer, req.path());
+    let frame = Frame::new(&state.settings, &viewer, req.path());
     crate::web::html(StatusCode::OK, page(&frame, &t(l, "home-title"), body))
 }

@@ -8,6 +8,8 @@ pub mod model;
 pub mod notify;
 pub mod outbox_pages;
 pub mod pages;
+pub mod privacy;
+mod reauth;
 mod recovery;
 pub mod sessions;
 mod store;
@@ -24,6 +26,7 @@ use crate::core::error::AppError;
 use crate::db::{self, Db};
 use crate::i18n::{Locale, Msg};
 use model::{Handle, Role, User, handle_key};
+pub use reauth::reauthenticate;
 pub use recovery::*;
 
 pub const RECOVERY_CODE_COUNT: usize = 10;

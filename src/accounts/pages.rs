@@ -20,8 +20,10 @@ use crate::web::state::AppState;
 use crate::web::{cookies, safe_next, see_other};
 mod account;
 mod admin;
+mod privacy;
 pub use account::*;
 pub use admin::*;
+pub use privacy::*;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::get().to(login_page))
@@ -48,6 +50,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/account/recovery-codes", web::post().to(regenerate_codes))
         .route("/admin/users", web::get().to(users_page))
         .route("/admin/users/{id}/role", web::post().to(change_role))
+        .route("/account/export", web::post().to(export_data))
+        .route("/account/delete", web::get().to(delete_page))
+        .route("/account/delete", web::post().to(delete_account))
+        .route("/goodbye", web::get().to(goodbye_page))
+        .route("/privacy", web::get().to(privacy_page))
+        .route("/admin/users/{id}/delete", web::get().to(admin_delete_page))
+        .route("/admin/users/{id}/delete", web::post().to(admin_delete))
         .route("/admin/audit", web::get().to(audit_page));
 }
 

@@ -427,3 +427,37 @@ pub fn delete_old_sessions(conn: &mut AnyConnection, before: NaiveDateTime) -> R
     Ok(diesel::delete(sessions::table.filter(sessions::expires_at.lt(before).or(sessions::revoked_at.lt(before))))
         .execute(conn)?)
 }
+
+/// Every session row of a person, ended or not (for her data export).
+pub fn all_sessions(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<SessionRow>, AppError> {
+    Ok(sessions::table
+        .filter(sessions::user_id.eq(user_id))
+        .select(session_columns())
+        .order(sessions::created_at.asc())
+        .load(conn)?)
+}
+
+/// The audit entries in which a person acted or was acted upon, oldest first: (at, action, she acted,
+/// details).
+pub fn audit_about(
+    conn: &mut AnyConnection,
+    user_id: &str,
+) -> Result<Vec<(NaiveDateTime, String, bool, String)>, AppError> {
+    let rows: Vec<(NaiveDateTime, String, Option<String>, String)> = audit_log::table
+        .filter(audit_log::actor_id.eq(user_id).or(audit_log::target_user_id.eq(user_id)))
+        .order(audit_log::id.asc())
+        .select((audit_log::at, audit_log::action, audit_log::actor_id, audit_log::details))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, action, actor, details)| (at, action, actor.as_deref() == Some(user_id), details))
+        .collect())
+}
+
+/// Deletes a person's sessions, recovery codes and account row (the last step of an erasure).
+pub fn delete_person(conn: &mut AnyConnection, user_id: &str) -> Result<(), AppError> {
+    diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)?;
+    diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(user_id))).execute(conn)?;
+    diesel::delete(users::table.filter(users::id.eq(user_id))).execute(conn)?;
+    Ok(())
+}

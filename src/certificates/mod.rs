@@ -8,6 +8,7 @@ pub mod api;
 pub mod credential;
 pub mod pages;
 pub mod pdf;
+pub mod privacy;
 mod store;
 
 use chrono::NaiveDateTime;

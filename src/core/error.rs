@@ -25,6 +25,10 @@ pub enum AppError {
     BadCredentials,
     #[error("forbidden")]
     Forbidden,
+    /// A step that needs the password again (export, erasure, changing the email), and it was missing or
+    /// wrong: someone holding an unlocked phone cannot take or erase the account's data.
+    #[error("re-authentication required")]
+    ReauthenticationRequired,
     /// A form or cookie-authenticated API call without a valid CSRF token, or from another site.
     #[error("csrf check failed")]
     CsrfRejected,
@@ -65,6 +69,7 @@ impl AppError {
             AppError::BadRequest(_) => "bad_request",
             AppError::Unauthorized | AppError::BadCredentials => "unauthorized",
             AppError::Forbidden | AppError::CsrfRejected => "forbidden",
+            AppError::ReauthenticationRequired => "reauthentication_required",
             AppError::NotFound => "not_found",
             AppError::PayloadTooLarge => "payload_too_large",
             AppError::Validation(_) | AppError::Syntax { .. } => "validation_failed",

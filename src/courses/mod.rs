@@ -8,6 +8,7 @@ pub mod folder;
 pub mod markdown;
 pub mod model;
 pub mod pages;
+pub mod privacy;
 mod store;
 pub mod trainer;
 

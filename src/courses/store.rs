@@ -565,3 +565,55 @@ pub fn enrolments_of_users(
     }
     Ok(out)
 }
+
+/// A person's enrolments (course slug, enrolled, last activity), for her data export.
+pub fn enrolments_of(
+    conn: &mut AnyConnection,
+    user_id: &str,
+) -> Result<Vec<(String, NaiveDateTime, Option<NaiveDateTime>)>, AppError> {
+    Ok(enrolments::table
+        .inner_join(courses::table.on(courses::id.eq(enrolments::course_id)))
+        .filter(enrolments::user_id.eq(user_id))
+        .order(enrolments::enrolled_at.asc())
+        .select((courses::slug, enrolments::enrolled_at, enrolments::last_activity_at))
+        .load(conn)?)
+}
+
+/// The slugs of the courses a person teaches.
+pub fn taught_by(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<String>, AppError> {
+    Ok(course_trainers::table
+        .inner_join(courses::table.on(courses::id.eq(course_trainers::course_id)))
+        .filter(course_trainers::user_id.eq(user_id))
+        .order(courses::slug.asc())
+        .select(courses::slug)
+        .load(conn)?)
+}
+
+/// A module revision a person wrote: (course, module, revision, language, when).
+pub type WrittenRevision = (String, String, i32, String, NaiveDateTime);
+
+pub fn revisions_by(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<WrittenRevision>, AppError> {
+    Ok(module_revisions::table
+        .inner_join(modules::table.on(modules::id.eq(module_revisions::module_id)))
+        .inner_join(courses::table.on(courses::id.eq(modules::course_id)))
+        .filter(module_revisions::author_id.eq(user_id))
+        .order(module_revisions::created_at.asc())
+        .select((
+            courses::slug,
+            modules::slug,
+            module_revisions::revision,
+            module_revisions::locale,
+            module_revisions::created_at,
+        ))
+        .load(conn)?)
+}
+
+/// Erasure: her enrolments and teaching places go; the texts she wrote stay with the course, unsigned.
+pub fn forget_person(conn: &mut AnyConnection, user_id: &str) -> Result<(), AppError> {
+    diesel::delete(enrolments::table.filter(enrolments::user_id.eq(user_id))).execute(conn)?;
+    diesel::delete(course_trainers::table.filter(course_trainers::user_id.eq(user_id))).execute(conn)?;
+    diesel::update(module_revisions::table.filter(module_revisions::author_id.eq(user_id)))
+        .set(module_revisions::author_id.eq(None::<String>))
+        .execute(conn)?;
+    Ok(())
+}

@@ -23,8 +23,10 @@ const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/po
 /// Any key will do as long as every Pravo instance uses the same one: it serialises start-up work.
 const STARTUP_LOCK_KEY: i64 = 0x5052_4156_4f00_0001;
 
+/// `secure_delete` overwrites deleted rows with zeros, so that an erased person's data does not linger in
+/// the file's free space (a seized disk is part of the threat); [`scrub`] then empties the write-ahead log.
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
 
 /// A connection to whichever database `DATABASE_URL` names.
 #[derive(diesel::MultiConnection)]
@@ -281,6 +283,17 @@ pub mod locks {
     pub const FIRST_ADMIN: i64 = 0x5052_4156_4f00_0002;
     /// Appending to the audit chain: one writer at a time, so that no two entries share a predecessor.
     pub const AUDIT: i64 = 0x5052_4156_4f00_0003;
+}
+
+/// After an erasure: on SQLite, copies the write-ahead log into the database file and truncates it, so
+/// that the old versions of erased rows in the log are gone too (the rows themselves were overwritten by
+/// `secure_delete`). On PostgreSQL nothing to do here: old row versions are the operator's VACUUM and WAL
+/// retention (see the README).
+pub fn scrub(conn: &mut AnyConnection) -> Result<(), AppError> {
+    if matches!(conn, AnyConnection::Sqlite(_)) {
+        conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE)")?;
+    }
+    Ok(())
 }
 
 /// Now, in UTC, truncated to the microseconds that both backends store.

@@ -139,6 +139,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("locales/en/courses.ftl"),
             include_str!("locales/en/quizzes.ftl"),
             include_str!("locales/en/scholarships.ftl"),
+            include_str!("locales/en/privacy.ftl"),
         ],
     ),
     (
@@ -148,6 +149,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("locales/ru/courses.ftl"),
             include_str!("locales/ru/quizzes.ftl"),
             include_str!("locales/ru/scholarships.ftl"),
+            include_str!("locales/ru/privacy.ftl"),
         ],
     ),
     (
@@ -157,6 +159,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("locales/uk/courses.ftl"),
             include_str!("locales/uk/quizzes.ftl"),
             include_str!("locales/uk/scholarships.ftl"),
+            include_str!("locales/uk/privacy.ftl"),
         ],
     ),
 ];

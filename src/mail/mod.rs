@@ -175,6 +175,12 @@ impl Mailer {
         }
     }
 
+    fn forget_file(&self, id: &str) {
+        if let Transport::Files(dir) = &self.transport {
+            let _ = std::fs::remove_file(dir.join(format!("{id}.eml")));
+        }
+    }
+
     /// The delay before attempt `attempts + 1`: doubling from the first delay up to the cap, ±20 %.
     fn backoff(&self, attempts: i32) -> Duration {
         let first = self.settings.first_retry.as_secs_f64();
@@ -198,7 +204,11 @@ impl Mailer {
             let id = job.id.clone();
             match outcome {
                 Ok(()) => {
-                    db.write(move |conn| store::mark_sent(conn, &id, db::now())).await?;
+                    let kept = db.write(move |conn| store::mark_sent(conn, &id, db::now())).await?;
+                    if !kept {
+                        // Its recipient was erased while it was on its way: a file written meanwhile goes too.
+                        self.forget_file(&job.id);
+                    }
                     sent += 1;
                 }
                 Err(error) => {
@@ -271,4 +281,35 @@ pub async fn resend(db: &Db, id: &str) -> Result<(), AppError> {
         store::requeue(conn, &id, db::now())
     })
     .await
+}
+
+/// A message in a person's data export: its kind and what became of it, never its text.
+#[derive(Debug, serde::Serialize)]
+pub struct MessageRecord {
+    pub kind: String,
+    pub status: String,
+    pub queued_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+/// The messages to a person (for her data export).
+pub fn messages_to(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    email: Option<&str>,
+) -> Result<Vec<MessageRecord>, AppError> {
+    Ok(store::to_person(conn, user_id, email)?
+        .into_iter()
+        .map(|(_, kind, status, queued_at, sent_at)| MessageRecord { kind, status, queued_at, sent_at })
+        .collect())
+}
+
+/// Cancels and forgets every message to a person (erasure), inside the caller's transaction. Returns the
+/// ids, so that the caller can delete their .eml files once the transaction has committed.
+pub fn forget_messages_to(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    email: Option<&str>,
+) -> Result<Vec<String>, AppError> {
+    store::delete_to_person(conn, user_id, email)
 }

@@ -145,9 +145,10 @@ pub fn claim_due(
     Ok(outbox::table.filter(outbox::id.eq_any(&ids)).select(job_columns()).load(conn)?)
 }
 
-/// Marks a job sent and clears its content: only delivery metadata is kept.
-pub fn mark_sent(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> Result<(), AppError> {
-    diesel::update(outbox::table.filter(outbox::id.eq(id)))
+/// Marks a job sent and clears its content: only delivery metadata is kept. Returns whether the job was
+/// still there (its recipient may have been erased while it was being sent).
+pub fn mark_sent(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> Result<bool, AppError> {
+    let n = diesel::update(outbox::table.filter(outbox::id.eq(id)))
         .set((
             outbox::status.eq("sent"),
             outbox::sent_at.eq(now),
@@ -157,7 +158,7 @@ pub fn mark_sent(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> Resu
             outbox::attachment.eq(None::<Vec<u8>>),
         ))
         .execute(conn)?;
-    Ok(())
+    Ok(n > 0)
 }
 
 /// Records a failed attempt: due again at `retry_at`, or given up (`failed`) when it is `None`.
@@ -202,4 +203,29 @@ pub fn requeue(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> Result
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// A message's (id, kind, status, queued, sent).
+pub type SentRecord = (String, String, String, NaiveDateTime, Option<NaiveDateTime>);
+
+/// The messages to a person (by her id, or her address for those queued before she had an id), for her
+/// data export: what was sent, never the text.
+pub fn to_person(conn: &mut AnyConnection, user_id: &str, email: Option<&str>) -> Result<Vec<SentRecord>, AppError> {
+    let mut query = outbox::table.filter(outbox::user_id.eq(user_id)).into_boxed();
+    if let Some(email) = email {
+        query = query.or_filter(outbox::recipient.eq(email));
+    }
+    Ok(query
+        .order(outbox::created_at.asc())
+        .select((outbox::id, outbox::kind, outbox::status, outbox::created_at, outbox::sent_at))
+        .load(conn)?)
+}
+
+/// Deletes the messages to a person, queued or sent; returns their ids (their .eml files are named so).
+pub fn delete_to_person(conn: &mut AnyConnection, user_id: &str, email: Option<&str>) -> Result<Vec<String>, AppError> {
+    let ids: Vec<String> = to_person(conn, user_id, email)?.into_iter().map(|row| row.0).collect();
+    for chunk in ids.chunks(500) {
+        diesel::delete(outbox::table.filter(outbox::id.eq_any(chunk))).execute(conn)?;
+    }
+    Ok(ids)
 }

@@ -7,6 +7,7 @@ pub mod api;
 pub mod completion;
 pub mod model;
 pub mod pages;
+pub mod privacy;
 mod reading;
 mod store;
 

@@ -114,3 +114,36 @@ pub fn course_completions_of_users(
     }
     Ok(out)
 }
+
+/// The modules a person completed: (course, module, when), for her data export.
+pub fn modules_done_by(
+    conn: &mut AnyConnection,
+    user_id: &str,
+) -> Result<Vec<(String, String, NaiveDateTime)>, AppError> {
+    use crate::db::schema::{courses, modules};
+    Ok(module_progress::table
+        .inner_join(modules::table.on(modules::id.eq(module_progress::module_id)))
+        .inner_join(courses::table.on(courses::id.eq(modules::course_id)))
+        .filter(module_progress::user_id.eq(user_id))
+        .order(module_progress::completed_at.asc())
+        .select((courses::slug, modules::slug, module_progress::completed_at))
+        .load(conn)?)
+}
+
+/// The courses a person completed: (course, when).
+pub fn courses_done_by(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<(String, NaiveDateTime)>, AppError> {
+    use crate::db::schema::courses;
+    Ok(course_completions::table
+        .inner_join(courses::table.on(courses::id.eq(course_completions::course_id)))
+        .filter(course_completions::user_id.eq(user_id))
+        .order(course_completions::completed_at.asc())
+        .select((courses::slug, course_completions::completed_at))
+        .load(conn)?)
+}
+
+/// Erasure: her progress and completions go.
+pub fn forget_person(conn: &mut AnyConnection, user_id: &str) -> Result<(), AppError> {
+    diesel::delete(module_progress::table.filter(module_progress::user_id.eq(user_id))).execute(conn)?;
+    diesel::delete(course_completions::table.filter(course_completions::user_id.eq(user_id))).execute(conn)?;
+    Ok(())
+}

@@ -10,6 +10,7 @@ pub mod grading;
 pub mod hooks;
 pub mod model;
 pub mod pages;
+pub mod privacy;
 pub mod render;
 mod results;
 mod review;

@@ -323,3 +323,76 @@ pub fn scores_of_users(
     }
     Ok(out)
 }
+
+/// A person's attempt, for her data export: (attempt id, course, module, number, language, started,
+/// deadline, submitted, score, maximum (thousandths), passed).
+pub type AttemptRecord = (
+    String,
+    String,
+    String,
+    i32,
+    String,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+    Option<i64>,
+    i64,
+    Option<bool>,
+);
+
+pub fn attempt_records_of(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<AttemptRecord>, AppError> {
+    Ok(attempts::table
+        .inner_join(quizzes::table.inner_join(modules::table.inner_join(courses::table)))
+        .filter(attempts::user_id.eq(user_id))
+        .order(attempts::started_at.asc())
+        .select((
+            attempts::id,
+            courses::slug,
+            modules::slug,
+            attempts::number,
+            attempts::locale,
+            attempts::started_at,
+            attempts::deadline,
+            attempts::submitted_at,
+            attempts::score_milli,
+            attempts::max_milli,
+            attempts::passed,
+        ))
+        .load(conn)?)
+}
+
+/// The answers of a person's attempts: (attempt, question, answer JSON, saved, score, feedback, graded).
+pub type AnswerRecord = (String, String, String, NaiveDateTime, Option<i64>, Option<String>, Option<NaiveDateTime>);
+
+pub fn answer_records_of(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<AnswerRecord>, AppError> {
+    Ok(attempt_answers::table
+        .inner_join(attempts::table)
+        .filter(attempts::user_id.eq(user_id))
+        .order((attempt_answers::attempt_id.asc(), attempt_answers::question_id.asc()))
+        .select((
+            attempt_answers::attempt_id,
+            attempt_answers::question_id,
+            attempt_answers::answer,
+            attempt_answers::saved_at,
+            attempt_answers::score_milli,
+            attempt_answers::comment,
+            attempt_answers::graded_at,
+        ))
+        .load(conn)?)
+}
+
+/// How many answers a person graded (as a trainer).
+pub fn count_graded_by(conn: &mut AnyConnection, user_id: &str) -> Result<i64, AppError> {
+    Ok(attempt_answers::table.filter(attempt_answers::graded_by.eq(user_id)).count().get_result(conn)?)
+}
+
+/// Erasure: her attempts and answers go; grades she gave others stay with their attempts, unsigned.
+pub fn forget_person(conn: &mut AnyConnection, user_id: &str) -> Result<(), AppError> {
+    let mine = attempts::table.filter(attempts::user_id.eq(user_id)).select(attempts::id);
+    diesel::delete(attempt_answers::table.filter(attempt_answers::attempt_id.eq_any(mine))).execute(conn)?;
+    diesel::delete(attempts::table.filter(attempts::user_id.eq(user_id))).execute(conn)?;
+    diesel::update(attempt_answers::table.filter(attempt_answers::graded_by.eq(user_id)))
+        .set(attempt_answers::graded_by.eq(None::<String>))
+        .execute(conn)?;
+    Ok(())
+}

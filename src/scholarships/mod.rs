@@ -13,6 +13,7 @@ pub mod decisions;
 pub mod model;
 mod notify;
 pub mod pages;
+pub mod privacy;
 pub mod reports;
 pub mod review;
 pub mod review_pages;

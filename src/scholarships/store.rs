@@ -558,3 +558,44 @@ pub fn reviews_of_application(
         .load(conn)?;
     rows.into_iter().map(|(r, h)| Ok((r.into_review()?, h))).collect()
 }
+
+/// The cohorts a person belongs to: (programme title, joined, how), for her data export.
+pub fn cohorts_of(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<(String, NaiveDateTime, String)>, AppError> {
+    Ok(cohort_members::table
+        .inner_join(programmes::table)
+        .filter(cohort_members::user_id.eq(user_id))
+        .order(cohort_members::joined_at.asc())
+        .select((programmes::title, cohort_members::joined_at, cohort_members::source))
+        .load(conn)?)
+}
+
+/// The titles of the programmes a person created (as an administrator).
+pub fn programmes_created_by(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<String>, AppError> {
+    Ok(programmes::table.filter(programmes::created_by.eq(user_id)).select(programmes::title).load(conn)?)
+}
+
+/// Erasure: her applications go with the reviews of them, and her places as reviewer and in cohorts.
+/// Reviews she wrote stay for the applicants' ranking, moved to `placeholder` (an "erased" account, made
+/// only when she wrote any) with her comment removed. Programmes she created stay, unsigned.
+pub fn forget_person(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    placeholder: impl FnOnce(&mut AnyConnection) -> Result<String, AppError>,
+) -> Result<(), AppError> {
+    let hers = applications::table.filter(applications::user_id.eq(user_id)).select(applications::id);
+    diesel::delete(reviews::table.filter(reviews::application_id.eq_any(hers))).execute(conn)?;
+    diesel::delete(applications::table.filter(applications::user_id.eq(user_id))).execute(conn)?;
+    let written: i64 = reviews::table.filter(reviews::reviewer_id.eq(user_id)).count().get_result(conn)?;
+    if written > 0 {
+        let stand_in = placeholder(conn)?;
+        diesel::update(reviews::table.filter(reviews::reviewer_id.eq(user_id)))
+            .set((reviews::reviewer_id.eq(&stand_in), reviews::comment.eq("")))
+            .execute(conn)?;
+    }
+    diesel::delete(programme_reviewers::table.filter(programme_reviewers::user_id.eq(user_id))).execute(conn)?;
+    diesel::delete(cohort_members::table.filter(cohort_members::user_id.eq(user_id))).execute(conn)?;
+    diesel::update(programmes::table.filter(programmes::created_by.eq(user_id)))
+        .set(programmes::created_by.eq(None::<String>))
+        .execute(conn)?;
+    Ok(())
+}

@@ -10,7 +10,7 @@ use actix_web::{Error, HttpRequest, HttpResponse, ResponseError};
 use maud::html;
 use serde_json::json;
 
-use super::layout::{Frame, Reader, page};
+use super::layout::{Frame, Reader, Reading, page};
 use super::request::{is_unsafe, locale_without_user};
 use super::state::state;
 use crate::auth::csrf;
@@ -100,9 +100,11 @@ async fn html_body(status: StatusCode, mark: &ErrorMark, req: &HttpRequest) -> H
     }
     let viewer = viewer_for_error(req).await;
     let l = viewer.locale;
-    let site = state(req).map(|s| s.settings.site_name.clone()).unwrap_or_else(|_| "Pravo".into());
+    let (site, exit) = state(req)
+        .map(|s| (s.settings.site_name.clone(), s.settings.exit_url.clone()))
+        .unwrap_or_else(|_| ("Pravo".into(), crate::config::DEFAULT_EXIT_URL.into()));
     let title = t(l, &format!("error-title-{}", status.as_u16()));
-    let frame = Frame::new(&site, &viewer, req.path());
+    let frame = Frame { site_name: &site, exit_url: &exit, reader: viewer.reader(), path: req.path() };
     let body = html! {
         p { (mark.message.text(l)) }
         @if !mark.fields.is_empty() {
@@ -134,7 +136,7 @@ impl ResponseError for AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthorized | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::CsrfRejected | AppError::ReauthenticationRequired => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Validation(_) | AppError::Syntax { .. } => StatusCode::UNPROCESSABLE_ENTITY,

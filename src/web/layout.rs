@@ -35,13 +35,15 @@ impl Reading for Reader {
 /// What the shell needs to know about a page and its reader.
 pub struct Frame<'a> {
     pub site_name: &'a str,
+    /// Where the quick exit leads.
+    pub exit_url: &'a str,
     pub reader: Reader,
     pub path: &'a str,
 }
 
 impl<'a> Frame<'a> {
-    pub fn new(site_name: &'a str, viewer: &impl Reading, path: &'a str) -> Self {
-        Frame { site_name, reader: viewer.reader(), path }
+    pub fn new(settings: &'a crate::config::Settings, viewer: &impl Reading, path: &'a str) -> Self {
+        Frame { site_name: &settings.site_name, exit_url: &settings.exit_url, reader: viewer.reader(), path }
     }
 }
 
@@ -88,9 +90,13 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                 meta name="referrer" content="no-referrer";
                 title { (title) " · " (frame.site_name) }
                 link rel="stylesheet" href=(super::assets::css_url());
+                script src=(super::assets::exit_js_url()) defer {}
             }
             body {
                 a.skip href="#main" { (t(l, "skip-to-content")) }
+                // The quick exit: first in the page, so one Tab reaches it; with JavaScript it replaces
+                // this page in the history (Back does not return), and Esc twice does the same.
+                a.exit #quick-exit href=(frame.exit_url) rel="noreferrer" title=(t(l, "exit-hint")) { (t(l, "exit")) }
                 header.site {
                     div.bar {
                         a.brand href="/" { (frame.site_name) }
@@ -123,7 +129,7 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                     (body)
                 }
                 footer.site {
-                    p { (t(l, "footer-privacy")) }
+                    p { (t(l, "footer-privacy")) " " a href="/privacy" { (t(l, "footer-privacy-link")) } }
                     @if let Some(user) = &frame.reader.signed_in {
                         p { (t(l, "footer-signed-in-as")) " " strong { (user.handle) } }
                     }

@@ -31,11 +31,19 @@ pub fn page_response(
     title: &str,
     body: Markup,
 ) -> HttpResponse {
-    let frame = layout::Frame::new(&state.settings.site_name, viewer, req.path());
+    let frame = layout::Frame::new(&state.settings, viewer, req.path());
     html(status, layout::page(&frame, title, body))
 }
 
 /// A redirect after a successful POST (303, so the browser follows with GET).
+/// A file to download, named `name` (keep names neutral: a shared phone's download list shows them).
+pub fn download(content_type: &str, name: &str, body: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type.to_owned())
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}\"")))
+        .body(body)
+}
+
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header(("Location", location)).finish()
 }

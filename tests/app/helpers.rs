@@ -143,6 +143,7 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: DatabaseUrl) -> S
         eml_keep_days: 7,
         session_idle_hours: 12,
         body_timeout_seconds: 30,
+        exit_url: pravo::config::DEFAULT_EXIT_URL.into(),
     }
 }
 

@@ -14,6 +14,7 @@ mod courses;
 mod faults;
 mod mail;
 mod openapi;
+mod privacy;
 mod private_files;
 mod quizzes;
 mod reminders;

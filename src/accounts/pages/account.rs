@@ -9,6 +9,7 @@ use super::*;
 pub(super) struct AccountForms {
     pub(super) profile: Problems,
     pub(super) password: Problems,
+    pub(super) data: Problems,
     pub(super) saved: Option<&'static str>,
 }
 
@@ -101,8 +102,9 @@ pub(super) async fn account_view(
                 button type="submit" { (t(l, "account-logout-all")) }
             }
         }
+        (data_section(l, &v.csrf_token, &forms.data))
     };
-    let status = if forms.profile.is_empty() && forms.password.is_empty() {
+    let status = if forms.profile.is_empty() && forms.password.is_empty() && forms.data.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY

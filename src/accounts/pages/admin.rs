@@ -8,6 +8,7 @@ use super::*;
 #[derive(Deserialize)]
 pub struct UsersQuery {
     pub(super) after: Option<String>,
+    pub(super) erased: Option<String>,
 }
 
 pub(super) async fn users_page(
@@ -17,7 +18,9 @@ pub(super) async fn users_page(
     q: web::Query<UsersQuery>,
 ) -> Result<HttpResponse, AppError> {
     viewer.admin()?;
-    users_view(&state, &viewer, &req, q.into_inner().after, None).await
+    let q = q.into_inner();
+    let erased = q.erased.is_some().then(|| crate::i18n::Msg::new("admin-erased"));
+    users_view(&state, &viewer, &req, q.after, None, erased).await
 }
 
 pub(super) async fn users_view(
@@ -26,6 +29,7 @@ pub(super) async fn users_view(
     req: &HttpRequest,
     after: Option<String>,
     problem: Option<crate::i18n::Msg>,
+    done: Option<crate::i18n::Msg>,
 ) -> Result<HttpResponse, AppError> {
     let l = v.locale;
     let page_size = super::super::PAGE_SIZE;
@@ -36,10 +40,11 @@ pub(super) async fn users_view(
         .flatten();
     let body = html! {
         @if let Some(problem) = &problem { div.alert role="alert" { (problem.text(l)) } }
+        @if let Some(done) = &done { div.notice role="status" { (done.text(l)) } }
         p { (t_with(l, "users-count", &[("count", Arg::Number(total))])) }
         div.table-scroll {
             table.stack-narrow {
-                thead { tr { th scope="col" { (t(l, "field-handle")) } th scope="col" { (t(l, "account-since")) } th scope="col" { (t(l, "account-role")) } } }
+                thead { tr { th scope="col" { (t(l, "field-handle")) } th scope="col" { (t(l, "account-since")) } th scope="col" { (t(l, "account-role")) } th scope="col" { (t(l, "users-actions")) } } }
                 tbody {
                     @for user in users.iter().take(page_size as usize) {
                         tr {
@@ -57,6 +62,7 @@ pub(super) async fn users_view(
                                     button type="submit" { (t(l, "users-change-role")) }
                                 }
                             }
+                            td { a href=(format!("/admin/users/{}/delete", user.id)) { (t_with(l, "users-erase", &[("handle", Arg::Text(user.handle.clone()))])) } }
                         }
                     }
                 }
@@ -89,7 +95,7 @@ pub(super) async fn change_role(
         Role::parse(&form.0.role).ok_or_else(|| AppError::BadRequest(super::super::error_msg("role-unknown")))?;
     match super::super::change_role(&state.db, actor, &id, role).await {
         Ok(_) => Ok(see_other("/admin/users")),
-        Err(AppError::Conflict(msg)) => users_view(&state, &viewer, &req, None, Some(msg)).await,
+        Err(AppError::Conflict(msg)) => users_view(&state, &viewer, &req, None, Some(msg), None).await,
         Err(other) => Err(other),
     }
 }

@@ -1,0 +1,37 @@
+//! Re-authentication: the password asked again before a step that hands over data or cannot be undone.
+
+use super::model::{User, handle_key};
+use super::{blocking, store};
+use crate::auth::password;
+use crate::auth::ratelimit::{self, RateLimiter};
+use crate::core::error::AppError;
+use crate::db::Db;
+
+/// Proves, before a step that cannot be undone or that hands over her data (export, erasure, a new email),
+/// that the person at the keyboard knows the password, not just holds an unlocked phone. A wrong or missing
+/// password is 403 `reauthentication_required`; failures count like failed sign-ins of her handle, so a
+/// stolen session cannot guess on.
+pub async fn reauthenticate(
+    db: &Db,
+    limits: &RateLimiter,
+    user: &User,
+    current_password: &str,
+) -> Result<(), AppError> {
+    let key = format!("fail-handle:{}", handle_key(&user.handle));
+    limits
+        .check(&key, ratelimit::FAILED_PER_HANDLE)
+        .map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })?;
+    if current_password.is_empty() {
+        return Err(AppError::ReauthenticationRequired);
+    }
+    limits.record(&key, ratelimit::FAILED_PER_HANDLE);
+    let id = user.id.clone();
+    let stored = db.run(move |conn| store::password_hash(conn, &id)).await?;
+    let typed = current_password.to_owned();
+    if blocking(move || Ok(password::verify(&typed, stored.as_deref()))).await? {
+        limits.undo(&key);
+        Ok(())
+    } else {
+        Err(AppError::ReauthenticationRequired)
+    }
+}
