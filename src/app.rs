@@ -148,6 +148,11 @@ impl Application {
             result = self.server => result,
             () = write_activity_forever(state.db.clone(), activity.clone()) => Ok(()),
             () = forget_old_sessions_forever(state.db.clone()) => Ok(()),
+            () = retention_forever(
+                state.db.clone(),
+                self.contexts.privacy.get_ref().clone(),
+                accounts::privacy::retention::Retention::from_settings(&state.settings),
+            ) => Ok(()),
             () = crate::mail::run_worker(state.db.clone(), self.mailer) => Ok(()),
             () = crate::certificates::run_issuer(state.db.clone(), self.contexts.certs.get_ref().clone()) => Ok(()),
             () = crate::reminders::run(
@@ -191,6 +196,27 @@ async fn forget_old_sessions_forever(db: Db) {
         tick.tick().await;
         if let Err(e) = accounts::sessions::forget_old(&db).await {
             tracing::warn!(error = %e, "could not forget old sessions");
+        }
+    }
+}
+
+/// Erases what is past its keeping time, once a day (and once at start).
+async fn retention_forever(
+    db: Db,
+    parts: accounts::privacy::Parts,
+    retention: accounts::privacy::retention::Retention,
+) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
+    loop {
+        tick.tick().await;
+        match accounts::privacy::retention::run(&db, &parts, retention).await {
+            Ok(counts) => {
+                let erased: usize = counts.iter().map(|(_, n)| n).sum();
+                if erased > 0 {
+                    tracing::info!(?counts, "retention erased what was past its keeping time");
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "retention could not run"),
         }
     }
 }

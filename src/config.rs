@@ -36,6 +36,12 @@ pub struct Settings {
     pub session_idle_hours: u32,
     /// Seconds a request body may take to arrive.
     pub body_timeout_seconds: u32,
+    /// Months an application that was not awarded is kept after its decision; 0 keeps them.
+    pub retain_applications_months: u32,
+    /// Days an unsent draft is kept after its call closed; 0 keeps them.
+    pub retain_drafts_days: u32,
+    /// Days the record of a sent email is kept; 0 keeps them.
+    pub retain_mail_days: u32,
     /// Where the "Exit" control of every page leads: a neutral site (Pravo loads nothing from it).
     pub exit_url: String,
 }
@@ -67,6 +73,9 @@ struct FileSettings {
     session_idle_hours: Option<u32>,
     body_timeout_seconds: Option<u32>,
     exit_url: Option<String>,
+    retain_applications_months: Option<u32>,
+    retain_drafts_days: Option<u32>,
+    retain_mail_days: Option<u32>,
 }
 
 /// The exit address must be an absolute http(s) URL: the control must always lead away.
@@ -148,6 +157,13 @@ impl Settings {
             session_idle_hours: number("PRAVO_SESSION_IDLE_HOURS", file.session_idle_hours, 12)?,
             body_timeout_seconds: number("PRAVO_BODY_TIMEOUT_SECONDS", file.body_timeout_seconds, 30)?,
             exit_url: exit_url(env("PRAVO_EXIT_URL").or(file.exit_url))?,
+            retain_applications_months: number(
+                "PRAVO_RETAIN_APPLICATIONS_MONTHS",
+                file.retain_applications_months,
+                12,
+            )?,
+            retain_drafts_days: number("PRAVO_RETAIN_DRAFTS_DAYS", file.retain_drafts_days, 30)?,
+            retain_mail_days: number("PRAVO_RETAIN_MAIL_DAYS", file.retain_mail_days, 30)?,
             base_url,
             data_dir,
         })

@@ -40,6 +40,15 @@ enum Command {
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Personal data kept only for a while (see the privacy page).
+    #[command(subcommand)]
+    Retention(RetentionCommand),
+}
+
+#[derive(Subcommand)]
+enum RetentionCommand {
+    /// Erase now what is past its keeping time, and print how many of each kind were erased.
+    Run,
 }
 
 #[derive(Subcommand)]
@@ -130,6 +139,7 @@ async fn main() -> ExitCode {
         Command::User(command) => user(&settings, command),
         Command::Courses(command) => courses(&settings, command),
         Command::Audit(AuditCommand::Verify) => audit_verify(&settings),
+        Command::Retention(RetentionCommand::Run) => retention_run(&settings),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -166,6 +176,19 @@ fn migrate(settings: &Settings) -> Result<(), AppError> {
     settings.create_folders().map_err(AppError::internal)?;
     db::prepare(&settings.database_url)?;
     println!("Migrations are up to date.");
+    Ok(())
+}
+
+fn retention_run(settings: &Settings) -> Result<(), AppError> {
+    let mut conn = db::prepare(&settings.database_url)?;
+    let secrets = db::write_transaction(&mut conn, db::Secrets::load_or_create)?;
+    let certs = pravo::certificates::CertSettings::from_settings(settings, &secrets.credential_seed)?;
+    let parts = pravo::app::privacy_parts(certs);
+    let retention = accounts::privacy::retention::Retention::from_settings(settings);
+    let counts = accounts::privacy::retention::run_now(&mut conn, &parts, retention)?;
+    for (kind, n) in counts {
+        println!("{kind}: {n}");
+    }
     Ok(())
 }
 

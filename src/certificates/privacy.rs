@@ -23,6 +23,7 @@ pub fn part(settings: CertSettings) -> Part {
         register: REGISTER,
         export: Arc::new(move |conn, user_id| export(conn, &settings, user_id)),
         erase: store::forget_person,
+        retain: None,
     }
 }
 

@@ -313,3 +313,9 @@ pub fn forget_messages_to(
 ) -> Result<Vec<String>, AppError> {
     store::delete_to_person(conn, user_id, email)
 }
+
+/// Retention: forgets the records of messages sent or given up before `before` (inside the caller's
+/// transaction); returns how many.
+pub fn forget_old_messages(conn: &mut AnyConnection, before: NaiveDateTime) -> Result<usize, AppError> {
+    store::forget_old(conn, before)
+}

@@ -229,3 +229,11 @@ pub fn delete_to_person(conn: &mut AnyConnection, user_id: &str, email: Option<&
     }
     Ok(ids)
 }
+
+/// Retention: forgets the records of messages sent or given up before `before`; returns how many.
+pub fn forget_old(conn: &mut AnyConnection, before: NaiveDateTime) -> Result<usize, AppError> {
+    Ok(diesel::delete(
+        outbox::table.filter(outbox::status.eq_any(["sent", "failed"])).filter(outbox::created_at.lt(before)),
+    )
+    .execute(conn)?)
+}

@@ -15,7 +15,7 @@ pub const REGISTER: &[Entry] = &[
 ];
 
 pub fn part() -> Part {
-    Part { domain: "progress", register: REGISTER, export: Arc::new(export), erase: store::forget_person }
+    Part { domain: "progress", register: REGISTER, export: Arc::new(export), erase: store::forget_person, retain: None }
 }
 
 fn export(conn: &mut AnyConnection, user_id: &str) -> Result<Exported, AppError> {

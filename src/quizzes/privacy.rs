@@ -21,7 +21,7 @@ pub const REGISTER: &[Entry] = &[
 ];
 
 pub fn part() -> Part {
-    Part { domain: "quizzes", register: REGISTER, export: Arc::new(export), erase: store::forget_person }
+    Part { domain: "quizzes", register: REGISTER, export: Arc::new(export), erase: store::forget_person, retain: None }
 }
 
 /// Thousandths of a point as a number of points.

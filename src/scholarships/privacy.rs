@@ -8,6 +8,9 @@ use std::sync::Arc;
 use serde_json::{Value, json};
 
 use super::store;
+use chrono::NaiveDateTime;
+
+use crate::accounts::privacy::retention::Retention;
 use crate::accounts::privacy::{Entry, Erase, Export, Exported, Part};
 use crate::core::error::AppError;
 use crate::db::AnyConnection;
@@ -36,7 +39,16 @@ pub const REGISTER: &[Entry] = &[
 ];
 
 pub fn part() -> Part {
-    Part { domain: "scholarships", register: REGISTER, export: Arc::new(export), erase }
+    Part { domain: "scholarships", register: REGISTER, export: Arc::new(export), erase, retain: Some(retain) }
+}
+
+/// Applications that were not awarded go some months after their decision; drafts of closed calls go
+/// some days after the closing.
+fn retain(conn: &mut AnyConnection, r: &Retention, now: NaiveDateTime) -> Result<Vec<(&'static str, usize)>, AppError> {
+    let decided_before = Retention::months_before(now, r.applications_months).unwrap_or(NaiveDateTime::MIN);
+    let drafts_before = Retention::days_before(now, r.drafts_days).unwrap_or(NaiveDateTime::MIN);
+    let (old, drafts) = store::forget_old_applications(conn, decided_before, drafts_before)?;
+    Ok(vec![("applications_not_awarded", old), ("application_drafts", drafts)])
 }
 
 fn erase(conn: &mut AnyConnection, user_id: &str) -> Result<(), AppError> {

@@ -599,3 +599,34 @@ pub fn forget_person(
         .execute(conn)?;
     Ok(())
 }
+
+/// Retention: deletes applications (with their reviews) that were not awarded and whose decision, or
+/// their call's closing when never decided, is older than `decided_before`; and drafts of calls that
+/// closed before `drafts_before`. Returns (applications, drafts) deleted.
+pub fn forget_old_applications(
+    conn: &mut AnyConnection,
+    decided_before: NaiveDateTime,
+    drafts_before: NaiveDateTime,
+) -> Result<(usize, usize), AppError> {
+    let rows: Vec<(String, String, Option<NaiveDateTime>, NaiveDateTime)> = applications::table
+        .inner_join(programmes::table)
+        .filter(applications::status.ne_all(["awarded", "accepted"]))
+        .filter(programmes::closes_at.lt(decided_before.max(drafts_before)))
+        .select((applications::id, applications::status, applications::decided_at, programmes::closes_at))
+        .load(conn)?;
+    let (mut old, mut drafts) = (Vec::new(), Vec::new());
+    for (id, status, decided_at, closes_at) in rows {
+        if status == "draft" {
+            if closes_at < drafts_before {
+                drafts.push(id);
+            }
+        } else if decided_at.unwrap_or(closes_at) < decided_before && closes_at < decided_before {
+            old.push(id);
+        }
+    }
+    for chunk in old.chunks(500).chain(drafts.chunks(500)) {
+        diesel::delete(reviews::table.filter(reviews::application_id.eq_any(chunk))).execute(conn)?;
+        diesel::delete(applications::table.filter(applications::id.eq_any(chunk))).execute(conn)?;
+    }
+    Ok((old.len(), drafts.len()))
+}

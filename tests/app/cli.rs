@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::both;
 use crate::helpers::{Backend, TestApp};
 
-fn pravo(app: &TestApp) -> Command {
+pub fn pravo(app: &TestApp) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pravo"));
     let url = match &app.database_url {
         pravo::db::DatabaseUrl::Sqlite(path) => format!("sqlite://{path}"),

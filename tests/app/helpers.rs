@@ -144,6 +144,9 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: DatabaseUrl) -> S
         session_idle_hours: 12,
         body_timeout_seconds: 30,
         exit_url: pravo::config::DEFAULT_EXIT_URL.into(),
+        retain_applications_months: 12,
+        retain_drafts_days: 30,
+        retain_mail_days: 30,
     }
 }
 

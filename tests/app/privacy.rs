@@ -23,6 +23,7 @@ both!(
     administrators_erase_with_a_reason_and_the_last_one_stays,
     the_privacy_routes_answer_each_role_as_they_should,
     the_privacy_pages_work_without_javascript,
+    retention_erases_what_is_past_its_time_and_nothing_else,
 );
 
 #[derive(QueryableByName)]
@@ -520,4 +521,90 @@ async fn the_privacy_pages_work_without_javascript(backend: Backend) {
     assert!(left.is_empty(), "the account is gone");
     let account = browser.get("/account").await;
     assert!(account.location.as_deref().is_some_and(|l| l.starts_with("/login")), "signed out: {:?}", account.location);
+}
+
+/// Moves a programme's closing, and its decisions, `days` into the past (the database is the clock).
+fn age_programme(conn: &mut AnyConnection, pid: &str, days: i64) {
+    let past = match conn {
+        AnyConnection::Sqlite(_) => format!("datetime('now', '-{days} days')"),
+        AnyConnection::Pg(_) => format!("(now() - interval '{days} days')::timestamp"),
+    };
+    for sql in [
+        format!("UPDATE programmes SET opens_at = {past}, closes_at = {past} WHERE id = '{pid}'"),
+        format!("UPDATE applications SET decided_at = {past} WHERE programme_id = '{pid}' AND decided_at IS NOT NULL"),
+        format!("UPDATE outbox SET created_at = {past} WHERE status = 'sent'"),
+    ] {
+        diesel::sql_query(&sql).execute(conn).unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+}
+
+async fn retention_erases_what_is_past_its_time_and_nothing_else(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    track_course(&app).await;
+    let (_, admin) = app.signed_in("chief-r", Role::Admin).await;
+    let (_, created) = admin.post("/programmes", programme_body(-1, 48)).await;
+    let old = created["id"].as_str().unwrap_or_default().to_owned();
+    let mut second = programme_body(-1, 48);
+    second["title"] = json!("Recent call");
+    let (_, created) = admin.post("/programmes", second).await;
+    let recent = created["id"].as_str().unwrap_or_default().to_owned();
+
+    let decide = |id: String, decision: &'static str| {
+        let admin = &admin;
+        async move {
+            let (status, body) =
+                admin.post(&format!("/applications/{id}/decision"), json!({"decision": decision})).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+    };
+    let (_, rejected) = person(&app, "rejected-r", Some("rejected-r@example.org"), "en").await;
+    decide(crate::scholarships::apply(&rejected, &old, "UA").await, "reject").await;
+    let (_, undecided) = person(&app, "undecided-r", None, "en").await;
+    crate::scholarships::apply(&undecided, &old, "UA").await;
+    let (_, awarded) = person(&app, "awarded-r", None, "en").await;
+    decide(crate::scholarships::apply(&awarded, &old, "UA").await, "award").await;
+    let (_, drafter) = person(&app, "drafter-r", None, "en").await;
+    let (status, _) = drafter
+        .send(
+            drafter.raw(Method::PUT, &format!("/programmes/{old}/application")).json(&json!({"motivation": "unsent"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, fresh) = person(&app, "fresh-r", None, "en").await;
+    decide(crate::scholarships::apply(&fresh, &recent, "UA").await, "reject").await;
+    // The decision email to the rejected applicant is sent (written out) before time moves on.
+    for _ in 0..100 {
+        let sent = texts(&mut app.connection(), "SELECT id AS row FROM outbox WHERE status = 'sent'");
+        if !sent.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    // Thirteen months later.
+    age_programme(&mut app.connection(), &old, 400);
+    let out = crate::cli::pravo(&app).args(["retention", "run"]).output().unwrap_or_else(|e| panic!("{e}"));
+    let printed = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{printed} {}", String::from_utf8_lossy(&out.stderr));
+    assert!(printed.contains("applications_not_awarded: 2"), "{printed}");
+    assert!(printed.contains("application_drafts: 1"), "{printed}");
+    let mail_records =
+        printed.lines().find_map(|l| l.strip_prefix("mail_records: ")).and_then(|n| n.parse::<u32>().ok());
+    assert!(mail_records.is_some_and(|n| n >= 1), "the old sent-mail records go: {printed}");
+
+    let mut conn = app.connection();
+    let left = texts(
+        &mut conn,
+        "SELECT u.handle AS row FROM applications a JOIN users u ON u.id = a.user_id ORDER BY u.handle",
+    );
+    assert_eq!(left, ["awarded-r", "fresh-r"], "the award and the recent decision stay");
+    assert_eq!(texts(&mut conn, "SELECT id AS row FROM outbox WHERE status = 'sent'"), Vec::<String>::new());
+    // Nothing is due twice; the accounts themselves stay.
+    let out = crate::cli::pravo(&app).args(["retention", "run"]).output().unwrap_or_else(|e| panic!("{e}"));
+    let printed = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(printed.contains("applications_not_awarded: 0") && printed.contains("application_drafts: 0"), "{printed}");
+    assert_eq!(texts(&mut conn, "SELECT handle AS row FROM users WHERE handle = 'rejected-r'"), ["rejected-r"]);
+    // The privacy page states the rules with the configured times.
+    let page = app.browser().await.get("/privacy").await;
+    assert!(page.text().contains("12 months") && page.text().contains("30 days"), "{}", page.text());
 }

@@ -285,6 +285,15 @@ pub(super) async fn privacy_page(
         ul {
             li { (t_with(l, "privacy-sessions-kept", &[("hours", Arg::Number(i64::from(idle)))])) }
             li { (t_with(l, "privacy-mail-kept", &[("days", Arg::Number(i64::from(state.settings.eml_keep_days)))])) }
+            @if state.settings.retain_applications_months > 0 {
+                li { (t_with(l, "privacy-applications-kept", &[("months", Arg::Number(i64::from(state.settings.retain_applications_months)))])) }
+            }
+            @if state.settings.retain_drafts_days > 0 {
+                li { (t_with(l, "privacy-drafts-kept", &[("days", Arg::Number(i64::from(state.settings.retain_drafts_days)))])) }
+            }
+            @if state.settings.retain_mail_days > 0 {
+                li { (t_with(l, "privacy-mail-records-kept", &[("days", Arg::Number(i64::from(state.settings.retain_mail_days)))])) }
+            }
             li { (t(l, "privacy-account-kept")) }
         }
         h2 { (t(l, "privacy-who-title")) }

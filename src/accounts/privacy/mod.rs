@@ -7,6 +7,7 @@
 pub mod api;
 mod archive;
 mod own;
+pub mod retention;
 
 pub use own::erased_placeholder;
 
@@ -68,6 +69,8 @@ pub struct Part {
     pub export: ExportFn,
     /// Runs inside the erasure's transaction, before the person's account row is deleted.
     pub erase: EraseFn,
+    /// What this domain keeps only for a while, erased when due.
+    pub retain: Option<retention::RetainFn>,
 }
 
 /// The parts of every domain above accounts, in domain order (app.rs builds it).

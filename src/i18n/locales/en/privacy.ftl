@@ -110,6 +110,18 @@ privacy-kept-programme = Programmes stay, without your name
 privacy-how-long-title = For how long
 privacy-sessions-kept = A session ends after { $hours } hours without use, when you sign out, or after 14 days; its record is deleted a day later.
 privacy-mail-kept = Emails written to files (when the site sends no email) are deleted after { $days } days; the text of a sent email is cleared once it is sent.
+privacy-applications-kept = An application that was not awarded is deleted { $months ->
+    [one] one month
+   *[other] { $months } months
+} after its decision (or after the call closed, if it was never decided).
+privacy-drafts-kept = A draft application that was never sent is deleted { $days ->
+    [one] one day
+   *[other] { $days } days
+} after its call closed.
+privacy-mail-records-kept = The record that an email was sent (its kind and date) is deleted after { $days ->
+    [one] one day
+   *[other] { $days } days
+}.
 privacy-account-kept = Your account and what you did in it are kept until you erase them, or an administrator does.
 privacy-who-title = Who sees it
 privacy-who = You see all of it. Trainers see the answers and progress of their course's scholars. Administrators see accounts, applications and progress to run the programme. Nobody else does, and nothing is sold or shared.
