@@ -338,6 +338,8 @@ pub struct ProfileInput {
     #[serde(default, deserialize_with = "present_or_null")]
     #[schema(value_type = Option<String>)]
     pub certificate_name: Option<Option<String>>,
+    /// Email certificates (with their PDF) when there is an address; false keeps them in the app only.
+    pub certificates_by_email: Option<bool>,
 }
 
 pub const CERTIFICATE_NAME_MAX: usize = 100;
@@ -384,9 +386,10 @@ pub async fn update_profile(
     };
     let email = tidy(input.email, &user.email);
     let name = tidy(input.certificate_name, &user.certificate_name);
+    let by_email = input.certificates_by_email.unwrap_or(user.certificates_by_email);
     let (before, mail) = (user.clone(), mail.clone());
     db.write(move |conn| {
-        store::update_profile(conn, &before.id, locale, email.as_deref(), name.as_deref())?;
+        store::update_profile(conn, &before.id, locale, email.as_deref(), name.as_deref(), by_email)?;
         // The old address hears that it no longer belongs to the account.
         if let Some(old) = &before.email
             && before.email != email

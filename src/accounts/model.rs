@@ -96,6 +96,8 @@ pub struct User {
     pub created_at: NaiveDateTime,
     /// Whether the user turned reminder emails off.
     pub reminders_off: bool,
+    /// Whether certificates are emailed (with an address) or only kept in the app.
+    pub certificates_by_email: bool,
 }
 
 impl User {
@@ -121,6 +123,8 @@ pub struct UserDto {
     pub email: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate_name: Option<String>,
+    /// Certificates are emailed when there is an address and this is true; otherwise only downloaded.
+    pub certificates_by_email: bool,
 }
 
 impl From<&User> for UserDto {
@@ -132,6 +136,7 @@ impl From<&User> for UserDto {
             locale: u.locale,
             email: u.email.clone(),
             certificate_name: u.certificate_name.clone(),
+            certificates_by_email: u.certificates_by_email,
         }
     }
 }

@@ -23,6 +23,7 @@ struct UserRow {
     kept_session_id: Option<String>,
     created_at: NaiveDateTime,
     reminders_off: bool,
+    certificates_by_email: bool,
 }
 
 impl From<UserRow> for User {
@@ -37,6 +38,7 @@ impl From<UserRow> for User {
             valid_after: r.valid_after,
             kept_session_id: r.kept_session_id,
             reminders_off: r.reminders_off,
+            certificates_by_email: r.certificates_by_email,
             created_at: r.created_at,
         }
     }
@@ -114,9 +116,15 @@ pub fn update_profile(
     locale: Locale,
     email: Option<&str>,
     certificate_name: Option<&str>,
+    certificates_by_email: bool,
 ) -> Result<(), AppError> {
     diesel::update(users::table.filter(users::id.eq(id)))
-        .set((users::locale.eq(locale.code()), users::email.eq(email), users::certificate_name.eq(certificate_name)))
+        .set((
+            users::locale.eq(locale.code()),
+            users::email.eq(email),
+            users::certificate_name.eq(certificate_name),
+            users::certificates_by_email.eq(certificates_by_email),
+        ))
         .execute(conn)?;
     Ok(())
 }

@@ -119,7 +119,9 @@ fn issue(conn: &mut AnyConnection, cs: &CertSettings, course_id: &str, user_id: 
         credential,
     };
     store::insert(conn, &certificate)?;
-    if let Some(email) = &user.email {
+    if let Some(email) = &user.email
+        && user.certificates_by_email
+    {
         send_by_email(conn, cs, &user, email, &certificate)?;
     }
     Ok(certificate)

@@ -21,6 +21,7 @@ diesel::table! {
         kept_session_id -> Nullable<Text>,
         created_at -> Timestamp,
         reminders_off -> Bool,
+        certificates_by_email -> Bool,
     }
 }
 

@@ -15,6 +15,7 @@ both!(
     the_credential_verifies_with_the_published_key,
     certificate_names_with_markup_are_refused,
     a_scholar_finishes_a_shipped_course_and_gets_her_certificate_by_email,
+    a_scholar_who_keeps_certificates_in_the_app_gets_no_email,
 );
 
 const NAME: &str = "Олена Їжак-Ґудзь";
@@ -376,4 +377,38 @@ async fn a_scholar_finishes_a_shipped_course_and_gets_her_certificate_by_email(b
     assert!(facts.contains(NAME) && facts.contains(&title), "{facts}");
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     assert_eq!(smtp.messages().len(), 1, "one email");
+}
+
+async fn a_scholar_who_keeps_certificates_in_the_app_gets_no_email(backend: Backend) {
+    let smtp = SmtpSink::start();
+    let url = smtp.url();
+    let Some(app) = TestApp::spawn_with(backend, |s| s.smtp_url = Some(url)).await else { return };
+    let scholar = course_and_scholar(&app, "quiet-one", Some("quiet@example.org")).await;
+    let (_, me) = scholar.get("/me").await;
+    assert_eq!(me["certificates_by_email"], true, "emailed unless she says otherwise: {me}");
+    // On the account page, without JavaScript: she unticks the box and saves.
+    let mut browser = app.browser().await;
+    browser.sign_in("quiet-one").await;
+    browser.get("/account").await;
+    let saved = browser
+        .post("/account/profile", &[("locale", "uk"), ("email", "quiet@example.org"), ("certificate_name", NAME)])
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = browser.get("/account").await;
+    assert!(page.has("input[name=certificates_by_email]:not([checked])"), "the choice is kept");
+    let (_, me) = scholar.get("/me").await;
+    assert_eq!(me["certificates_by_email"], false, "{me}");
+
+    let certificate = complete(&scholar).await;
+    assert!(certificate["code"].is_string(), "the certificate is there to download: {certificate}");
+    let mut conn = app.connection();
+    let kinds: Vec<String> = {
+        use diesel::prelude::*;
+        pravo::db::schema::outbox::table.select(pravo::db::schema::outbox::kind).load(&mut conn).unwrap_or_default()
+    };
+    assert!(!kinds.iter().any(|k| k.contains("certificate")), "no certificate email is queued: {kinds:?}");
+    // Ticked again, the next certificate would be emailed: the API takes the choice too.
+    let (status, me) = scholar.patch("/me", json!({"certificates_by_email": true})).await;
+    assert_eq!((status, me["certificates_by_email"].clone()), (StatusCode::OK, json!(true)));
+    assert!(smtp.messages().iter().all(|m| !m.contains("certificate.pdf")), "nothing with the PDF was sent");
 }

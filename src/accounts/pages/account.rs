@@ -46,6 +46,7 @@ pub(super) async fn account_view(
     let email = typed.map(|f| f.email.as_str()).unwrap_or(user.email.as_deref().unwrap_or(""));
     let name = typed.map(|f| f.certificate_name.as_str()).unwrap_or(user.certificate_name.as_deref().unwrap_or(""));
     let chosen = typed.and_then(|f| Locale::parse(&f.locale)).unwrap_or(user.locale);
+    let by_email = typed.map(|f| f.certificates_by_email.is_some()).unwrap_or(user.certificates_by_email);
     let body = html! {
         @if let Some(saved) = forms.saved { div.notice role="status" { (t(l, saved)) } }
         dl.facts {
@@ -61,6 +62,13 @@ pub(super) async fn account_view(
                 (locale_select(l, chosen, &forms.profile))
                 (Input::new("email", t(l, "field-email-optional")).kind("email").value(email).hint(t(l, "email-hint")).autocomplete("email").render(l, &forms.profile))
                 (Input::new("certificate_name", t(l, "field-certificate-name")).value(name).hint(t(l, "certificate-name-hint")).autocomplete("off").render(l, &forms.profile))
+                div.field.check {
+                    label {
+                        input #f-certificates_by_email type="checkbox" name="certificates_by_email" value="true" checked[by_email] aria-describedby="f-certificates_by_email-hint";
+                        " " (t(l, "field-certificates-by-email"))
+                    }
+                    p.hint #f-certificates_by_email-hint { (t(l, "certificates-by-email-hint")) }
+                }
                 button.primary type="submit" { (t(l, "account-save")) }
             }
         }
@@ -118,6 +126,8 @@ pub struct ProfileForm {
     pub(super) locale: String,
     pub(super) email: String,
     pub(super) certificate_name: String,
+    /// A checkbox: present when ticked.
+    pub(super) certificates_by_email: Option<String>,
 }
 
 pub(super) async fn update_profile(
@@ -133,6 +143,7 @@ pub(super) async fn update_profile(
         locale: Some(form.locale.clone()),
         email: Some(Some(form.email.clone())),
         certificate_name: Some(Some(form.certificate_name.clone())),
+        certificates_by_email: Some(form.certificates_by_email.is_some()),
     };
     match super::super::update_profile(&state.db, user, input, &mail).await {
         Ok(_) => Ok(see_other("/account?saved=profile")),

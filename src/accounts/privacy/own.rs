@@ -43,6 +43,7 @@ pub fn export(conn: &mut AnyConnection, user_id: &str) -> Result<Exported, AppEr
         "email": user.email,
         "certificate_name": user.certificate_name,
         "reminders_off": user.reminders_off,
+        "certificates_by_email": user.certificates_by_email,
         "created_at": user.created_at,
         "unused_recovery_codes": store::count_unused_recovery_codes(conn, user_id)?,
     });

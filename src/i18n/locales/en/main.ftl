@@ -55,6 +55,8 @@ handle-hint = A pseudonym is welcome: 3 to 32 letters, digits, dots, dashes or u
 password-hint = { $min } to { $max } characters. A few unrelated words make a strong password.
 email-hint = Only for password resets, certificates and reminders (which you can turn off). Without it you get recovery codes instead.
 certificate-name-hint = Printed on your certificates only. Leave empty to use your handle.
+field-certificates-by-email = Email me my certificates
+certificates-by-email-hint = Only when you have an email address. Untick to keep certificates only here, to download: then no email tells anyone which course you finished.
 
 ## Sign in
 login-title = Sign in
