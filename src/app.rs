@@ -40,6 +40,7 @@ pub struct Application {
     state: web::Data<AppState>,
     contexts: Contexts,
     mailer: std::sync::Arc<Mailer>,
+    keeper: accounts::privacy::retention::Keeper,
 }
 
 /// Blocking threads per HTTP worker.
@@ -76,15 +77,14 @@ impl Application {
             .map_err(|e| AppError::internal(format!("cannot listen on {}: {e}", settings.bind)))?;
         let port = listener.local_addr().map_err(|e| AppError::internal(e.to_string()))?.port();
         let workers = settings.workers;
+        let keeper = retention_keeper(&settings, &secrets)?;
         let contexts = Contexts {
             activity: web::Data::new(ActivityLog::default()),
             mail: web::Data::new(MailSettings::from_settings(&settings)),
             certs: web::Data::new(CertSettings::from_settings(&settings, &secrets.credential_seed)?),
             scholarships: web::Data::new(crate::scholarships::Context::from_settings(&settings)),
-            privacy: web::Data::new(privacy_parts(CertSettings::from_settings(&settings, &secrets.credential_seed)?)),
-            privacy_files: web::Data::new(accounts::privacy::Files {
-                eml_dir: MailSettings::from_settings(&settings).eml_dir,
-            }),
+            privacy: web::Data::new(keeper.parts.clone()),
+            privacy_files: web::Data::new(keeper.files.clone()),
         };
         let state = web::Data::new(AppState {
             db,
@@ -127,7 +127,7 @@ impl Application {
         // connections, and every idle thread costs memory (actix's default is 512 / workers).
         server = server.worker_max_blocking_threads(BLOCKING_THREADS_PER_WORKER);
         let server = server.listen(listener).map_err(|e| AppError::internal(format!("cannot serve: {e}")))?.run();
-        Ok(Self { port, server, bootstrap_link, state: shared, contexts: shared_contexts, mailer })
+        Ok(Self { port, server, bootstrap_link, state: shared, contexts: shared_contexts, mailer, keeper })
     }
 
     pub fn port(&self) -> u16 {
@@ -148,11 +148,7 @@ impl Application {
             result = self.server => result,
             () = write_activity_forever(state.db.clone(), activity.clone()) => Ok(()),
             () = forget_old_sessions_forever(state.db.clone()) => Ok(()),
-            () = retention_forever(
-                state.db.clone(),
-                self.contexts.privacy.get_ref().clone(),
-                accounts::privacy::retention::Retention::from_settings(&state.settings),
-            ) => Ok(()),
+            () = retention_forever(state.db.clone(), self.keeper) => Ok(()),
             () = crate::mail::run_worker(state.db.clone(), self.mailer) => Ok(()),
             () = crate::certificates::run_issuer(state.db.clone(), self.contexts.certs.get_ref().clone()) => Ok(()),
             () = crate::reminders::run(
@@ -200,16 +196,27 @@ async fn forget_old_sessions_forever(db: Db) {
     }
 }
 
+/// What a retention run needs (the server's daily run and `pravo retention run` alike).
+pub fn retention_keeper(
+    settings: &Settings,
+    secrets: &Secrets,
+) -> Result<accounts::privacy::retention::Keeper, AppError> {
+    let mail = MailSettings::from_settings(settings);
+    Ok(accounts::privacy::retention::Keeper {
+        rules: accounts::privacy::retention::Retention::from_settings(settings),
+        parts: privacy_parts(CertSettings::from_settings(settings, &secrets.credential_seed)?),
+        files: accounts::privacy::Files { eml_dir: mail.eml_dir.clone() },
+        mail,
+        login_url: format!("{}/login", settings.base_url),
+    })
+}
+
 /// Erases what is past its keeping time, once a day (and once at start).
-async fn retention_forever(
-    db: Db,
-    parts: accounts::privacy::Parts,
-    retention: accounts::privacy::retention::Retention,
-) {
+async fn retention_forever(db: Db, keeper: accounts::privacy::retention::Keeper) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
     loop {
         tick.tick().await;
-        match accounts::privacy::retention::run(&db, &parts, retention).await {
+        match accounts::privacy::retention::run(&db, &keeper).await {
             Ok(counts) => {
                 let erased: usize = counts.iter().map(|(_, n)| n).sum();
                 if erased > 0 {

@@ -42,6 +42,8 @@ pub struct Settings {
     pub retain_drafts_days: u32,
     /// Days the record of a sent email is kept; 0 keeps them.
     pub retain_mail_days: u32,
+    /// Months without use after which an account is erased (after a warning); 0: never.
+    pub inactive_account_months: u32,
     /// Where the "Exit" control of every page leads: a neutral site (Pravo loads nothing from it).
     pub exit_url: String,
 }
@@ -76,6 +78,7 @@ struct FileSettings {
     retain_applications_months: Option<u32>,
     retain_drafts_days: Option<u32>,
     retain_mail_days: Option<u32>,
+    inactive_account_months: Option<u32>,
 }
 
 /// The exit address must be an absolute http(s) URL: the control must always lead away.
@@ -164,6 +167,7 @@ impl Settings {
             )?,
             retain_drafts_days: number("PRAVO_RETAIN_DRAFTS_DAYS", file.retain_drafts_days, 30)?,
             retain_mail_days: number("PRAVO_RETAIN_MAIL_DAYS", file.retain_mail_days, 30)?,
+            inactive_account_months: number("PRAVO_INACTIVE_ACCOUNT_MONTHS", file.inactive_account_months, 0)?,
             base_url,
             data_dir,
         })

@@ -139,7 +139,7 @@ async fn main() -> ExitCode {
         Command::User(command) => user(&settings, command),
         Command::Courses(command) => courses(&settings, command),
         Command::Audit(AuditCommand::Verify) => audit_verify(&settings),
-        Command::Retention(RetentionCommand::Run) => retention_run(&settings),
+        Command::Retention(RetentionCommand::Run) => retention_run(&settings).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -179,13 +179,13 @@ fn migrate(settings: &Settings) -> Result<(), AppError> {
     Ok(())
 }
 
-fn retention_run(settings: &Settings) -> Result<(), AppError> {
+async fn retention_run(settings: &Settings) -> Result<(), AppError> {
     let mut conn = db::prepare(&settings.database_url)?;
-    let secrets = db::write_transaction(&mut conn, db::Secrets::load_or_create)?;
-    let certs = pravo::certificates::CertSettings::from_settings(settings, &secrets.credential_seed)?;
-    let parts = pravo::app::privacy_parts(certs);
-    let retention = accounts::privacy::retention::Retention::from_settings(settings);
-    let counts = accounts::privacy::retention::run_now(&mut conn, &parts, retention)?;
+    let secrets = db::with_startup_lock(&mut conn, |c| db::write_transaction(c, Secrets::load_or_create))?;
+    drop(conn);
+    let keeper = pravo::app::retention_keeper(settings, &secrets)?;
+    let pool = db::Db::connect(&settings.database_url)?;
+    let counts = accounts::privacy::retention::run(&pool, &keeper).await?;
     for (kind, n) in counts {
         println!("{kind}: {n}");
     }

@@ -216,7 +216,7 @@ pub async fn authenticate(
         return Ok(None);
     }
     if touch {
-        sessions::touch(db, &claims.sid).await?;
+        sessions::touch(db, &user.id, &claims.sid).await?;
     }
     Ok(Some((user, claims)))
 }

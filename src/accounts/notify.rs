@@ -74,3 +74,36 @@ pub fn account_changed(
     )?;
     Ok(())
 }
+
+/// Queues the warning that an unused account will be erased on `on` unless she signs in before.
+pub fn inactivity_warning(
+    conn: &mut AnyConnection,
+    mail: &MailSettings,
+    user: &User,
+    email: &str,
+    months: u32,
+    on: chrono::NaiveDateTime,
+    login_url: &str,
+) -> Result<(), AppError> {
+    let l = user.locale;
+    let date = crate::i18n::format_date(l, on);
+    let paragraphs = [
+        t_with(l, "mail-inactivity-warning", &[("months", Arg::Number(i64::from(months))), ("date", Arg::Text(date))]),
+        login_url.to_owned(),
+        t(l, "mail-inactivity-nothing-to-do"),
+    ];
+    mail::enqueue(
+        conn,
+        mail,
+        Outgoing {
+            kind: "inactivity_warning",
+            dedupe_key: format!("inactivity_warning:{}:{}", user.id, on.date()),
+            user_id: Some(&user.id),
+            recipient: email,
+            subject: t(l, "mail-subject-account"),
+            body: body(l, &user.handle, &paragraphs),
+            attachment: None,
+        },
+    )?;
+    Ok(())
+}

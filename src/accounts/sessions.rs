@@ -76,7 +76,12 @@ pub fn device_hint(user_agent: Option<&str>) -> String {
 pub async fn start(db: &Db, user_id: &str, issued: &Issued, user_agent: Option<&str>) -> Result<(), AppError> {
     let (user_id, sid, expires_at) = (user_id.to_owned(), issued.sid.clone(), issued.expires_at.naive_utc());
     let device = device_hint(user_agent);
-    db.write(move |conn| store::insert_session(conn, &sid, &user_id, &device, db::now(), expires_at)).await
+    db.write(move |conn| {
+        let now = db::now();
+        store::insert_session(conn, &sid, &user_id, &device, now, expires_at)?;
+        store::mark_active(conn, &user_id, now)
+    })
+    .await
 }
 
 /// Whether session `sid` of `user_id` is still in use, given the idle time.
@@ -92,10 +97,15 @@ pub fn check(conn: &mut AnyConnection, user_id: &str, sid: &str, idle: Duration)
     })
 }
 
-/// Writes "last seen" of a session in use.
-pub async fn touch(db: &Db, sid: &str) -> Result<(), AppError> {
-    let sid = sid.to_owned();
-    db.write(move |conn| store::touch_session(conn, &sid, db::now())).await
+/// Writes "last seen" of a session in use, and the day its owner was last active.
+pub async fn touch(db: &Db, user_id: &str, sid: &str) -> Result<(), AppError> {
+    let (user_id, sid) = (user_id.to_owned(), sid.to_owned());
+    db.write(move |conn| {
+        let now = db::now();
+        store::touch_session(conn, &sid, now)?;
+        store::mark_active(conn, &user_id, now)
+    })
+    .await
 }
 
 /// Ends one session of the user; 404 when she has no such live session.

@@ -406,6 +406,56 @@ pub fn touch_session(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> 
     Ok(())
 }
 
+/// The day (midnight UTC) of `now`: activity is kept at day precision only.
+fn day_of(now: NaiveDateTime) -> NaiveDateTime {
+    now.date().and_time(chrono::NaiveTime::MIN)
+}
+
+/// Records that a person used Pravo today (one write a day at most) and clears any inactivity warning.
+pub fn mark_active(conn: &mut AnyConnection, user_id: &str, now: NaiveDateTime) -> Result<(), AppError> {
+    let today = day_of(now);
+    diesel::update(
+        users::table
+            .filter(users::id.eq(user_id))
+            .filter(users::last_active_at.is_null().or(users::last_active_at.lt(today))),
+    )
+    .set((users::last_active_at.eq(today), users::inactivity_warned_at.eq(None::<NaiveDateTime>)))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Accounts (not administrators) unused since before `since`, never warned: (user, warned now).
+pub fn inactive_unwarned(conn: &mut AnyConnection, since: NaiveDateTime) -> Result<Vec<User>, AppError> {
+    let rows: Vec<UserRow> = users::table
+        .filter(users::role.ne("admin"))
+        .filter(users::inactivity_warned_at.is_null())
+        .filter(users::last_active_at.lt(since).or(users::last_active_at.is_null().and(users::created_at.lt(since))))
+        .select(UserRow::as_select())
+        .load(conn)?;
+    Ok(rows.into_iter().map(User::from).collect())
+}
+
+pub fn set_inactivity_warned(conn: &mut AnyConnection, user_id: &str, now: NaiveDateTime) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(user_id)))
+        .set(users::inactivity_warned_at.eq(now))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Accounts warned before `warned_before` and unused since before `since`: due for erasure.
+pub fn inactive_due(
+    conn: &mut AnyConnection,
+    since: NaiveDateTime,
+    warned_before: NaiveDateTime,
+) -> Result<Vec<String>, AppError> {
+    Ok(users::table
+        .filter(users::role.ne("admin"))
+        .filter(users::inactivity_warned_at.lt(warned_before))
+        .filter(users::last_active_at.lt(since).or(users::last_active_at.is_null().and(users::created_at.lt(since))))
+        .select(users::id)
+        .load(conn)?)
+}
+
 /// Ends a session of `user_id`; returns whether there was one to end.
 pub fn revoke_session(conn: &mut AnyConnection, user_id: &str, id: &str, now: NaiveDateTime) -> Result<bool, AppError> {
     let n = diesel::update(

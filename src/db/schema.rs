@@ -22,6 +22,8 @@ diesel::table! {
         created_at -> Timestamp,
         reminders_off -> Bool,
         certificates_by_email -> Bool,
+        last_active_at -> Nullable<Timestamp>,
+        inactivity_warned_at -> Nullable<Timestamp>,
     }
 }
 

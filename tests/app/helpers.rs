@@ -147,6 +147,7 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: DatabaseUrl) -> S
         retain_applications_months: 12,
         retain_drafts_days: 30,
         retain_mail_days: 30,
+        inactive_account_months: 0,
     }
 }
 

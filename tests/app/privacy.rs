@@ -24,6 +24,7 @@ both!(
     the_privacy_routes_answer_each_role_as_they_should,
     the_privacy_pages_work_without_javascript,
     retention_erases_what_is_past_its_time_and_nothing_else,
+    unused_accounts_are_warned_then_erased_only_when_turned_on,
 );
 
 #[derive(QueryableByName)]
@@ -607,4 +608,58 @@ async fn retention_erases_what_is_past_its_time_and_nothing_else(backend: Backen
     // The privacy page states the rules with the configured times.
     let page = app.browser().await.get("/privacy").await;
     assert!(page.text().contains("12 months") && page.text().contains("30 days"), "{}", page.text());
+}
+
+fn days_ago(conn: &AnyConnection, days: i64) -> String {
+    match conn {
+        AnyConnection::Sqlite(_) => format!("datetime('now', '-{days} days')"),
+        AnyConnection::Pg(_) => format!("(now() - interval '{days} days')::timestamp"),
+    }
+}
+
+async fn unused_accounts_are_warned_then_erased_only_when_turned_on(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    app.signed_in("boss-i", Role::Admin).await;
+    person(&app, "sleepy-i", Some("sleepy-i@example.org"), "uk").await;
+    person(&app, "waking-i", None, "en").await;
+    person(&app, "busy-i", None, "en").await;
+    let mut conn = app.connection();
+    let old = days_ago(&conn, 400);
+    let sql = format!("UPDATE users SET created_at = {old}, last_active_at = {old} WHERE handle <> 'busy-i'");
+    diesel::sql_query(&sql).execute(&mut conn).unwrap_or_else(|e| panic!("{e}"));
+    let run = |months: &str| {
+        let out = crate::cli::pravo(&app)
+            .env("PRAVO_INACTIVE_ACCOUNT_MONTHS", months)
+            .args(["retention", "run"])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let handles = |conn: &mut AnyConnection| texts(conn, "SELECT handle AS row FROM users ORDER BY handle");
+
+    // Off by default: nobody is warned or erased.
+    let printed = run("0");
+    assert!(!printed.contains("accounts_warned"), "{printed}");
+    // On (12 months): the two unused accounts are warned, the administrator never; nobody erased yet.
+    let printed = run("12");
+    assert!(printed.contains("accounts_warned: 2") && printed.contains("inactive_accounts_erased: 0"), "{printed}");
+    let kinds = texts(&mut conn, "SELECT kind AS row FROM outbox WHERE recipient = 'sleepy-i@example.org'");
+    assert_eq!(kinds, ["inactivity_warning"], "the one with an address is told by email");
+    let subject = texts(&mut conn, "SELECT subject AS row FROM outbox WHERE kind = 'inactivity_warning'");
+    assert_eq!(subject, ["Ваш обліковий запис"], "in her language, naming no topic: {subject:?}");
+    assert!(run("12").contains("accounts_warned: 0"), "warned once");
+
+    // One of them signs in within the warning time: that clears her warning.
+    crate::scholarships::sign_in(&app, "waking-i").await;
+    // The warning time passes.
+    let month_ago = days_ago(&conn, 31);
+    let sql = format!("UPDATE users SET inactivity_warned_at = {month_ago} WHERE inactivity_warned_at IS NOT NULL");
+    diesel::sql_query(&sql).execute(&mut conn).unwrap_or_else(|e| panic!("{e}"));
+    let printed = run("12");
+    assert!(printed.contains("inactive_accounts_erased: 1"), "{printed}");
+    assert_eq!(handles(&mut conn), ["boss-i", "busy-i", "waking-i"]);
+    let by = texts(&mut conn, "SELECT details AS row FROM audit_log WHERE action = 'account.erased'");
+    assert_eq!(by.len(), 1, "{by:?}");
+    assert!(by[0].contains("retention"), "{by:?}");
 }

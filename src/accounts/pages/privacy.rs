@@ -295,6 +295,14 @@ pub(super) async fn privacy_page(
                 li { (t_with(l, "privacy-mail-records-kept", &[("days", Arg::Number(i64::from(state.settings.retain_mail_days)))])) }
             }
             li { (t(l, "privacy-account-kept")) }
+            @if state.settings.inactive_account_months > 0 {
+                li { (t_with(l, "privacy-inactive-kept", &[
+                    ("months", Arg::Number(i64::from(state.settings.inactive_account_months))),
+                    ("days", Arg::Number(i64::from(privacy::retention::WARNING_DAYS))),
+                ])) }
+            } @else {
+                li { (t(l, "privacy-inactive-never")) }
+            }
         }
         h2 { (t(l, "privacy-who-title")) }
         p { (t(l, "privacy-who")) }

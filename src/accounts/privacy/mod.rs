@@ -120,7 +120,12 @@ pub async fn export(
 /// Who asked for an erasure.
 pub enum ErasedBy<'a> {
     Herself,
-    Admin { admin: &'a User, reason: &'a str },
+    Admin {
+        admin: &'a User,
+        reason: &'a str,
+    },
+    /// Retention: nobody used the account for the configured time, and the warning went unanswered.
+    Inactivity,
 }
 
 /// Erases an account and everything that refers to it, in one transaction: rows are deleted, or kept for
@@ -129,10 +134,11 @@ pub enum ErasedBy<'a> {
 /// The last administrator cannot be erased (409).
 pub async fn erase(db: &Db, parts: &Parts, files: &Files, target_id: &str, by: ErasedBy<'_>) -> Result<(), AppError> {
     let (actor_id, details) = match by {
-        ErasedBy::Herself => (target_id.to_owned(), serde_json::json!({"by": "self"})),
+        ErasedBy::Herself => (Some(target_id.to_owned()), serde_json::json!({"by": "self"})),
         ErasedBy::Admin { admin, reason } => {
-            (admin.id.clone(), serde_json::json!({"by": "admin", "reason": reason.trim()}))
+            (Some(admin.id.clone()), serde_json::json!({"by": "admin", "reason": reason.trim()}))
         }
+        ErasedBy::Inactivity => (None, serde_json::json!({"by": "retention", "reason": "inactive"})),
     };
     let (parts, target) = (parts.clone(), target_id.to_owned());
     let mail_ids = db
@@ -151,7 +157,7 @@ pub async fn erase(db: &Db, parts: &Parts, files: &Files, target_id: &str, by: E
             let details = details.to_string();
             let record = AuditRecord {
                 at: db::now(),
-                actor_id: Some(&actor_id),
+                actor_id: actor_id.as_deref(),
                 action: "account.erased",
                 target_user_id: Some(&target),
                 details: &details,

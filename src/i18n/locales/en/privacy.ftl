@@ -130,3 +130,13 @@ privacy-rights = You can download everything stored about you, and erase your ac
 privacy-rights-link = Your data
 privacy-exit-title = Leaving quickly
 privacy-exit = The Exit button at the bottom of every page (or Esc pressed twice) leaves at once for a weather page, and Back does not return here. Your browser still remembers the pages you visited: to remove them, open your browser's menu, choose History, and delete the history of this site; or use a private (incognito) tab from the start.
+mail-inactivity-warning = Nobody has used your account for { $months ->
+    [one] a month
+   *[other] { $months } months
+}. To keep it, sign in before { $date }. Otherwise, on that day, the account and everything in it are deleted.
+mail-inactivity-nothing-to-do = If you no longer need the account, you need to do nothing.
+privacy-inactive-kept = An account nobody uses for { $months ->
+    [one] a month
+   *[other] { $months } months
+} is deleted with its data, { $days } days after a warning (sent by email when the account has an address).
+privacy-inactive-never = Accounts are not deleted for not being used.
