@@ -26,6 +26,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/me", web::get().to(me))
         .route("/me", web::patch().to(update_me))
         .route("/me/password", web::post().to(change_password))
+        .route("/me/recovery-codes", web::post().to(new_recovery_codes))
         .route("/admin/users", web::get().to(list_users))
         .route("/admin/users/{id}/role", web::post().to(change_role))
         .route("/admin/audit", web::get().to(audit));
@@ -235,7 +236,8 @@ pub async fn me(viewer: Viewer) -> Result<HttpResponse, AppError> {
 
 /// Change language, email or the name printed on certificates; `null` or "" removes email and name.
 #[utoipa::path(patch, path = "/api/v1/me", request_body = super::ProfileInput,
-    responses((status = 200, body = UserDto), (status = 401), (status = 422, body = crate::web::json::ErrorBody)),
+    responses((status = 200, body = UserDto), (status = 401), (status = 403, body = crate::web::json::ErrorBody),
+        (status = 422, body = crate::web::json::ErrorBody), (status = 429)),
     security(("bearer" = [])))]
 pub async fn update_me(
     state: web::Data<AppState>,
@@ -244,8 +246,31 @@ pub async fn update_me(
     body: JsonBody<super::ProfileInput>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    let updated = super::update_profile(&state.db, user, body.into_inner()?, &mail).await?;
+    let cx =
+        super::ProfileContext { db: &state.db, limits: &state.limits, mail: &mail, base_url: &state.settings.base_url };
+    let updated = super::update_profile(&cx, user, body.into_inner()?).await?;
     Ok(HttpResponse::Ok().json(UserDto::from(&updated)))
+}
+
+/// New recovery codes (shown once); the old ones stop working. Needs the current password.
+#[utoipa::path(post, path = "/api/v1/me/recovery-codes", request_body = crate::accounts::privacy::api::ReauthInput,
+    responses((status = 200, body = RecoveryCodes), (status = 401), (status = 403), (status = 429)),
+    security(("bearer" = [])))]
+pub async fn new_recovery_codes(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: JsonBody<crate::accounts::privacy::api::ReauthInput>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let input = body.into_inner()?;
+    super::reauthenticate(&state.db, &state.limits, user, &input.current_password).await?;
+    let recovery_codes = super::regenerate_recovery_codes(&state.db, &user.id).await?;
+    Ok(HttpResponse::Ok().json(RecoveryCodes { recovery_codes }))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RecoveryCodes {
+    recovery_codes: Vec<String>,
 }
 
 /// Change the password; every other session and token stops working.
@@ -389,6 +414,7 @@ pub async fn audit(
         me,
         update_me,
         change_password,
+        new_recovery_codes,
         list_users,
         change_role,
         audit,
@@ -409,6 +435,7 @@ pub async fn audit(
         TokenDto,
         RegisteredDto,
         RoleInput,
+        RecoveryCodes,
         UserList,
         AuditItem,
         AuditList,

@@ -9,6 +9,7 @@ pub mod notify;
 pub mod outbox_pages;
 pub mod pages;
 pub mod privacy;
+mod profile;
 mod reauth;
 mod recovery;
 pub mod sessions;
@@ -26,6 +27,7 @@ use crate::core::error::AppError;
 use crate::db::{self, Db};
 use crate::i18n::{Locale, Msg};
 use model::{Handle, Role, User, handle_key};
+pub use profile::*;
 pub use reauth::reauthenticate;
 pub use recovery::*;
 
@@ -326,79 +328,6 @@ pub async fn recover(
         }
         None => Err(AppError::field("recovery_code", error_msg("recovery-code-wrong"))),
     }
-}
-
-/// `PATCH /me` and the account form: absent fields stay; an empty (or null) email or name removes it.
-#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
-pub struct ProfileInput {
-    pub locale: Option<String>,
-    #[serde(default, deserialize_with = "present_or_null")]
-    #[schema(value_type = Option<String>)]
-    pub email: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present_or_null")]
-    #[schema(value_type = Option<String>)]
-    pub certificate_name: Option<Option<String>>,
-    /// Email certificates (with their PDF) when there is an address; false keeps them in the app only.
-    pub certificates_by_email: Option<bool>,
-}
-
-pub const CERTIFICATE_NAME_MAX: usize = 100;
-
-impl ProfileInput {
-    fn check(&self) -> Result<(), AppError> {
-        use validator::ValidateEmail;
-        let mut fields = crate::core::error::FieldErrors::new();
-        if let Some(code) = &self.locale
-            && Locale::parse(code).is_none()
-        {
-            fields.insert("locale".into(), vec![error_msg("locale-unknown")]);
-        }
-        if let Some(Some(email)) = &self.email {
-            let email = email.trim();
-            if !email.is_empty() && (!email.validate_email() || email.len() > 254) {
-                fields.insert("email".into(), vec![error_msg("email-invalid")]);
-            }
-        }
-        if let Some(Some(name)) = &self.certificate_name {
-            if name.trim().chars().count() > CERTIFICATE_NAME_MAX {
-                let msg = error_msg("certificate-name-too-long").with("max", CERTIFICATE_NAME_MAX);
-                fields.insert("certificate_name".into(), vec![msg]);
-            } else if name.chars().any(|c| c.is_control() || matches!(c, '<' | '>' | '{' | '}')) {
-                // The name is printed on a certificate: letters, spaces and punctuation, no markup.
-                fields.insert("certificate_name".into(), vec![error_msg("certificate-name-characters")]);
-            }
-        }
-        if fields.is_empty() { Ok(()) } else { Err(AppError::Validation(fields)) }
-    }
-}
-
-pub async fn update_profile(
-    db: &Db,
-    user: &User,
-    input: ProfileInput,
-    mail: &crate::mail::MailSettings,
-) -> Result<User, AppError> {
-    input.check()?;
-    let locale = input.locale.as_deref().and_then(Locale::parse).unwrap_or(user.locale);
-    let tidy = |v: Option<Option<String>>, old: &Option<String>| match v {
-        None => old.clone(),
-        Some(v) => v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
-    };
-    let email = tidy(input.email, &user.email);
-    let name = tidy(input.certificate_name, &user.certificate_name);
-    let by_email = input.certificates_by_email.unwrap_or(user.certificates_by_email);
-    let (before, mail) = (user.clone(), mail.clone());
-    db.write(move |conn| {
-        store::update_profile(conn, &before.id, locale, email.as_deref(), name.as_deref(), by_email)?;
-        // The old address hears that it no longer belongs to the account.
-        if let Some(old) = &before.email
-            && before.email != email
-        {
-            notify::account_changed(conn, &mail, &before, old, "email", db::now())?;
-        }
-        store::find_by_id(conn, &before.id)?.ok_or(AppError::NotFound)
-    })
-    .await
 }
 
 pub async fn set_locale(db: &Db, user_id: &str, locale: Locale) -> Result<(), AppError> {

@@ -98,6 +98,8 @@ pub struct User {
     pub reminders_off: bool,
     /// Whether certificates are emailed (with an address) or only kept in the app.
     pub certificates_by_email: bool,
+    /// A new address waiting for its owner to open the link sent to it.
+    pub email_pending: Option<String>,
 }
 
 impl User {
@@ -125,6 +127,9 @@ pub struct UserDto {
     pub certificate_name: Option<String>,
     /// Certificates are emailed when there is an address and this is true; otherwise only downloaded.
     pub certificates_by_email: bool,
+    /// A new address that is used once confirmed through the link sent to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_pending: Option<String>,
 }
 
 impl From<&User> for UserDto {
@@ -137,6 +142,7 @@ impl From<&User> for UserDto {
             email: u.email.clone(),
             certificate_name: u.certificate_name.clone(),
             certificates_by_email: u.certificates_by_email,
+            email_pending: u.email_pending.clone(),
         }
     }
 }

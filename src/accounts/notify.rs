@@ -107,3 +107,30 @@ pub fn inactivity_warning(
     )?;
     Ok(())
 }
+
+/// Queues the link that confirms a new address, sent to that address.
+pub fn confirm_email(
+    conn: &mut AnyConnection,
+    mail: &MailSettings,
+    user: &User,
+    email: &str,
+    link: &str,
+    at: chrono::NaiveDateTime,
+) -> Result<(), AppError> {
+    let l = user.locale;
+    let paragraphs = [t(l, "mail-confirm-intro"), link.to_owned(), t(l, "mail-confirm-ignore")];
+    mail::enqueue(
+        conn,
+        mail,
+        Outgoing {
+            kind: "email_confirmation",
+            dedupe_key: format!("email_confirmation:{}:{}", user.id, at.and_utc().timestamp_micros()),
+            user_id: Some(&user.id),
+            recipient: email,
+            subject: t(l, "mail-subject-account"),
+            body: body(l, &user.handle, &paragraphs),
+            attachment: None,
+        },
+    )?;
+    Ok(())
+}

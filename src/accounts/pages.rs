@@ -51,6 +51,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/users", web::get().to(users_page))
         .route("/admin/users/{id}/role", web::post().to(change_role))
         .route("/account/export", web::post().to(export_data))
+        .route("/confirm-email", web::get().to(confirm_email))
         .route("/account/delete", web::get().to(delete_page))
         .route("/account/delete", web::post().to(delete_account))
         .route("/goodbye", web::get().to(goodbye_page))

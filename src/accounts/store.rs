@@ -24,6 +24,7 @@ struct UserRow {
     created_at: NaiveDateTime,
     reminders_off: bool,
     certificates_by_email: bool,
+    email_pending: Option<String>,
 }
 
 impl From<UserRow> for User {
@@ -39,6 +40,7 @@ impl From<UserRow> for User {
             kept_session_id: r.kept_session_id,
             reminders_off: r.reminders_off,
             certificates_by_email: r.certificates_by_email,
+            email_pending: r.email_pending,
             created_at: r.created_at,
         }
     }
@@ -518,4 +520,46 @@ pub fn delete_person(conn: &mut AnyConnection, user_id: &str) -> Result<(), AppE
     diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(user_id))).execute(conn)?;
     diesel::delete(users::table.filter(users::id.eq(user_id))).execute(conn)?;
     Ok(())
+}
+
+/// Records a new address waiting for its link (hash of the code, until when), or clears it.
+pub fn set_pending_email(
+    conn: &mut AnyConnection,
+    id: &str,
+    pending: Option<(&str, &str, NaiveDateTime)>,
+) -> Result<(), AppError> {
+    let (email, hash, until) = match pending {
+        Some((email, hash, until)) => (Some(email), Some(hash), Some(until)),
+        None => (None, None, None),
+    };
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((users::email_pending.eq(email), users::email_pending_hash.eq(hash), users::email_pending_until.eq(until)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The account whose pending address the code `hash` confirms (if still in time); makes that address the
+/// account's and clears the pending one. Returns the account as it was, and the new address.
+pub fn take_pending_email(
+    conn: &mut AnyConnection,
+    hash: &str,
+    now: NaiveDateTime,
+) -> Result<Option<(User, String)>, AppError> {
+    let row: Option<UserRow> = users::table
+        .filter(users::email_pending_hash.eq(hash))
+        .filter(users::email_pending_until.gt(now))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?;
+    let Some(user) = row.map(User::from) else { return Ok(None) };
+    let Some(new) = user.email_pending.clone() else { return Ok(None) };
+    diesel::update(users::table.filter(users::id.eq(&user.id)))
+        .set((
+            users::email.eq(&new),
+            users::email_pending.eq(None::<String>),
+            users::email_pending_hash.eq(None::<String>),
+            users::email_pending_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)?;
+    Ok(Some((user, new)))
 }

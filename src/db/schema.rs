@@ -24,6 +24,9 @@ diesel::table! {
         certificates_by_email -> Bool,
         last_active_at -> Nullable<Timestamp>,
         inactivity_warned_at -> Nullable<Timestamp>,
+        email_pending -> Nullable<Text>,
+        email_pending_hash -> Nullable<Text>,
+        email_pending_until -> Nullable<Timestamp>,
     }
 }
 

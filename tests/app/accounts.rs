@@ -15,6 +15,7 @@ both!(
     a_recovery_code_resets_the_password_once,
     profile_changes_and_removals,
     guessable_passwords_are_refused_with_the_reason,
+    the_account_page_asks_for_the_password_before_a_new_email_or_new_codes,
 );
 
 async fn registration_without_email_gives_ten_recovery_codes(backend: Backend) {
@@ -143,12 +144,22 @@ async fn a_recovery_code_resets_the_password_once(backend: Backend) {
 async fn profile_changes_and_removals(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else { return };
     let (_, api) = app.signed_in("settler", pravo::accounts::model::Role::Scholar).await;
-    let (status, body) =
-        api.patch("/me", json!({"locale": "ru", "email": "s@example.org", "certificate_name": "Олена Петренко"})).await;
+    let change = json!({"locale": "ru", "email": "s@example.org", "certificate_name": "Олена Петренко"});
+    let (status, body) = api.patch("/me", change.clone()).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::FORBIDDEN, Some("reauthentication_required")));
+    let (_, me) = api.get("/me").await;
+    assert_eq!(me["locale"], "en", "a refused change changes nothing");
+    let mut with_password = change;
+    with_password["current_password"] = json!(PASSWORD);
+    let (status, body) = api.patch("/me", with_password).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["locale"], "ru");
     assert_eq!(body["certificate_name"], "Олена Петренко");
-    let (_, body) = api.patch("/me", json!({"email": null})).await;
+    assert!(body.get("email").is_none(), "a new address is used once confirmed: {body}");
+    assert_eq!(body["email_pending"], "s@example.org");
+    let (status, _) = api.patch("/me", json!({"email": null})).await;
+    assert_eq!(status, StatusCode::OK, "nothing to remove yet: the pending address is not the account's");
+    let (_, body) = api.patch("/me", json!({"email": null, "current_password": PASSWORD})).await;
     assert!(body.get("email").is_none(), "null removes the email: {body}");
     assert_eq!(body["certificate_name"], "Олена Петренко", "absent fields stay");
     let (status, body) = api.patch("/me", json!({"certificate_name": "я".repeat(101), "email": "bad"})).await;
@@ -188,4 +199,31 @@ async fn guessable_passwords_are_refused_with_the_reason(backend: Backend) {
     assert!(body["error"]["fields"]["password"][0].as_str().is_some_and(|m| m.contains("клавиатуры")), "{body}");
     let (status, _) = api.post("/auth/register", json!({"handle": "admin2", "password": PASSWORD})).await;
     assert_eq!(status, StatusCode::CREATED, "a long phrase passes");
+}
+
+async fn the_account_page_asks_for_the_password_before_a_new_email_or_new_codes(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    app.signed_in("pager", pravo::accounts::model::Role::Scholar).await;
+    let mut browser = app.browser().await;
+    browser.sign_in("pager").await;
+    browser.get("/account").await;
+    let fields = [("locale", "en"), ("email", "pager@example.org"), ("certificate_name", "")];
+    let page = browser.post("/account/profile", &fields).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.has("#f-current_password-error"), "the password is asked for next to its field");
+    assert_eq!(page.value_of("input[name=email]").as_deref(), Some("pager@example.org"), "what she typed is kept");
+    let mut with_password = fields.to_vec();
+    with_password.push(("current_password", PASSWORD));
+    let page = browser.post("/account/profile", &with_password).await;
+    assert_eq!(page.location.as_deref(), Some("/account?saved=email#profile-h"));
+    let page = browser.get("/account").await;
+    assert!(page.text().contains("pager@example.org"), "the pending address is shown");
+    assert_eq!(page.value_of("input[name=email]").as_deref(), Some(""), "not in use until confirmed");
+
+    let page = browser.post("/account/recovery-codes", &[("current_password", "not it at all, no")]).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.has("#f-current_password-error"));
+    let page = browser.post("/account/recovery-codes", &[("current_password", PASSWORD)]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.has("ol.codes li, ul.codes li, .codes li"), "{}", page.text());
 }

@@ -71,14 +71,38 @@ async fn reset_requests_answer_alike_and_send_only_to_an_address(backend: Backen
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     assert!(smtp.messages().is_empty(), "nothing to send without an address");
 
-    // Changing the email address tells the old one.
-    let (_, user) = app.signed_in("mover", Role::Scholar).await;
-    user.patch("/me", json!({"email": "old@example.org"})).await;
-    user.patch("/me", json!({"email": "new@example.org"})).await;
+    // A new address needs the password and is used only once its owner opens the link sent to it; then
+    // the old address is told.
+    let api = app.api();
+    let registered = json!({"handle": "mover", "password": PASSWORD, "email": "old@example.org"});
+    assert_eq!(api.post("/auth/register", registered).await.0, StatusCode::CREATED);
+    let user = crate::scholarships::sign_in(&app, "mover").await;
+    let (status, _) = user.patch("/me", json!({"email": "new@example.org"})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "someone holding her phone cannot redirect her mail");
+    let (status, me) = user.patch("/me", json!({"email": "new@example.org", "current_password": PASSWORD})).await;
+    assert_eq!((status, me["email"].as_str()), (StatusCode::OK, Some("old@example.org")), "{me}");
     let mail = smtp.wait_for(1, 10).await;
-    assert_eq!(mail.len(), 1);
-    assert!(header(&mail[0], "To").is_some_and(|t| t.contains("old@example.org")));
-    assert!(decode_mail(&mail[0]).1.contains("email address of your account was changed"));
+    assert!(header(&mail[0], "To").is_some_and(|t| t.contains("new@example.org")));
+    let (subject, body) = decode_mail(&mail[0]);
+    assert_eq!(subject, "Your account", "no topic in the subject");
+    let link = body.lines().find(|l| l.contains("/confirm-email?code=")).unwrap_or_default().trim().to_owned();
+    let path = link.trim_start_matches("http://127.0.0.1").to_owned();
+    let mut browser = app.browser().await;
+    assert_eq!(browser.get(&path).await.status, StatusCode::OK);
+    assert_eq!(browser.get(&path).await.status, StatusCode::NOT_FOUND, "the link works once");
+    let (_, me) = user.get("/me").await;
+    assert_eq!(me["email"], "new@example.org");
+    assert!(me.get("email_pending").is_none(), "{me}");
+    let mail = smtp.wait_for(2, 10).await;
+    assert!(header(&mail[1], "To").is_some_and(|t| t.contains("old@example.org")));
+    assert!(decode_mail(&mail[1]).1.contains("email address of your account was changed"));
+
+    // New recovery codes need the password too, and the old ones stop working.
+    let (status, _) = user.post("/me/recovery-codes", json!({})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = user.post("/me/recovery-codes", json!({"current_password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["recovery_codes"].as_array().map(Vec::len), Some(10));
 }
 
 async fn without_smtp_messages_are_written_as_eml_files(backend: Backend) {

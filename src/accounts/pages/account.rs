@@ -10,6 +10,7 @@ pub(super) struct AccountForms {
     pub(super) profile: Problems,
     pub(super) password: Problems,
     pub(super) data: Problems,
+    pub(super) codes: Problems,
     pub(super) saved: Option<&'static str>,
 }
 
@@ -23,6 +24,8 @@ pub(super) async fn account_page(
         Some("profile") => Some("account-saved-profile"),
         Some("password") => Some("account-saved-password"),
         Some("reminders") => Some("account-saved-reminders"),
+        Some("email") => Some("account-saved-email-pending"),
+        Some("confirmed") => Some("account-saved-email-confirmed"),
         _ => None,
     };
     account_view(&state, &viewer, &req, AccountForms { saved, ..Default::default() }, None).await
@@ -61,6 +64,10 @@ pub(super) async fn account_view(
                 (csrf_field(&v.csrf_token))
                 (locale_select(l, chosen, &forms.profile))
                 (Input::new("email", t(l, "field-email-optional")).kind("email").value(email).hint(t(l, "email-hint")).autocomplete("email").render(l, &forms.profile))
+                @if let Some(pending) = &user.email_pending {
+                    p.notice role="status" { (t_with(l, "email-pending", &[("email", Arg::Text(pending.clone()))])) }
+                }
+                (Input::new("current_password", t(l, "field-current-password")).kind("password").hint(t(l, "email-change-password-hint")).autocomplete("current-password").render(l, &forms.profile))
                 (Input::new("certificate_name", t(l, "field-certificate-name")).value(name).hint(t(l, "certificate-name-hint")).autocomplete("off").render(l, &forms.profile))
                 div.field.check {
                     label {
@@ -97,8 +104,10 @@ pub(super) async fn account_view(
         section aria-labelledby="codes-h" {
             h2 #codes-h { (t(l, "account-recovery-codes")) }
             p { (t_with(l, "account-codes-left", &[("count", Arg::Number(codes_left))])) }
-            form method="post" action="/account/recovery-codes" {
+            (form_problem(l, &forms.codes))
+            form.stack method="post" action="/account/recovery-codes#codes-h" novalidate {
                 (csrf_field(&v.csrf_token))
+                (Input::new("current_password", t(l, "field-current-password")).kind("password").autocomplete("current-password").required().render(l, &forms.codes))
                 button type="submit" { (t(l, "account-new-codes")) }
             }
         }
@@ -112,11 +121,12 @@ pub(super) async fn account_view(
         }
         (data_section(l, &v.csrf_token, &forms.data))
     };
-    let status = if forms.profile.is_empty() && forms.password.is_empty() && forms.data.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status =
+        if forms.profile.is_empty() && forms.password.is_empty() && forms.data.is_empty() && forms.codes.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
     Ok(respond(state, v, req, status, &t(l, "account-title"), body))
 }
 
@@ -128,6 +138,7 @@ pub struct ProfileForm {
     pub(super) certificate_name: String,
     /// A checkbox: present when ticked.
     pub(super) certificates_by_email: Option<String>,
+    pub(super) current_password: String,
 }
 
 pub(super) async fn update_profile(
@@ -144,11 +155,21 @@ pub(super) async fn update_profile(
         email: Some(Some(form.email.clone())),
         certificate_name: Some(Some(form.certificate_name.clone())),
         certificates_by_email: Some(form.certificates_by_email.is_some()),
+        current_password: Some(form.current_password.clone()),
     };
-    match super::super::update_profile(&state.db, user, input, &mail).await {
+    let cx = super::super::ProfileContext {
+        db: &state.db,
+        limits: &state.limits,
+        mail: &mail,
+        base_url: &state.settings.base_url,
+    };
+    match super::super::update_profile(&cx, user, input).await {
+        Ok(updated) if updated.email_pending.is_some() && updated.email_pending != user.email_pending => {
+            Ok(see_other("/account?saved=email#profile-h"))
+        }
         Ok(_) => Ok(see_other("/account?saved=profile")),
         Err(error) => {
-            let profile = Problems::from_error(error)?;
+            let profile = Problems::from_error(password_problem(error))?;
             account_view(&state, &viewer, &req, AccountForms { profile, ..Default::default() }, Some(&form)).await
         }
     }
@@ -198,15 +219,66 @@ pub(super) async fn set_reminders(
     Ok(see_other("/account?saved=reminders"))
 }
 
+/// A wrong or missing password, shown next to the password field.
+pub(super) fn password_problem(error: AppError) -> AppError {
+    match error {
+        AppError::ReauthenticationRequired => {
+            AppError::field("current_password", super::super::error_msg("password-wrong"))
+        }
+        other => other,
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CodesForm {
+    pub(super) current_password: String,
+}
+
 pub(super) async fn regenerate_codes(
     state: web::Data<AppState>,
     viewer: Viewer,
     req: HttpRequest,
-    _form: CsrfForm<serde::de::IgnoredAny>,
+    form: CsrfForm<CodesForm>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
+    if let Err(error) = super::super::reauthenticate(&state.db, &state.limits, user, &form.0.current_password).await {
+        let codes = Problems::from_error(password_problem(error))?;
+        return account_view(&state, &viewer, &req, AccountForms { codes, ..Default::default() }, None).await;
+    }
     let codes = super::super::regenerate_recovery_codes(&state.db, &user.id).await?;
     debug_assert_eq!(codes.len(), RECOVERY_CODE_COUNT);
     let l = viewer.locale;
     Ok(respond(&state, &viewer, &req, StatusCode::OK, &t(l, "codes-title"), codes_view(l, &codes, "/account")))
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmQuery {
+    pub(super) code: Option<String>,
+}
+
+/// The link sent to a new address: the address becomes the account's (no sign-in needed: the code is
+/// the proof that she reads that mailbox).
+pub(super) async fn confirm_email(
+    state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
+    viewer: Viewer,
+    req: HttpRequest,
+    q: web::Query<ConfirmQuery>,
+) -> Result<HttpResponse, AppError> {
+    let l = viewer.locale;
+    let code = q.into_inner().code.unwrap_or_default();
+    match super::super::confirm_email(&state.db, &mail, &code).await {
+        Ok(_) if viewer.user.is_some() => Ok(see_other("/account?saved=confirmed")),
+        Ok(_) => {
+            let body = html! { p { (t(l, "email-confirmed")) } p { a href="/login" { (t(l, "nav-sign-in")) } } };
+            Ok(respond(&state, &viewer, &req, StatusCode::OK, &t(l, "email-confirmed-title"), body))
+        }
+        Err(AppError::NotFound) => {
+            let body =
+                html! { p { (t(l, "email-confirm-invalid")) } p { a href="/account" { (t(l, "nav-account")) } } };
+            Ok(respond(&state, &viewer, &req, StatusCode::NOT_FOUND, &t(l, "email-confirm-invalid-title"), body))
+        }
+        Err(other) => Err(other),
+    }
 }

@@ -7,12 +7,7 @@ use crate::accounts::privacy::{self, Erase, ErasedBy, Export, Files, Parts};
 
 /// A wrong or missing password on a privacy form is shown next to the password field.
 fn reauth_problem(error: AppError) -> Result<Problems, AppError> {
-    match error {
-        AppError::ReauthenticationRequired => {
-            Problems::from_error(AppError::field("current_password", super::super::error_msg("password-wrong")))
-        }
-        other => Problems::from_error(other),
-    }
+    Problems::from_error(password_problem(error))
 }
 
 /// The "your data" section of the account page.

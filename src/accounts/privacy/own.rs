@@ -13,7 +13,7 @@ use crate::i18n::Locale;
 pub const REGISTER: &[Entry] = &[
     Entry {
         table: "users",
-        columns: &["id", "handle", "handle_key", "email", "certificate_name", "password_hash"],
+        columns: &["id", "handle", "handle_key", "email", "email_pending", "certificate_name", "password_hash"],
         export: Export::Yes,
         erase: Erase::Delete,
     },
@@ -41,6 +41,7 @@ pub fn export(conn: &mut AnyConnection, user_id: &str) -> Result<Exported, AppEr
         "role": user.role.as_str(),
         "language": user.locale.code(),
         "email": user.email,
+        "email_pending": user.email_pending,
         "certificate_name": user.certificate_name,
         "reminders_off": user.reminders_off,
         "certificates_by_email": user.certificates_by_email,

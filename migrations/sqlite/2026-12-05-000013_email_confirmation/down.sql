@@ -1,0 +1,3 @@
+ALTER TABLE users DROP COLUMN email_pending_until;
+ALTER TABLE users DROP COLUMN email_pending_hash;
+ALTER TABLE users DROP COLUMN email_pending;
