@@ -79,7 +79,7 @@ pub async fn token(
     body: JsonBody<TokenInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = body.into_inner()?;
-    let user = super::sign_in(&state.db, &state.limits, &input.handle, &input.password, &address.0).await?;
+    let user = super::sign_in(&state.db, &state.limits, &input.handle, &input.password, &address.0, None).await?;
     let issued = state.tokens.issue(TokenKind::Session, &user.id)?;
     let agent = req.headers().get("user-agent").and_then(|h| h.to_str().ok());
     super::sessions::start(&state.db, &user.id, &issued, agent).await?;
@@ -258,13 +258,14 @@ pub async fn update_me(
     security(("bearer" = [])))]
 pub async fn new_recovery_codes(
     state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
     viewer: Viewer,
     body: JsonBody<crate::accounts::privacy::api::ReauthInput>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let input = body.into_inner()?;
     super::reauthenticate(&state.db, &state.limits, user, &input.current_password).await?;
-    let recovery_codes = super::regenerate_recovery_codes(&state.db, &user.id).await?;
+    let recovery_codes = super::regenerate_recovery_codes(&state.db, user, &mail).await?;
     Ok(HttpResponse::Ok().json(RecoveryCodes { recovery_codes }))
 }
 

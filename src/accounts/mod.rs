@@ -106,15 +106,18 @@ fn add_user(
 }
 
 /// Signs in with a handle and password, within the rate limits. A wrong password and an unknown handle
-/// get the same answer, in the same time.
+/// get the same answer, in the same time. `known_device` is the nonce of a device cookie this browser got
+/// when it signed in as this handle before: such a device has a failure budget of its own, so strangers'
+/// failures (which slow the handle down for unknown devices only) never lock its owner out.
 pub async fn sign_in(
     db: &Db,
     limits: &RateLimiter,
     handle: &str,
     password: &str,
     address: &str,
+    known_device: Option<&str>,
 ) -> Result<User, AppError> {
-    let keys = AttemptKeys::new(handle, address);
+    let keys = AttemptKeys::new(handle, address, known_device);
     keys.check(limits)?;
     // Counted as failed up front, so that a burst of concurrent guesses cannot all slip under the limit;
     // taken back if the password turns out right.
@@ -142,47 +145,59 @@ pub async fn sign_in(
     }
 }
 
-/// The rate-limit keys of one attempt: the handle as typed (existing or not) and the address.
+/// The rate-limit keys of one attempt: the handle as typed (existing or not) for unknown devices, or the
+/// known device; the address (unknown devices only); and the address's successes.
 struct AttemptKeys {
-    handle: String,
-    address: String,
+    failures: String,
+    address: Option<String>,
     success: String,
 }
 
 impl AttemptKeys {
-    fn new(handle: &str, address: &str) -> Self {
+    fn new(handle: &str, address: &str, known_device: Option<&str>) -> Self {
         // Handles have at most 32 characters; anything longer is cut so that keys stay small.
         let handle: String = handle_key(handle).chars().take(64).collect();
+        let failures = match known_device {
+            Some(device) => format!("fail-device:{device}:{handle}"),
+            None => format!("fail-handle:{handle}"),
+        };
         Self {
-            handle: format!("fail-handle:{handle}"),
-            address: format!("fail-addr:{address}"),
+            failures,
+            address: known_device.is_none().then(|| format!("fail-addr:{address}")),
             success: format!("ok-addr:{address}"),
         }
     }
 
     fn check(&self, limits: &RateLimiter) -> Result<(), AppError> {
-        let limited = limits
-            .check(&self.handle, ratelimit::FAILED_PER_HANDLE)
-            .and(limits.check(&self.address, ratelimit::FAILED_PER_ADDRESS))
+        let mut limited = limits
+            .check(&self.failures, ratelimit::FAILED_PER_HANDLE)
             .and(limits.check(&self.success, ratelimit::SUCCESS_PER_ADDRESS));
+        if let Some(address) = &self.address {
+            limited = limited.and(limits.check(address, ratelimit::FAILED_PER_ADDRESS));
+        }
         limited.map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })
     }
 
     fn failed(&self, limits: &RateLimiter) {
-        limits.record(&self.handle, ratelimit::FAILED_PER_HANDLE);
-        limits.record(&self.address, ratelimit::FAILED_PER_ADDRESS);
+        limits.record(&self.failures, ratelimit::FAILED_PER_HANDLE);
+        if let Some(address) = &self.address {
+            limits.record(address, ratelimit::FAILED_PER_ADDRESS);
+        }
     }
 
     fn succeeded(&self, limits: &RateLimiter) {
-        limits.clear(&self.handle);
-        limits.undo(&self.address);
+        limits.clear(&self.failures);
+        if let Some(address) = &self.address {
+            limits.undo(address);
+        }
         limits.record(&self.success, ratelimit::SUCCESS_PER_ADDRESS);
     }
 }
 
-/// Registrations share the per-address limit of successful sign-ins.
+/// Registrations have a per-address budget of their own (30 a minute), so that one abuser registering
+/// behind a shared address (a Tor exit, a carrier's NAT) does not stop everyone there from signing in.
 pub fn check_registration_rate(limits: &RateLimiter, address: &str) -> Result<(), AppError> {
-    let key = format!("ok-addr:{address}");
+    let key = format!("reg-addr:{address}");
     limits
         .check(&key, ratelimit::SUCCESS_PER_ADDRESS)
         .map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })?;
@@ -292,7 +307,7 @@ pub async fn recover(
     mail: &crate::mail::MailSettings,
 ) -> Result<User, AppError> {
     let mail = mail.clone();
-    let keys = AttemptKeys::new(&input.handle, address);
+    let keys = AttemptKeys::new(&input.handle, address, None);
     keys.check(limits)?;
     input.validate()?;
     password_fits_handle(&input.new_password, &input.handle, "new_password")?;

@@ -63,7 +63,11 @@ pub fn account_changed(
         conn,
         mail,
         Outgoing {
-            kind: if what == "password" { "password_changed" } else { "email_changed" },
+            kind: match what {
+                "password" => "password_changed",
+                "codes" => "recovery_codes_changed",
+                _ => "email_changed",
+            },
             dedupe_key: format!("{what}_changed:{}:{}", user.id, at.and_utc().timestamp_micros()),
             user_id: Some(&user.id),
             recipient: email,

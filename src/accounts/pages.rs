@@ -167,8 +167,20 @@ async fn login(
     form: CsrfForm<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
-    match super::sign_in(&state.db, &state.limits, &form.handle, &form.password, &address.0).await {
-        Ok(user) => signed_in_redirect(&state, &req, &user, &safe_next(form.next.as_deref())).await,
+    let key = super::model::handle_key(&form.handle);
+    let device_cookie = req.cookie(&cookies::device_cookie_name(&state.settings)).map(|c| c.value().to_owned());
+    let nonce = device_cookie.as_deref().and_then(|c| state.csrf.known_device(c, &key));
+    match super::sign_in(&state.db, &state.limits, &form.handle, &form.password, &address.0, nonce).await {
+        Ok(user) => {
+            let mut response = signed_in_redirect(&state, &req, &user, &safe_next(form.next.as_deref())).await?;
+            // This browser is now known for this handle (the cookie survives sign-out).
+            let kept = device_cookie.as_deref().and_then(|c| c.split_once('.')).map(|(n, _)| n);
+            let value = state.csrf.device_cookie_value(kept, &super::model::handle_key(&user.handle));
+            response
+                .add_cookie(&cookies::device(&state.settings, value))
+                .map_err(|e| AppError::internal(e.to_string()))?;
+            Ok(response)
+        }
         Err(error) => {
             let status = error_status(&error);
             let problems = Problems::from_error(error)?;

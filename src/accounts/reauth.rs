@@ -1,6 +1,6 @@
 //! Re-authentication: the password asked again before a step that hands over data or cannot be undone.
 
-use super::model::{User, handle_key};
+use super::model::User;
 use super::{blocking, store};
 use crate::auth::password;
 use crate::auth::ratelimit::{self, RateLimiter};
@@ -17,7 +17,9 @@ pub async fn reauthenticate(
     user: &User,
     current_password: &str,
 ) -> Result<(), AppError> {
-    let key = format!("fail-handle:{}", handle_key(&user.handle));
+    // A budget of its own: strangers' failed sign-ins as her handle must not stop her from proving it is
+    // her; and a thief with her session gets ten guesses per quarter hour.
+    let key = format!("fail-reauth:{}", user.id);
     limits
         .check(&key, ratelimit::FAILED_PER_HANDLE)
         .map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })?;

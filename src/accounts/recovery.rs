@@ -29,11 +29,22 @@ pub async fn unused_recovery_codes(db: &Db, user_id: &str) -> Result<i64, AppErr
     db.run(move |conn| store::count_unused_recovery_codes(conn, &id)).await
 }
 
-/// Makes a new set of recovery codes, replacing the old ones.
-pub async fn regenerate_recovery_codes(db: &Db, user_id: &str) -> Result<Vec<String>, AppError> {
+/// Makes a new set of recovery codes, replacing the old ones; her address (if any) is told.
+pub async fn regenerate_recovery_codes(
+    db: &Db,
+    user: &super::model::User,
+    mail: &crate::mail::MailSettings,
+) -> Result<Vec<String>, AppError> {
     let codes = new_recovery_codes();
     let hashes: Vec<String> = codes.iter().map(|c| hash_recovery_code(c)).collect();
-    let id = user_id.to_owned();
-    db.write(move |conn| store::insert_recovery_codes(conn, &id, &hashes)).await?;
+    let (user, mail) = (user.clone(), mail.clone());
+    db.write(move |conn| {
+        store::insert_recovery_codes(conn, &user.id, &hashes)?;
+        if let Some(email) = &user.email {
+            super::notify::account_changed(conn, &mail, &user, email, "codes", crate::db::now())?;
+        }
+        Ok(())
+    })
+    .await?;
     Ok(codes)
 }

@@ -53,14 +53,36 @@ impl CsrfKey {
     }
 
     fn mac(&self, cookie_value: &str) -> Vec<u8> {
+        self.mac_of(&[b"csrf:", cookie_value.as_bytes()])
+    }
+
+    fn mac_of(&self, parts: &[&[u8]]) -> Vec<u8> {
         let mut mac = match <Hmac<Sha256> as KeyInit>::new_from_slice(&self.0) {
             Ok(mac) => mac,
             // HMAC takes keys of any length; this arm cannot be reached.
             Err(_) => return Vec::new(),
         };
-        mac.update(b"csrf:");
-        mac.update(cookie_value.as_bytes());
+        for part in parts {
+            mac.update(part);
+        }
         mac.finalize().into_bytes().to_vec()
+    }
+
+    /// A device cookie (OWASP's pattern against lockout by strangers): a browser that signed in as a
+    /// handle gets `nonce.mac`, which names neither the handle nor the person; only the server can tell
+    /// that it belongs to that handle. `nonce` is kept when the browser already has one.
+    pub fn device_cookie_value(&self, nonce: Option<&str>, handle_key: &str) -> String {
+        let nonce = nonce.map(str::to_owned).unwrap_or_else(Self::new_cookie_value);
+        let mac = self.mac_of(&[b"device:", nonce.as_bytes(), b":", handle_key.as_bytes()]);
+        format!("{nonce}.{}", URL_SAFE_NO_PAD.encode(mac))
+    }
+
+    /// The device's nonce, if `cookie` was given to this browser when it signed in as `handle_key`.
+    pub fn known_device<'a>(&self, cookie: &'a str, handle_key: &str) -> Option<&'a str> {
+        let (nonce, mac) = cookie.split_once('.')?;
+        let mac = URL_SAFE_NO_PAD.decode(mac).ok()?;
+        let expected = self.mac_of(&[b"device:", nonce.as_bytes(), b":", handle_key.as_bytes()]);
+        (!nonce.is_empty() && bool::from(expected.as_slice().ct_eq(mac.as_slice()))).then_some(nonce)
     }
 }
 

@@ -66,3 +66,20 @@ pub fn language(settings: &Settings, code: &str) -> Cookie<'static> {
         .max_age(CookieDuration::days(365))
         .finish()
 }
+
+/// The device cookie's name.
+pub fn device_cookie_name(settings: &Settings) -> String {
+    cookie_name(settings, "pravo_device")
+}
+
+/// The device cookie: kept for a year and through sign-out, so that this browser is not locked out by
+/// strangers' failed sign-ins.
+pub fn device(settings: &Settings, value: String) -> Cookie<'static> {
+    Cookie::build(device_cookie_name(settings), value)
+        .path("/")
+        .http_only(true)
+        .secure(settings.is_https())
+        .same_site(SameSite::Lax)
+        .max_age(CookieDuration::days(365))
+        .finish()
+}

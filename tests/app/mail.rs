@@ -103,6 +103,9 @@ async fn reset_requests_answer_alike_and_send_only_to_an_address(backend: Backen
     let (status, body) = user.post("/me/recovery-codes", json!({"current_password": PASSWORD})).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["recovery_codes"].as_array().map(Vec::len), Some(10));
+    let mail = smtp.wait_for(3, 10).await;
+    assert!(header(&mail[2], "To").is_some_and(|t| t.contains("new@example.org")), "her address is told");
+    assert!(decode_mail(&mail[2]).1.contains("New recovery codes"), "{}", decode_mail(&mail[2]).1);
 }
 
 async fn without_smtp_messages_are_written_as_eml_files(backend: Backend) {

@@ -24,6 +24,7 @@ both!(
     an_idle_session_ends_by_itself,
     an_ended_session_is_ended_on_every_instance,
     the_session_routes_answer_each_role_as_they_should,
+    strangers_failing_as_her_handle_do_not_lock_out_her_own_browser,
 );
 
 async fn wrong_password_and_unknown_handle_are_answered_alike(backend: Backend) {
@@ -370,4 +371,59 @@ async fn the_session_routes_answer_each_role_as_they_should(backend: Backend) {
     assert_eq!(scholar.get("/me").await.0, StatusCode::OK, "the scholar is still signed in");
     assert_eq!(scholar.post("/auth/logout", json!({})).await.0, StatusCode::NO_CONTENT);
     assert_eq!(scholar.post("/auth/logout", json!({})).await.0, StatusCode::UNAUTHORIZED, "already ended");
+}
+
+async fn strangers_failing_as_her_handle_do_not_lock_out_her_own_browser(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    app.create_user("known-one", Role::Scholar);
+    // Her phone signed in before (and signed out since): it keeps its device cookie.
+    let mut phone = app.browser().await;
+    phone.sign_in("known-one").await;
+    let out = phone.post("/logout", &[]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+
+    // Someone who knows her pseudonym fails twelve times, from another browser.
+    let mut stranger = app.browser().await;
+    stranger.get("/login").await;
+    for _ in 0..12 {
+        stranger.post("/login", &[("handle", "known-one"), ("password", "a wrong guess here")]).await;
+    }
+    let page = stranger.post("/login", &[("handle", "known-one"), ("password", PASSWORD)]).await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS, "unknown devices are slowed down");
+    let mut new_browser = app.browser().await;
+    new_browser.get("/login").await;
+    let page = new_browser.post("/login", &[("handle", "known-one"), ("password", PASSWORD)]).await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS, "every unknown device alike");
+
+    // Her own phone is not: it signs in at once.
+    phone.get("/login").await;
+    let page = phone.post("/login", &[("handle", "known-one"), ("password", PASSWORD)]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "her known browser is not locked out: {}", page.body);
+    // A forged device cookie is an unknown device.
+    let forged = reqwest::Client::builder().cookie_store(false).build().unwrap_or_default();
+    let res = forged
+        .post(app.url("/login"))
+        .header("cookie", "pravo_device=AAAA.BBBB")
+        .form(&[("handle", "known-one"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_ne!(res.status(), StatusCode::SEE_OTHER);
+
+    // Her phone's own failures still count against her phone.
+    phone.get("/login").await;
+    for _ in 0..10 {
+        phone.post("/login", &[("handle", "known-one"), ("password", "my own typo here")]).await;
+    }
+    let page = phone.post("/login", &[("handle", "known-one"), ("password", PASSWORD)]).await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS, "a device has a budget of its own");
+
+    // Thirty registrations from one address do not stop sign-ins from it.
+    let api = app.api();
+    for i in 0..30 {
+        api.post("/auth/register", json!({"handle": format!("bulk-{i}"), "password": PASSWORD})).await;
+    }
+    app.create_user("neighbour", Role::Scholar);
+    let (status, _) = api.post("/auth/token", json!({"handle": "neighbour", "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::OK, "registrations have a budget of their own");
 }

@@ -237,6 +237,7 @@ pub struct CodesForm {
 
 pub(super) async fn regenerate_codes(
     state: web::Data<AppState>,
+    mail: web::Data<crate::mail::MailSettings>,
     viewer: Viewer,
     req: HttpRequest,
     form: CsrfForm<CodesForm>,
@@ -246,7 +247,7 @@ pub(super) async fn regenerate_codes(
         let codes = Problems::from_error(password_problem(error))?;
         return account_view(&state, &viewer, &req, AccountForms { codes, ..Default::default() }, None).await;
     }
-    let codes = super::super::regenerate_recovery_codes(&state.db, &user.id).await?;
+    let codes = super::super::regenerate_recovery_codes(&state.db, user, &mail).await?;
     debug_assert_eq!(codes.len(), RECOVERY_CODE_COUNT);
     let l = viewer.locale;
     Ok(respond(&state, &viewer, &req, StatusCode::OK, &t(l, "codes-title"), codes_view(l, &codes, "/account")))

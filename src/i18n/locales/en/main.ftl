@@ -185,6 +185,7 @@ mail-reset-intro = Someone asked to reset the password of your account. If it wa
 mail-reset-ignore = If it was not you, ignore this message: nothing changes.
 mail-subject-account = Your account
 mail-password-changed = The password of your account was changed on { $when }.
+mail-codes-changed = New recovery codes were made for your account on { $when }; the old ones no longer work.
 mail-email-changed = The email address of your account was changed on { $when }; this address will no longer receive messages.
 mail-not-you = If this was not you, reset your password now, or ask the programme's administrators for help.
 reset-title = Forgot your password?
