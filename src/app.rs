@@ -60,6 +60,7 @@ impl Application {
             db::with_startup_lock(&mut conn, |conn| {
                 let secrets = db::write_transaction(conn, Secrets::load_or_create)?;
                 accounts::audit::chain_old_audit_entries(conn)?;
+                accounts::fill_handle_skeletons(conn)?;
                 crate::course_files::import_shipped_courses(conn, &courses_dir)?;
                 Ok(secrets)
             })

@@ -87,6 +87,10 @@ fn add_user(
     if store::handle_taken(conn, &handle.key())? {
         return Err(AppError::field("handle", error_msg("handle-taken")));
     }
+    let skeleton = model::handle_skeleton(handle.as_str());
+    if store::skeleton_taken(conn, &skeleton)? {
+        return Err(AppError::field("handle", error_msg("handle-look-alike")));
+    }
     let id = uuid::Uuid::now_v7().to_string();
     let now = db::now();
     let new = store::NewUser {
@@ -99,6 +103,7 @@ fn add_user(
         email,
         valid_after: now,
         created_at: now,
+        handle_skeleton: &skeleton,
     };
     // A concurrent registration of the same handle loses at the unique index, with the same message.
     store::insert_user(conn, &new).map_err(|e| handle_clash_or(e, "handle"))?;
@@ -618,4 +623,9 @@ pub fn user_by_handle_key(conn: &mut db::AnyConnection, key: &str) -> Result<Opt
 /// Appends an entry to the audit log (which cannot be changed afterwards).
 pub fn append_audit(conn: &mut db::AnyConnection, entry: &model::AuditRecord<'_>) -> Result<(), AppError> {
     store::append_audit(conn, entry.at, entry.actor_id, entry.action, entry.target_user_id, entry.details)
+}
+
+/// Fills in the look-alike skeletons of handles from before they were kept (start-up, under its lock).
+pub fn fill_handle_skeletons(conn: &mut db::AnyConnection) -> Result<usize, AppError> {
+    db::write_transaction(conn, store::fill_handle_skeletons)
 }

@@ -64,6 +64,15 @@ pub fn handle_key(raw: &str) -> String {
     raw.trim().to_lowercase()
 }
 
+/// What a handle looks like, for telling look-alikes apart: NFKC (fullwidth `ａ` is `a`), lower case, then
+/// the Unicode confusable skeleton of UTS #39 (Cyrillic `а` and Latin `a`, `rn` and `m`, `0` and `O`).
+pub fn handle_skeleton(raw: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = raw.trim().nfkc().collect::<String>().to_lowercase();
+    let skeleton: String = unicode_security::confusable_detection::skeleton(&folded).collect();
+    skeleton.to_lowercase()
+}
+
 /// For `validator`: `#[validate(custom(function = "crate::accounts::model::validate_handle"))]`.
 pub fn validate_handle(raw: &str) -> Result<(), validator::ValidationError> {
     Handle::parse(raw).map(|_| ()).map_err(|code| {
@@ -183,4 +192,19 @@ pub struct AuditRecord<'a> {
     pub action: &'a str,
     pub target_user_id: Option<&'a str>,
     pub details: &'a str,
+}
+
+#[cfg(test)]
+mod skeleton_tests {
+    use super::handle_skeleton;
+
+    #[test]
+    fn look_alikes_share_a_skeleton_and_different_handles_do_not() {
+        let admin = handle_skeleton("admin2");
+        for look_alike in ["аdmin2", "ａｄｍｉｎ２", "adrnin2", "ADMIN2", " admin2 "] {
+            assert_eq!(handle_skeleton(look_alike), admin, "{look_alike}");
+        }
+        assert_ne!(handle_skeleton("admin3"), admin);
+        assert_ne!(handle_skeleton("олена"), handle_skeleton("олеся"));
+    }
 }

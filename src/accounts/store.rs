@@ -58,6 +58,7 @@ pub struct NewUser<'a> {
     pub email: Option<&'a str>,
     pub valid_after: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    pub handle_skeleton: &'a str,
 }
 
 pub fn insert_user(conn: &mut AnyConnection, new: &NewUser) -> Result<(), AppError> {
@@ -562,4 +563,22 @@ pub fn take_pending_email(
         ))
         .execute(conn)?;
     Ok(Some((user, new)))
+}
+
+/// Whether another account's handle looks like one with this skeleton.
+pub fn skeleton_taken(conn: &mut AnyConnection, skeleton: &str) -> Result<bool, AppError> {
+    let n: i64 = users::table.filter(users::handle_skeleton.eq(skeleton)).count().get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Fills in the skeletons of handles from before they were kept (at start-up); returns how many.
+pub fn fill_handle_skeletons(conn: &mut AnyConnection) -> Result<usize, AppError> {
+    let rows: Vec<(String, String)> =
+        users::table.filter(users::handle_skeleton.is_null()).select((users::id, users::handle)).load(conn)?;
+    for (id, handle) in &rows {
+        diesel::update(users::table.filter(users::id.eq(id)))
+            .set(users::handle_skeleton.eq(super::model::handle_skeleton(handle)))
+            .execute(conn)?;
+    }
+    Ok(rows.len())
 }

@@ -27,6 +27,7 @@ diesel::table! {
         email_pending -> Nullable<Text>,
         email_pending_hash -> Nullable<Text>,
         email_pending_until -> Nullable<Timestamp>,
+        handle_skeleton -> Nullable<Text>,
     }
 }
 

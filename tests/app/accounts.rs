@@ -16,6 +16,7 @@ both!(
     profile_changes_and_removals,
     guessable_passwords_are_refused_with_the_reason,
     the_account_page_asks_for_the_password_before_a_new_email_or_new_codes,
+    look_alike_handles_are_refused,
 );
 
 async fn registration_without_email_gives_ten_recovery_codes(backend: Backend) {
@@ -226,4 +227,37 @@ async fn the_account_page_asks_for_the_password_before_a_new_email_or_new_codes(
     let page = browser.post("/account/recovery-codes", &[("current_password", PASSWORD)]).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.has("ol.codes li, ul.codes li, .codes li"), "{}", page.text());
+}
+
+async fn look_alike_handles_are_refused(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let api = app.api();
+    let register = |handle: &str| json!({"handle": handle, "password": PASSWORD, "locale": "ru"});
+    assert_eq!(api.post("/auth/register", register("admin2")).await.0, StatusCode::CREATED);
+    // Cyrillic а, fullwidth letters and digits, and "rn" for "m" all look like admin2.
+    for look_alike in ["аdmin2", "ａｄｍｉｎ２", "adrnin2", "ADMIN2"] {
+        let (status, body) = api.post("/auth/register", register(look_alike)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{look_alike}: {body}");
+        assert!(body["error"]["fields"]["handle"][0].is_string(), "{look_alike}: {body}");
+    }
+    let (_, body) = api.post("/auth/register", register("аdmin2")).await;
+    assert!(
+        body["error"]["fields"]["handle"][0].as_str().unwrap_or_default().contains("looks too much like"),
+        "{body}"
+    );
+    // Handles that only share letters are fine, and the CLI refuses look-alikes too.
+    assert_eq!(api.post("/auth/register", register("admin3")).await.0, StatusCode::CREATED);
+    let out = crate::cli::pravo(&app)
+        .args(["user", "create", "--handle", "аdmin3", "--password-stdin"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            if let Some(stdin) = child.stdin.as_mut() {
+                stdin.write_all(PASSWORD.as_bytes())?;
+            }
+            child.wait_with_output()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!out.status.success(), "the CLI refuses a look-alike too");
 }

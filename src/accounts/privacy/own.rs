@@ -13,7 +13,16 @@ use crate::i18n::Locale;
 pub const REGISTER: &[Entry] = &[
     Entry {
         table: "users",
-        columns: &["id", "handle", "handle_key", "email", "email_pending", "certificate_name", "password_hash"],
+        columns: &[
+            "id",
+            "handle",
+            "handle_key",
+            "handle_skeleton",
+            "email",
+            "email_pending",
+            "certificate_name",
+            "password_hash",
+        ],
         export: Export::Yes,
         erase: Erase::Delete,
     },
@@ -97,6 +106,7 @@ pub fn erased_placeholder(conn: &mut AnyConnection) -> Result<String, AppError> 
         email: None,
         valid_after: now,
         created_at: now,
+        handle_skeleton: &crate::accounts::model::handle_skeleton(&handle),
     };
     store::insert_user(conn, &new)?;
     Ok(id)

@@ -163,6 +163,7 @@ error-already-set-up = An administrator already exists. Sign in instead.
 error-handle-length = A handle has { $min } to { $max } characters.
 error-handle-characters = A handle may contain only letters, digits, dots, dashes and underscores.
 error-handle-taken = This handle is taken. Please choose another one.
+error-handle-look-alike = This handle looks too much like one that is taken (letters from another alphabet that look the same count as the same). Please choose another one.
 error-password-too-short = A password needs at least { $min } characters.
 error-password-too-long = A password may have at most { $max } characters.
 error-password-common = This password is among the most common ones and easy to guess. Please choose another.

@@ -1,0 +1,2 @@
+DROP INDEX users_handle_skeleton;
+ALTER TABLE users DROP COLUMN handle_skeleton;
