@@ -19,6 +19,40 @@ fn body(locale: Locale, handle: &str, paragraphs: &[String]) -> String {
     out
 }
 
+/// What distinguishes one account email from another (the rest is the account's language and greeting).
+struct Letter<'a> {
+    kind: &'a str,
+    dedupe_key: String,
+    /// The subject's Fluent id: subjects never name a course or topic.
+    subject: &'a str,
+}
+
+/// Queues an account email to `email` inside the caller's transaction.
+fn queue(
+    conn: &mut AnyConnection,
+    mail: &MailSettings,
+    user: &User,
+    email: &str,
+    letter: Letter<'_>,
+    paragraphs: &[String],
+) -> Result<(), AppError> {
+    let l = user.locale;
+    mail::enqueue(
+        conn,
+        mail,
+        Outgoing {
+            kind: letter.kind,
+            dedupe_key: letter.dedupe_key,
+            user_id: Some(&user.id),
+            recipient: email,
+            subject: t(l, letter.subject),
+            body: body(l, &user.handle, paragraphs),
+            attachment: None,
+        },
+    )?;
+    Ok(())
+}
+
 /// Queues a password-reset link (inside the caller's transaction).
 pub fn password_reset(
     conn: &mut AnyConnection,
@@ -30,20 +64,12 @@ pub fn password_reset(
 ) -> Result<(), AppError> {
     let l = user.locale;
     let paragraphs = [t(l, "mail-reset-intro"), link.to_owned(), t(l, "mail-reset-ignore")];
-    mail::enqueue(
-        conn,
-        mail,
-        Outgoing {
-            kind: "password_reset",
-            dedupe_key: format!("password_reset:{}:{nonce}", user.id),
-            user_id: Some(&user.id),
-            recipient: email,
-            subject: t(l, "mail-subject-reset"),
-            body: body(l, &user.handle, &paragraphs),
-            attachment: None,
-        },
-    )?;
-    Ok(())
+    let letter = Letter {
+        kind: "password_reset",
+        dedupe_key: format!("password_reset:{}:{nonce}", user.id),
+        subject: "mail-subject-reset",
+    };
+    queue(conn, mail, user, email, letter, &paragraphs)
 }
 
 /// Queues a notice that something about the account changed (`what`: password or email), sent to
@@ -59,24 +85,16 @@ pub fn account_changed(
     let l = user.locale;
     let when = format_datetime(l, at);
     let paragraphs = [t_with(l, &format!("mail-{what}-changed"), &[("when", Arg::Text(when))]), t(l, "mail-not-you")];
-    mail::enqueue(
-        conn,
-        mail,
-        Outgoing {
-            kind: match what {
-                "password" => "password_changed",
-                "codes" => "recovery_codes_changed",
-                _ => "email_changed",
-            },
-            dedupe_key: format!("{what}_changed:{}:{}", user.id, at.and_utc().timestamp_micros()),
-            user_id: Some(&user.id),
-            recipient: email,
-            subject: t(l, "mail-subject-account"),
-            body: body(l, &user.handle, &paragraphs),
-            attachment: None,
+    let letter = Letter {
+        kind: match what {
+            "password" => "password_changed",
+            "codes" => "recovery_codes_changed",
+            _ => "email_changed",
         },
-    )?;
-    Ok(())
+        dedupe_key: format!("{what}_changed:{}:{}", user.id, at.and_utc().timestamp_micros()),
+        subject: "mail-subject-account",
+    };
+    queue(conn, mail, user, email, letter, &paragraphs)
 }
 
 /// Queues the warning that an unused account will be erased on `on` unless she signs in before.
@@ -96,20 +114,12 @@ pub fn inactivity_warning(
         login_url.to_owned(),
         t(l, "mail-inactivity-nothing-to-do"),
     ];
-    mail::enqueue(
-        conn,
-        mail,
-        Outgoing {
-            kind: "inactivity_warning",
-            dedupe_key: format!("inactivity_warning:{}:{}", user.id, on.date()),
-            user_id: Some(&user.id),
-            recipient: email,
-            subject: t(l, "mail-subject-account"),
-            body: body(l, &user.handle, &paragraphs),
-            attachment: None,
-        },
-    )?;
-    Ok(())
+    let letter = Letter {
+        kind: "inactivity_warning",
+        dedupe_key: format!("inactivity_warning:{}:{}", user.id, on.date()),
+        subject: "mail-subject-account",
+    };
+    queue(conn, mail, user, email, letter, &paragraphs)
 }
 
 /// Queues the link that confirms a new address, sent to that address.
@@ -123,18 +133,10 @@ pub fn confirm_email(
 ) -> Result<(), AppError> {
     let l = user.locale;
     let paragraphs = [t(l, "mail-confirm-intro"), link.to_owned(), t(l, "mail-confirm-ignore")];
-    mail::enqueue(
-        conn,
-        mail,
-        Outgoing {
-            kind: "email_confirmation",
-            dedupe_key: format!("email_confirmation:{}:{}", user.id, at.and_utc().timestamp_micros()),
-            user_id: Some(&user.id),
-            recipient: email,
-            subject: t(l, "mail-subject-account"),
-            body: body(l, &user.handle, &paragraphs),
-            attachment: None,
-        },
-    )?;
-    Ok(())
+    let letter = Letter {
+        kind: "email_confirmation",
+        dedupe_key: format!("email_confirmation:{}:{}", user.id, at.and_utc().timestamp_micros()),
+        subject: "mail-subject-account",
+    };
+    queue(conn, mail, user, email, letter, &paragraphs)
 }
