@@ -47,6 +47,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/account/password", web::post().to(change_password))
         .route("/account/reminders", web::post().to(set_reminders))
         .route("/account/logout-all", web::post().to(logout_all))
+        .route("/account/sessions/{id}/end", web::post().to(end_session))
         .route("/account/recovery-codes", web::post().to(regenerate_codes))
         .route("/admin/users", web::get().to(users_page))
         .route("/admin/users/{id}/role", web::post().to(change_role))

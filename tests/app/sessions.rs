@@ -25,6 +25,7 @@ both!(
     an_ended_session_is_ended_on_every_instance,
     the_session_routes_answer_each_role_as_they_should,
     strangers_failing_as_her_handle_do_not_lock_out_her_own_browser,
+    the_account_page_lists_sessions_and_ends_one,
 );
 
 async fn wrong_password_and_unknown_handle_are_answered_alike(backend: Backend) {
@@ -426,4 +427,46 @@ async fn strangers_failing_as_her_handle_do_not_lock_out_her_own_browser(backend
     app.create_user("neighbour", Role::Scholar);
     let (status, _) = api.post("/auth/token", json!({"handle": "neighbour", "password": PASSWORD})).await;
     assert_eq!(status, StatusCode::OK, "registrations have a budget of their own");
+}
+
+async fn the_account_page_lists_sessions_and_ends_one(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let (_, lost_phone) = app.signed_in("careful", Role::Scholar).await;
+    let (_, _other_person) = app.signed_in("someone-else", Role::Scholar).await;
+    let mut laptop = app.browser().await;
+    laptop.sign_in("careful").await;
+    let page = laptop.get("/account").await;
+    assert!(page.text().contains("this device"), "the current session is marked: {}", page.text());
+    let (_, list) = lost_phone.get("/me/sessions").await;
+    let phone_id = list["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|i| i["current"] == true)
+        .and_then(|i| i["id"].as_str())
+        .unwrap_or_default()
+        .to_owned();
+    let action = format!("/account/sessions/{phone_id}/end");
+    assert!(page.has(&format!("form[action='{action}']")), "each other session has an end button");
+
+    // Without the form's token nothing ends; with it, the lost phone is signed out at once.
+    assert_eq!(laptop.post_raw(&action, &[]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(lost_phone.get("/me").await.0, StatusCode::OK);
+    let done = laptop.post(&action, &[]).await;
+    assert_eq!(done.location.as_deref(), Some("/account?saved=session#sessions-h"));
+    assert_eq!(lost_phone.get("/me").await.0, StatusCode::UNAUTHORIZED, "the lost phone's token is dead");
+    assert_eq!(laptop.get("/account").await.status, StatusCode::OK, "this device goes on");
+
+    // Nobody ends another person's session, and an anonymous visitor ends nothing.
+    let theirs = crate::scholarships::sign_in(&app, "someone-else").await;
+    let (_, list) = theirs.get("/me/sessions").await;
+    let their_id = list["items"][0]["id"].as_str().unwrap_or_default().to_owned();
+    laptop.get("/account").await;
+    let page = laptop.post(&format!("/account/sessions/{their_id}/end"), &[]).await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert_eq!(theirs.get("/me").await.0, StatusCode::OK);
+    let mut anonymous = app.browser().await;
+    anonymous.get("/").await;
+    let page = anonymous.post(&format!("/account/sessions/{their_id}/end"), &[]).await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
 }

@@ -26,6 +26,7 @@ pub(super) async fn account_page(
         Some("reminders") => Some("account-saved-reminders"),
         Some("email") => Some("account-saved-email-pending"),
         Some("confirmed") => Some("account-saved-email-confirmed"),
+        Some("session") => Some("account-saved-session"),
         _ => None,
     };
     account_view(&state, &viewer, &req, AccountForms { saved, ..Default::default() }, None).await
@@ -46,6 +47,15 @@ pub(super) async fn account_view(
     let user = v.user()?;
     let l = v.locale;
     let codes_left = super::super::unused_recovery_codes(&state.db, &user.id).await?;
+    let sessions = super::super::sessions::list(&state.db, &user.id, v.session_id.as_deref()).await?;
+    // Days as her language writes them (the list keeps day precision only).
+    let day = |iso: &str| {
+        chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|at| crate::i18n::format_date(l, at))
+            .unwrap_or_else(|| iso.to_owned())
+    };
     let email = typed.map(|f| f.email.as_str()).unwrap_or(user.email.as_deref().unwrap_or(""));
     let name = typed.map(|f| f.certificate_name.as_str()).unwrap_or(user.certificate_name.as_deref().unwrap_or(""));
     let chosen = typed.and_then(|f| Locale::parse(&f.locale)).unwrap_or(user.locale);
@@ -113,6 +123,22 @@ pub(super) async fn account_view(
         }
         section aria-labelledby="sessions-h" {
             h2 #sessions-h { (t(l, "account-sessions")) }
+            ul.sessions {
+                @for s in &sessions {
+                    li {
+                        strong { (s.device) }
+                        " · " (t_with(l, "account-session-days", &[("started", Arg::Text(day(&s.started_on))), ("seen", Arg::Text(day(&s.last_seen_on)))]))
+                        @if s.current {
+                            " · " em { (t(l, "account-session-current")) }
+                        } @else {
+                            form.inline method="post" action=(format!("/account/sessions/{}/end", s.id)) {
+                                (csrf_field(&v.csrf_token))
+                                " " button.link type="submit" { (t(l, "account-session-end")) }
+                            }
+                        }
+                    }
+                }
+            }
             p { (t(l, "account-sessions-intro")) }
             form method="post" action="/account/logout-all" {
                 (csrf_field(&v.csrf_token))
@@ -282,4 +308,17 @@ pub(super) async fn confirm_email(
         }
         Err(other) => Err(other),
     }
+}
+
+/// Ends one of her other sessions (a phone she lost, a shared computer): its cookie or token stops
+/// working at once.
+pub(super) async fn end_session(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    _form: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    super::super::sessions::end(&state.db, &user.id, &path.into_inner()).await?;
+    Ok(see_other("/account?saved=session#sessions-h"))
 }
