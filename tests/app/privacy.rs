@@ -455,6 +455,14 @@ async fn the_privacy_routes_answer_each_role_as_they_should(backend: Backend) {
 
     // Anonymous: nothing.
     assert_eq!(anon.post("/me/export", reauth.clone()).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(anon.post("/me/recovery-codes", reauth.clone()).await.0, StatusCode::UNAUTHORIZED);
+    let mut visitor = app.browser().await;
+    let page = visitor.get("/account/delete").await;
+    assert!(page.location.as_deref().is_some_and(|l| l.starts_with("/login")), "{:?}", page.location);
+    let page = visitor.post("/account/export", &[("current_password", PASSWORD)]).await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    let page = visitor.get(&format!("/admin/users/{scholar_id}/delete")).await;
+    assert!(page.location.as_deref().is_some_and(|l| l.starts_with("/login")), "{:?}", page.location);
     assert_eq!(anon.send(anon.raw(Method::DELETE, "/me").json(&reauth)).await.0, StatusCode::UNAUTHORIZED);
     let erase =
         |api: &Api, id: &str| api.raw(Method::DELETE, &format!("/admin/users/{id}")).json(&json!({"reason": "r"}));
@@ -478,6 +486,12 @@ async fn the_privacy_routes_answer_each_role_as_they_should(backend: Backend) {
     let page = browser.post_raw("/account/delete", &[("current_password", PASSWORD)]).await;
     assert_eq!(page.status, StatusCode::FORBIDDEN, "no CSRF token, no erasure");
     let page = browser.get(&format!("/admin/users/{scholar_id}/delete")).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    let mut trainer_browser = app.browser().await;
+    trainer_browser.sign_in("trainer-p").await;
+    let page = trainer_browser.get(&format!("/admin/users/{scholar_id}/delete")).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN, "trainers erase nobody");
+    let page = trainer_browser.post(&format!("/admin/users/{scholar_id}/delete"), &[("reason", "r")]).await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
     assert_eq!(scholar.get("/me").await.0, StatusCode::OK, "still here");
 }
@@ -526,10 +540,7 @@ async fn the_privacy_pages_work_without_javascript(backend: Backend) {
 
 /// Moves a programme's closing, and its decisions, `days` into the past (the database is the clock).
 fn age_programme(conn: &mut AnyConnection, pid: &str, days: i64) {
-    let past = match conn {
-        AnyConnection::Sqlite(_) => format!("datetime('now', '-{days} days')"),
-        AnyConnection::Pg(_) => format!("(now() - interval '{days} days')::timestamp"),
-    };
+    let past = days_ago(conn, days);
     for sql in [
         format!("UPDATE programmes SET opens_at = {past}, closes_at = {past} WHERE id = '{pid}'"),
         format!("UPDATE applications SET decided_at = {past} WHERE programme_id = '{pid}' AND decided_at IS NOT NULL"),
