@@ -30,6 +30,7 @@ struct Contexts {
     scholarships: web::Data<crate::scholarships::Context>,
     privacy: web::Data<accounts::privacy::Parts>,
     privacy_files: web::Data<accounts::privacy::Files>,
+    mail_heartbeat: web::Data<crate::mail::Heartbeat>,
 }
 
 pub struct Application {
@@ -86,14 +87,15 @@ impl Application {
             scholarships: web::Data::new(crate::scholarships::Context::from_settings(&settings)),
             privacy: web::Data::new(keeper.parts.clone()),
             privacy_files: web::Data::new(keeper.files.clone()),
+            mail_heartbeat: web::Data::new(crate::mail::Heartbeat::default()),
         };
-        let state = web::Data::new(AppState {
-            db,
-            settings,
-            tokens,
-            csrf: CsrfKey::new(&secrets.csrf_key),
-            limits: RateLimiter::default(),
-        });
+        // Several instances share one PostgreSQL: their limits must count the same events. One SQLite file
+        // means one instance, whose memory is enough.
+        let limits = match db.backend() {
+            db::Backend::Sqlite => RateLimiter::in_memory(),
+            db::Backend::Postgres => RateLimiter::shared(db.clone(), &secrets.csrf_key),
+        };
+        let state = web::Data::new(AppState { db, settings, tokens, csrf: CsrfKey::new(&secrets.csrf_key), limits });
         let mailer = std::sync::Arc::new(Mailer::new(contexts.mail.get_ref().clone())?);
         let shared = state.clone();
         let shared_contexts = contexts.clone();
@@ -106,6 +108,7 @@ impl Application {
                 .app_data(contexts.scholarships.clone())
                 .app_data(contexts.privacy.clone())
                 .app_data(contexts.privacy_files.clone())
+                .app_data(contexts.mail_heartbeat.clone())
                 .app_data(ReaderLookup(accounts::extract::reader_of))
                 .app_data(json_config())
                 .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
@@ -118,6 +121,7 @@ impl Application {
                 .wrap(from_fn(pweb::errors::render))
                 .wrap(from_fn(pweb::headers::finish))
                 .wrap(Compress::default())
+                .wrap(from_fn(pweb::observe::observe))
                 .configure(routes)
                 .default_service(web::to(not_found))
         });
@@ -149,8 +153,13 @@ impl Application {
             result = self.server => result,
             () = write_activity_forever(state.db.clone(), activity.clone()) => Ok(()),
             () = forget_old_sessions_forever(state.db.clone()) => Ok(()),
+            () = sweep_limits_forever(state.clone()) => Ok(()),
             () = retention_forever(state.db.clone(), self.keeper) => Ok(()),
-            () = crate::mail::run_worker(state.db.clone(), self.mailer) => Ok(()),
+            () = crate::mail::run_worker(
+                state.db.clone(),
+                self.mailer,
+                self.contexts.mail_heartbeat.get_ref().clone(),
+            ) => Ok(()),
             () = crate::certificates::run_issuer(state.db.clone(), self.contexts.certs.get_ref().clone()) => Ok(()),
             () = crate::reminders::run(
                 state.db.clone(),
@@ -194,6 +203,15 @@ async fn forget_old_sessions_forever(db: Db) {
         if let Err(e) = accounts::sessions::forget_old(&db).await {
             tracing::warn!(error = %e, "could not forget old sessions");
         }
+    }
+}
+
+/// Shared rate-limit events are deleted once no limit counts them any more.
+async fn sweep_limits_forever(state: web::Data<AppState>) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        state.limits.sweep().await;
     }
 }
 
@@ -241,6 +259,8 @@ async fn write_activity_forever(db: Db, activity: web::Data<ActivityLog>) {
 
 fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
+        .route("/readyz", web::get().to(readyz))
+        .route("/metrics", web::get().to(metrics_text))
         .configure(pweb::assets::routes)
         .configure(home::routes)
         .configure(accounts::pages::routes)
@@ -288,4 +308,49 @@ async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
         })
         .await?;
     Ok(HttpResponse::Ok().content_type("text/plain").body("ok"))
+}
+
+/// Longest a ready instance's mail worker may go without a round (it goes round every few seconds; a
+/// round that sends a batch through a slow SMTP server can take minutes).
+const MAIL_WORKER_SILENCE: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// For a load balancer: 200 when the database answers, its migrations are current and the mail worker
+/// runs; otherwise 503 within 5 seconds, naming what is wrong.
+async fn readyz(state: web::Data<AppState>, heartbeat: web::Data<crate::mail::Heartbeat>) -> HttpResponse {
+    let database =
+        tokio::time::timeout(std::time::Duration::from_millis(4500), state.db.run(db::migrations_pending)).await;
+    let mut problems = Vec::new();
+    match database {
+        Err(_) => problems.push("database: no answer within 4.5 s"),
+        Ok(Err(_)) => problems.push("database: error"),
+        Ok(Ok(true)) => problems.push("database: migrations pending"),
+        Ok(Ok(false)) => {}
+    }
+    if !heartbeat.alive(MAIL_WORKER_SILENCE) {
+        problems.push("mail worker: not running");
+    }
+    if problems.is_empty() {
+        HttpResponse::Ok().content_type("text/plain").body("ready")
+    } else {
+        HttpResponse::ServiceUnavailable().content_type("text/plain").body(problems.join("\n"))
+    }
+}
+
+/// The Prometheus text exposition, for whoever holds `PRAVO_METRICS_TOKEN`; 404 when none is set.
+async fn metrics_text(req: actix_web::HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    use subtle::ConstantTimeEq;
+    let Some(expected) = &state.settings.metrics_token else { return Err(AppError::NotFound) };
+    let given = req
+        .headers()
+        .get("authorization")
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    if !bool::from(given.as_bytes().ct_eq(expected.as_bytes())) {
+        return Ok(HttpResponse::Unauthorized().insert_header(("WWW-Authenticate", "Bearer")).finish());
+    }
+    crate::mail::record_outbox_metrics(&state.db).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(crate::core::metrics::metrics().encode()))
 }

@@ -46,6 +46,8 @@ pub struct Settings {
     pub inactive_account_months: u32,
     /// Where the "Exit" control of every page leads: a neutral site (Pravo loads nothing from it).
     pub exit_url: String,
+    /// The Bearer token `/metrics` asks for; without one, `/metrics` does not exist (404).
+    pub metrics_token: Option<String>,
 }
 
 /// The quick exit's default: a weather page, neutral in every country Pravo serves.
@@ -79,6 +81,7 @@ struct FileSettings {
     retain_drafts_days: Option<u32>,
     retain_mail_days: Option<u32>,
     inactive_account_months: Option<u32>,
+    metrics_token: Option<String>,
 }
 
 /// The exit address must be an absolute http(s) URL: the control must always lead away.
@@ -168,6 +171,7 @@ impl Settings {
             retain_drafts_days: number("PRAVO_RETAIN_DRAFTS_DAYS", file.retain_drafts_days, 30)?,
             retain_mail_days: number("PRAVO_RETAIN_MAIL_DAYS", file.retain_mail_days, 30)?,
             inactive_account_months: number("PRAVO_INACTIVE_ACCOUNT_MONTHS", file.inactive_account_months, 0)?,
+            metrics_token: env("PRAVO_METRICS_TOKEN").or(file.metrics_token).filter(|t| !t.trim().is_empty()),
             base_url,
             data_dir,
         })

@@ -43,6 +43,17 @@ enum Command {
     /// Personal data kept only for a while (see the privacy page).
     #[command(subcommand)]
     Retention(RetentionCommand),
+    /// Write a consistent backup of the database and the data folder to FILE while the server runs
+    /// (readable by its owner alone: it holds the signing keys and everyone's data).
+    Backup {
+        /// The backup file to write (replaced if it exists), or with --verify the one to check.
+        file: PathBuf,
+        /// Check FILE instead: every checksum, then a restore into a scratch database and its integrity check.
+        #[arg(long)]
+        verify: bool,
+    },
+    /// Restore a backup into an empty database (DATABASE_URL, SQLite or PostgreSQL) and an empty data folder.
+    Restore { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -114,12 +125,7 @@ impl From<RoleArg> for Role {
 #[actix_web::main]
 async fn main() -> ExitCode {
     pravo::core::process::limit_malloc_arenas();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_server=warn")),
-        )
-        .init();
+    init_logs();
     let cli = Cli::parse();
     let settings = match Settings::load() {
         Ok(s) => s,
@@ -140,6 +146,9 @@ async fn main() -> ExitCode {
         Command::Courses(command) => courses(&settings, command),
         Command::Audit(AuditCommand::Verify) => audit_verify(&settings),
         Command::Retention(RetentionCommand::Run) => retention_run(&settings).await,
+        Command::Backup { file, verify: false } => backup(&settings, &file),
+        Command::Backup { file, verify: true } => verify_backup(&file),
+        Command::Restore { file } => restore(&settings, &file),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -147,6 +156,20 @@ async fn main() -> ExitCode {
             eprintln!("pravo: {}", describe(&error));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Logs go to standard error: plain lines, coloured only on a terminal, or one JSON object per line with
+/// `PRAVO_LOG_FORMAT=json` (for a log collector). `RUST_LOG` chooses what is logged.
+fn init_logs() {
+    use std::io::IsTerminal;
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_server=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if std::env::var("PRAVO_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json")) {
+        builder.json().flatten_event(true).with_current_span(false).with_span_list(false).init();
+    } else {
+        builder.with_ansi(std::io::stderr().is_terminal()).init();
     }
 }
 
@@ -176,6 +199,44 @@ fn migrate(settings: &Settings) -> Result<(), AppError> {
     settings.create_folders().map_err(AppError::internal)?;
     db::prepare(&settings.database_url)?;
     println!("Migrations are up to date.");
+    Ok(())
+}
+
+fn data_folder(settings: &Settings) -> db::backup::DataFolder<'_> {
+    let database_files = match &settings.database_url {
+        db::DatabaseUrl::Sqlite(path) => pravo::core::private_files::database_files(std::path::Path::new(path)),
+        db::DatabaseUrl::Postgres(_) => Vec::new(),
+    };
+    db::backup::DataFolder { dir: &settings.data_dir, database_files }
+}
+
+fn print_summary(verb: &str, summary: &db::backup::Summary) {
+    println!(
+        "{verb}: {} tables, {} rows, {} files, at migration {}.",
+        summary.tables.len(),
+        summary.rows(),
+        summary.files,
+        summary.migration
+    );
+}
+
+fn backup(settings: &Settings, file: &std::path::Path) -> Result<(), AppError> {
+    let mut conn =
+        settings.database_url.establish().map_err(|e| AppError::internal(format!("cannot open the database: {e}")))?;
+    let summary = db::backup::backup(&mut conn, &data_folder(settings), file)?;
+    print_summary(&format!("Backed up to {}", file.display()), &summary);
+    Ok(())
+}
+
+fn verify_backup(file: &std::path::Path) -> Result<(), AppError> {
+    let summary = db::backup::verify(file)?;
+    print_summary(&format!("{} is sound (checksums, a trial restore, integrity check)", file.display()), &summary);
+    Ok(())
+}
+
+fn restore(settings: &Settings, file: &std::path::Path) -> Result<(), AppError> {
+    let summary = db::backup::restore(&settings.database_url, &data_folder(settings), file)?;
+    print_summary(&format!("Restored {}", file.display()), &summary);
     Ok(())
 }
 

@@ -49,7 +49,7 @@ pub async fn register(
     body: JsonBody<super::RegisterInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = body.into_inner()?;
-    super::check_registration_rate(&state.limits, &address.0)?;
+    super::check_registration_rate(&state.limits, &address.0).await?;
     let done = super::register(&state.db, input, viewer.locale).await?;
     Ok(HttpResponse::Created()
         .json(RegisteredDto { user: UserDto::from(&done.user), recovery_codes: done.recovery_codes }))

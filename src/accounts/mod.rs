@@ -123,10 +123,10 @@ pub async fn sign_in(
     known_device: Option<&str>,
 ) -> Result<User, AppError> {
     let keys = AttemptKeys::new(handle, address, known_device);
-    keys.check(limits)?;
+    keys.check(limits).await?;
     // Counted as failed up front, so that a burst of concurrent guesses cannot all slip under the limit;
     // taken back if the password turns out right.
-    keys.failed(limits);
+    keys.failed(limits).await;
     let key = handle_key(handle);
     // A handle can never hold control characters; such input is an unknown handle (and PostgreSQL
     // would refuse a NUL in a query).
@@ -141,9 +141,12 @@ pub async fn sign_in(
     };
     let typed = password.to_owned();
     let ok = blocking(move || Ok(password::verify(&typed, hash.as_deref()))).await?;
+    if !ok {
+        crate::core::metrics::metrics().sign_in_failures.inc();
+    }
     match user {
         Some(user) if ok => {
-            keys.succeeded(limits);
+            keys.succeeded(limits).await;
             Ok(user)
         }
         _ => Err(AppError::BadCredentials),
@@ -173,41 +176,43 @@ impl AttemptKeys {
         }
     }
 
-    fn check(&self, limits: &RateLimiter) -> Result<(), AppError> {
-        let mut limited = limits
-            .check(&self.failures, ratelimit::FAILED_PER_HANDLE)
-            .and(limits.check(&self.success, ratelimit::SUCCESS_PER_ADDRESS));
-        if let Some(address) = &self.address {
-            limited = limited.and(limits.check(address, ratelimit::FAILED_PER_ADDRESS));
+    async fn check(&self, limits: &RateLimiter) -> Result<(), AppError> {
+        let mut limited = limits.check(&self.failures, ratelimit::FAILED_PER_HANDLE).await;
+        if limited.is_ok() {
+            limited = limits.check(&self.success, ratelimit::SUCCESS_PER_ADDRESS).await;
+        }
+        if let Some(address) = &self.address
+            && limited.is_ok()
+        {
+            limited = limits.check(address, ratelimit::FAILED_PER_ADDRESS).await;
         }
         limited.map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })
     }
 
-    fn failed(&self, limits: &RateLimiter) {
-        limits.record(&self.failures, ratelimit::FAILED_PER_HANDLE);
+    async fn failed(&self, limits: &RateLimiter) {
+        limits.record(&self.failures, ratelimit::FAILED_PER_HANDLE).await;
         if let Some(address) = &self.address {
-            limits.record(address, ratelimit::FAILED_PER_ADDRESS);
+            limits.record(address, ratelimit::FAILED_PER_ADDRESS).await;
         }
     }
 
-    fn succeeded(&self, limits: &RateLimiter) {
-        limits.clear(&self.failures);
+    async fn succeeded(&self, limits: &RateLimiter) {
+        limits.clear(&self.failures).await;
         if let Some(address) = &self.address {
-            limits.undo(address);
+            limits.undo(address).await;
         }
-        limits.record(&self.success, ratelimit::SUCCESS_PER_ADDRESS);
+        limits.record(&self.success, ratelimit::SUCCESS_PER_ADDRESS).await;
     }
 }
 
 /// Registrations have a per-address budget of their own (30 a minute), so that one abuser registering
 /// behind a shared address (a Tor exit, a carrier's NAT) does not stop everyone there from signing in.
-pub fn check_registration_rate(limits: &RateLimiter, address: &str) -> Result<(), AppError> {
+pub async fn check_registration_rate(limits: &RateLimiter, address: &str) -> Result<(), AppError> {
     let key = format!("reg-addr:{address}");
     limits
-        .check(&key, ratelimit::SUCCESS_PER_ADDRESS)
-        .map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })?;
-    limits.record(&key, ratelimit::SUCCESS_PER_ADDRESS);
-    Ok(())
+        .hit(&key, ratelimit::SUCCESS_PER_ADDRESS)
+        .await
+        .map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })
 }
 
 /// The user a session token belongs to, if the token is valid and was not ended by "sign out everywhere"
@@ -313,13 +318,13 @@ pub async fn recover(
 ) -> Result<User, AppError> {
     let mail = mail.clone();
     let keys = AttemptKeys::new(&input.handle, address, None);
-    keys.check(limits)?;
+    keys.check(limits).await?;
     input.validate()?;
     password_fits_handle(&input.new_password, &input.handle, "new_password")?;
     if input.handle.chars().any(char::is_control) {
         return Err(AppError::field("recovery_code", error_msg("recovery-code-wrong")));
     }
-    keys.failed(limits);
+    keys.failed(limits).await;
     let key = handle_key(&input.handle);
     let code_hash = hash_recovery_code(&input.recovery_code);
     let new = input.new_password;
@@ -343,7 +348,7 @@ pub async fn recover(
         .await?;
     match result {
         Some(user) => {
-            keys.succeeded(limits);
+            keys.succeeded(limits).await;
             Ok(user)
         }
         None => Err(AppError::field("recovery_code", error_msg("recovery-code-wrong"))),
@@ -476,10 +481,9 @@ pub async fn request_password_reset(
         return Ok(());
     }
     let limit_key = format!("reset:{key}");
-    if limits.check(&limit_key, ratelimit::RESETS_PER_HANDLE).is_err() {
+    if limits.hit(&limit_key, ratelimit::RESETS_PER_HANDLE).await.is_err() {
         return Ok(());
     }
-    limits.record(&limit_key, ratelimit::RESETS_PER_HANDLE);
     let found = db.run(move |conn| store::find_credentials(conn, &key)).await?;
     let Some((user, _)) = found else { return Ok(()) };
     let Some(email) = user.email.clone() else { return Ok(()) };

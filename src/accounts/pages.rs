@@ -279,7 +279,7 @@ async fn register(
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
     let attempt = async {
-        super::check_registration_rate(&state.limits, &address.0)?;
+        super::check_registration_rate(&state.limits, &address.0).await?;
         super::register(&state.db, form.clone(), viewer.locale).await
     };
     match attempt.await {

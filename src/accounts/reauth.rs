@@ -22,16 +22,17 @@ pub async fn reauthenticate(
     let key = format!("fail-reauth:{}", user.id);
     limits
         .check(&key, ratelimit::FAILED_PER_HANDLE)
+        .await
         .map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })?;
     if current_password.is_empty() {
         return Err(AppError::ReauthenticationRequired);
     }
-    limits.record(&key, ratelimit::FAILED_PER_HANDLE);
+    limits.record(&key, ratelimit::FAILED_PER_HANDLE).await;
     let id = user.id.clone();
     let stored = db.run(move |conn| store::password_hash(conn, &id)).await?;
     let typed = current_password.to_owned();
     if blocking(move || Ok(password::verify(&typed, stored.as_deref()))).await? {
-        limits.undo(&key);
+        limits.undo(&key).await;
         Ok(())
     } else {
         Err(AppError::ReauthenticationRequired)

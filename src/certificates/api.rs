@@ -153,7 +153,7 @@ pub async fn verify(
     address: ClientAddress,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    super::check_verify_rate(&state.limits, &address.0)?;
+    super::check_verify_rate(&state.limits, &address.0).await?;
     let c = super::verify(&state.db, &path).await?;
     Ok(HttpResponse::Ok().json(VerificationDto {
         status: if c.revoked_at.is_some() { "revoked".into() } else { "valid".into() },

@@ -107,7 +107,7 @@ async fn verify(
     address: ClientAddress,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    super::check_verify_rate(&state.limits, &address.0)?;
+    super::check_verify_rate(&state.limits, &address.0).await?;
     let l = viewer.locale;
     let c = super::verify(&state.db, &path).await?;
     let body = html! {

@@ -2,5 +2,6 @@
 
 pub mod error;
 pub mod ids;
+pub mod metrics;
 pub mod private_files;
 pub mod process;

@@ -133,6 +133,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether `path` is one of `list` (the same file, after resolving links, or the same path).
+pub fn is_one_of(path: &Path, list: &[PathBuf]) -> bool {
+    list.iter().any(|k| same_file(k, path))
+}
+
 /// The SQLite database file and the two files SQLite keeps beside it in WAL mode.
 pub fn database_files(db: &Path) -> Vec<PathBuf> {
     let name = db.as_os_str().to_owned();

@@ -2,6 +2,7 @@
 //! scheme, a pool whose SQLite connections get their pragmas, embedded migrations per backend run under a
 //! start-up lock, and the helpers that run store code off the async executor.
 
+pub mod backup;
 pub mod schema;
 mod secrets;
 
@@ -122,6 +123,54 @@ pub fn run_migrations(conn: &mut AnyConnection) -> Result<(), AppError> {
     result.map_err(|e| AppError::internal(format!("migrations failed: {e}")))
 }
 
+/// Whether migrations this Pravo knows are not yet applied (another instance is upgrading, say).
+pub fn migrations_pending(conn: &mut AnyConnection) -> Result<bool, AppError> {
+    let result = match conn {
+        AnyConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+        AnyConnection::Pg(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
+    };
+    result.map_err(|e| AppError::internal(format!("migrations: {e}")))
+}
+
+/// The versions of every migration this Pravo knows for `backend`, oldest first.
+pub fn known_migrations(backend: Backend) -> Vec<String> {
+    use diesel::migration::MigrationSource;
+    let versions = match backend {
+        Backend::Sqlite => MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE_MIGRATIONS)
+            .map(|ms| ms.iter().map(|m| m.name().version().to_string()).collect::<Vec<_>>()),
+        Backend::Postgres => MigrationSource::<diesel::pg::Pg>::migrations(&POSTGRES_MIGRATIONS)
+            .map(|ms| ms.iter().map(|m| m.name().version().to_string()).collect::<Vec<_>>()),
+    };
+    let mut versions = versions.unwrap_or_default();
+    versions.sort();
+    versions
+}
+
+/// Runs the pending migrations up to and including version `last` (a restore brings the schema to the
+/// backup's version first, loads the rows, then runs the rest).
+pub fn run_migrations_up_to(conn: &mut AnyConnection, last: &str) -> Result<(), AppError> {
+    fn up_to<DB: diesel::backend::Backend>(
+        conn: &mut impl MigrationHarness<DB>,
+        source: EmbeddedMigrations,
+        last: &str,
+    ) -> diesel::migration::Result<()> {
+        let mut pending = conn.pending_migrations(source)?;
+        pending.sort_by_key(|m| m.name().version().to_string());
+        for migration in pending {
+            if migration.name().version().to_string().as_str() > last {
+                break;
+            }
+            conn.run_migration(&migration)?;
+        }
+        Ok(())
+    }
+    let result = match conn {
+        AnyConnection::Sqlite(c) => up_to(c, SQLITE_MIGRATIONS, last),
+        AnyConnection::Pg(c) => up_to(c, POSTGRES_MIGRATIONS, last),
+    };
+    result.map_err(|e| AppError::internal(format!("migrations failed: {e}")))
+}
+
 /// Opens the database named by `url`, creating it if needed, and runs pending migrations under the
 /// start-up lock. Every command that touches the database calls this first.
 pub fn prepare(url: &DatabaseUrl) -> Result<AnyConnection, AppError> {
@@ -205,7 +254,7 @@ impl Db {
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
-            let mut conn = pool.get().map_err(|e| AppError::internal(format!("database pool: {e}")))?;
+            let mut conn = checkout(&pool)?;
             f(&mut conn)
         })
         .await
@@ -224,12 +273,20 @@ impl Db {
                 Backend::Sqlite => Some(writer.lock().unwrap_or_else(|p| p.into_inner())),
                 Backend::Postgres => None,
             };
-            let mut conn = pool.get().map_err(|e| AppError::internal(format!("database pool: {e}")))?;
+            let mut conn = checkout(&pool)?;
             write_transaction(&mut conn, f)
         })
         .await
         .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))?
     }
+}
+
+/// A connection from the pool, with the wait counted for `/metrics`.
+fn checkout(pool: &Pool<Manager>) -> Result<r2d2::PooledConnection<Manager>, AppError> {
+    let started = std::time::Instant::now();
+    let conn = pool.get().map_err(|e| AppError::internal(format!("database pool: {e}")));
+    crate::core::metrics::metrics().pool_wait.observe(started.elapsed().as_secs_f64());
+    conn
 }
 
 /// A transaction for read-then-write work. On SQLite it is `BEGIN IMMEDIATE`, so that the write lock is

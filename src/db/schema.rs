@@ -377,3 +377,11 @@ diesel::allow_tables_to_appear_in_same_query!(cohort_members, enrolments);
 diesel::allow_tables_to_appear_in_same_query!(cohort_members, module_progress);
 diesel::allow_tables_to_appear_in_same_query!(cohort_members, course_completions);
 diesel::allow_tables_to_appear_in_same_query!(cohort_members, certificates);
+
+diesel::table! {
+    rate_events (id) {
+        id -> BigInt,
+        key_hash -> Text,
+        at -> Timestamp,
+    }
+}

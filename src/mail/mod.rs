@@ -17,6 +17,7 @@ use rand::Rng;
 
 use crate::config::Settings;
 use crate::core::error::AppError;
+use crate::core::metrics::{MailOutcome, metrics};
 use crate::db::{self, AnyConnection, Db};
 use store::Job;
 
@@ -210,6 +211,7 @@ impl Mailer {
                         self.forget_file(&job.id);
                     }
                     sent += 1;
+                    metrics().mail_attempt(MailOutcome::Sent);
                 }
                 Err(error) => {
                     let attempts = job.attempts + 1;
@@ -219,7 +221,9 @@ impl Mailer {
                             + chrono::Duration::from_std(self.backoff(attempts))
                                 .unwrap_or(chrono::Duration::seconds(10))
                     });
-                    tracing::warn!(job = %job.id, kind = %job.kind, attempts, permanent = error.permanent, "email not sent: {}", error.message);
+                    metrics().mail_attempt(if give_up { MailOutcome::Failed } else { MailOutcome::Retrying });
+                    tracing::warn!(job = %job.id, kind = %job.kind, attempts, permanent = error.permanent,
+                        "email not sent: {}", without_addresses(&error.message));
                     let message = error.message;
                     db.write(move |conn| store::mark_attempt_failed(conn, &id, attempts, retry_at, &message)).await?;
                 }
@@ -229,12 +233,40 @@ impl Mailer {
     }
 }
 
+/// An SMTP server's reply often quotes the recipient (`550 <name@example.org>: no such user`): the log
+/// gets the reply with every address taken out.
+fn without_addresses(message: &str) -> String {
+    message
+        .split_inclusive(|c: char| c.is_whitespace())
+        .map(|word| if word.contains('@') { "[address] " } else { word })
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
+/// When the mail worker last went round its loop (Unix seconds; 0 before its first round), for `/readyz`.
+#[derive(Clone, Default)]
+pub struct Heartbeat(std::sync::Arc<std::sync::atomic::AtomicI64>);
+
+impl Heartbeat {
+    fn beat(&self) {
+        self.0.store(chrono::Utc::now().timestamp(), std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether the worker went round within `within` (it goes round every poll interval).
+    pub fn alive(&self, within: Duration) -> bool {
+        let last = self.0.load(std::sync::atomic::Ordering::Relaxed);
+        last > 0 && chrono::Utc::now().timestamp() - last <= within.as_secs() as i64
+    }
+}
+
 /// Sends queued mail until the server stops.
-pub async fn run_worker(db: Db, mailer: std::sync::Arc<Mailer>) {
+pub async fn run_worker(db: Db, mailer: std::sync::Arc<Mailer>, heartbeat: Heartbeat) {
     let mut tick = tokio::time::interval(mailer.poll_interval());
     let mut last_sweep: Option<std::time::Instant> = None;
     loop {
         tick.tick().await;
+        heartbeat.beat();
         if let Err(e) = mailer.work_once(&db).await {
             tracing::warn!(error = %e, "the mail worker could not run");
         }
@@ -318,4 +350,32 @@ pub fn forget_messages_to(
 /// transaction); returns how many.
 pub fn forget_old_messages(conn: &mut AnyConnection, before: NaiveDateTime) -> Result<usize, AppError> {
     store::forget_old(conn, before)
+}
+
+/// Sets the outbox gauges of `/metrics` from the database (shared by every instance).
+pub async fn record_outbox_metrics(db: &Db) -> Result<(), AppError> {
+    use crate::core::metrics::OutboxLabels;
+    let stats = db.run(store::stats).await?;
+    let m = metrics();
+    for (status, n) in
+        [("queued", stats.queued), ("retrying", stats.retrying), ("sent", stats.sent), ("failed", stats.failed)]
+    {
+        m.outbox.get_or_create(&OutboxLabels { status }).set(n);
+    }
+    let age = stats.oldest_queued.map(|at| (db::now() - at).num_seconds().max(0)).unwrap_or(0);
+    m.outbox_oldest_seconds.set(age);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_addresses;
+
+    #[test]
+    fn a_rejection_logged_names_no_recipient() {
+        let reply = "permanent error (550): 5.1.1 <olena.k@example.org>: Recipient address rejected";
+        let logged = without_addresses(reply);
+        assert!(!logged.contains("olena") && !logged.contains("example.org"), "{logged}");
+        assert!(logged.starts_with("permanent error (550): 5.1.1 [address]"), "{logged}");
+    }
 }

@@ -237,3 +237,30 @@ pub fn forget_old(conn: &mut AnyConnection, before: NaiveDateTime) -> Result<usi
     )
     .execute(conn)?)
 }
+
+/// How many emails wait (never tried, or to be retried), were sent or gave up, and when the oldest waiting
+/// one was queued.
+pub fn stats(conn: &mut AnyConnection) -> Result<OutboxStats, AppError> {
+    let count = |conn: &mut AnyConnection, status: &str| -> Result<i64, AppError> {
+        Ok(outbox::table.filter(outbox::status.eq(status)).count().get_result(conn)?)
+    };
+    let retrying: i64 =
+        outbox::table.filter(outbox::status.eq("pending")).filter(outbox::attempts.gt(0)).count().get_result(conn)?;
+    let oldest: Option<NaiveDateTime> =
+        outbox::table.filter(outbox::status.eq("pending")).select(diesel::dsl::min(outbox::created_at)).first(conn)?;
+    Ok(OutboxStats {
+        queued: count(conn, "pending")? - retrying,
+        retrying,
+        sent: count(conn, "sent")?,
+        failed: count(conn, "failed")?,
+        oldest_queued: oldest,
+    })
+}
+
+pub struct OutboxStats {
+    pub queued: i64,
+    pub retrying: i64,
+    pub sent: i64,
+    pub failed: i64,
+    pub oldest_queued: Option<NaiveDateTime>,
+}

@@ -99,6 +99,7 @@ pub async fn run(db: Db, rs: ReminderSettings, every: std::time::Duration) {
     loop {
         tick.tick().await;
         let rs2 = rs.clone();
+        crate::core::metrics::metrics().reminder_runs.inc();
         match db.write(move |conn| queue_due(conn, &rs2, db::now())).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(queued = n, "reminders queued"),

@@ -46,6 +46,9 @@ pub async fn render(
     } else {
         html_body(old.status(), &mark, &http_req).await
     };
+    if let Some(incident) = mark.incident.clone() {
+        new.extensions_mut().insert(Incident(incident));
+    }
     for (name, value) in old.headers() {
         if name.as_str().eq_ignore_ascii_case("retry-after") || name.as_str().eq_ignore_ascii_case("set-cookie") {
             new.headers_mut().append(name.clone(), value.clone());
@@ -53,6 +56,10 @@ pub async fn render(
     }
     Ok(ServiceResponse::new(http_req, new).map_into_right_body())
 }
+
+/// The incident id of an unexpected error, kept on the final response for the request log.
+#[derive(Clone)]
+pub struct Incident(pub String);
 
 /// How an error page learns who is reading: app.rs registers the accounts domain's lookup, so that the
 /// web layer needs no domain.

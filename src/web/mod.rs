@@ -10,6 +10,7 @@ pub mod forms;
 pub mod headers;
 pub mod json;
 pub mod layout;
+pub mod observe;
 pub mod request;
 pub mod state;
 

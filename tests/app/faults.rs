@@ -26,14 +26,20 @@ fn url_of(db: &DatabaseUrl) -> String {
 }
 
 /// A `pravo serve` process, killed (SIGKILL) when dropped.
-struct Serve {
+pub struct Serve {
     child: Child,
-    base: String,
-    client: reqwest::Client,
+    pub base: String,
+    pub client: reqwest::Client,
 }
 
 impl Serve {
     fn start(db: &DatabaseUrl, data_dir: &Path, smtp_url: &str) -> Serve {
+        Self::start_with(db, data_dir, smtp_url, &[])
+    }
+
+    /// Starts `pravo serve` with more environment variables; its log (standard error) goes to
+    /// `data_dir/serve.log`.
+    pub fn start_with(db: &DatabaseUrl, data_dir: &Path, smtp_url: &str, env: &[(&str, &str)]) -> Serve {
         std::fs::create_dir_all(data_dir).expect("data dir");
         let port = free_port();
         let log = std::fs::File::create(data_dir.join("serve.log")).expect("log file");
@@ -47,6 +53,7 @@ impl Serve {
             .env("SMTP_URL", smtp_url)
             .env("PRAVO_MAIL_RETRY_SECONDS", "1")
             .env("PRAVO_MAIL_RETRY_MAX_SECONDS", "1")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
@@ -54,7 +61,7 @@ impl Serve {
         Serve { child, base: format!("http://127.0.0.1:{port}/api/v1"), client: reqwest::Client::new() }
     }
 
-    async fn ready(&self, data_dir: &Path) {
+    pub async fn ready(&self, data_dir: &Path) {
         for _ in 0..600 {
             let health = self.base.replace("/api/v1", "/healthz");
             if self.client.get(&health).send().await.is_ok_and(|r| r.status().is_success()) {
@@ -66,7 +73,7 @@ impl Serve {
         panic!("pravo serve did not start: {log}");
     }
 
-    async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Value) -> (StatusCode, Value) {
+    pub async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Value) -> (StatusCode, Value) {
         let mut req = self.client.request(method, format!("{}{path}", self.base)).json(&body);
         if let Some(token) = token {
             req = req.bearer_auth(token);
@@ -83,7 +90,7 @@ impl Serve {
         body["token"].as_str().unwrap_or_default().to_owned()
     }
 
-    fn kill(mut self) {
+    pub fn kill(mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

@@ -148,6 +148,7 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: DatabaseUrl) -> S
         retain_drafts_days: 30,
         retain_mail_days: 30,
         inactive_account_months: 0,
+        metrics_token: None,
     }
 }
 
@@ -167,14 +168,20 @@ impl TestApp {
                 (url, Some(name))
             }
         };
-        let settings = test_settings(&data_dir, database_url.clone());
-        let mut settings = settings;
+        let mut settings = test_settings(&data_dir, database_url.clone());
         adjust(&mut settings);
+        Some(Self::start(settings, pg_database).await)
+    }
+
+    /// Starts the app on a database and data folder that already exist (a restored backup, say); a
+    /// PostgreSQL database named by `pg_database` is dropped with it.
+    pub async fn start(settings: Settings, pg_database: Option<String>) -> TestApp {
+        let (database_url, data_dir) = (settings.database_url.clone(), settings.data_dir.clone());
         let app = Application::build(settings).await.expect("application starts");
         let base = format!("http://127.0.0.1:{}", app.port());
         let bootstrap_link = app.bootstrap_link.clone().map(|l| l.replacen("http://127.0.0.1", &base, 1));
         tokio::spawn(app.run_until_stopped());
-        Some(TestApp { base, database_url, data_dir, bootstrap_link, pg_database })
+        TestApp { base, database_url, data_dir, bootstrap_link, pg_database }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -192,6 +199,11 @@ impl TestApp {
         let hash = password::hash(PASSWORD).expect("hash");
         let mut conn = self.connection();
         accounts::create_user(&mut conn, &handle, role, Some(&hash)).expect("create user").id
+    }
+
+    /// An API client holding a token issued elsewhere (by the app a backup was taken from, say).
+    pub fn api_with_token(&self, token: Option<String>) -> Api {
+        Api { token, ..self.api() }
     }
 
     /// A fresh API client (no cookies).

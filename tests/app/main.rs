@@ -7,6 +7,7 @@ mod hostile_content;
 
 mod accounts;
 mod admin;
+mod backup;
 mod certificates;
 mod cli;
 mod course_files;
@@ -14,6 +15,7 @@ mod courses;
 mod faults;
 mod mail;
 mod openapi;
+mod operations;
 mod privacy;
 mod private_files;
 mod quizzes;

@@ -175,7 +175,7 @@ impl Markers {
 }
 
 /// The course `pc`: one module with a quiz holding an essay and a true/false question, open, published.
-async fn quiz_course(app: &TestApp) -> String {
+pub async fn quiz_course(app: &TestApp) -> String {
     let (_, trainer) = app.signed_in("coach-p", Role::Trainer).await;
     let course = json!({"texts": {"en": {"title": "Privacy course", "summary": ""}}, "open": true, "hours": 1});
     assert_eq!(trainer.send(trainer.raw(Method::PUT, "/courses/pc").json(&course)).await.0, StatusCode::OK);
