@@ -10,6 +10,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/openapi.json", web::get().to(openapi))
         .configure(accounts::api::routes)
         .configure(accounts::privacy::api::routes)
+        .configure(accounts::second_factor_api::routes)
         .configure(crate::progress::api::routes)
         .configure(courses::api::routes)
         .configure(quizzes::api::routes)
@@ -31,6 +32,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(tagged(crate::accounts::api::AccountsApi::openapi(), "accounts"));
     doc.merge(tagged(crate::accounts::privacy::api::PrivacyApi::openapi(), "privacy"));
+    doc.merge(tagged(crate::accounts::second_factor_api::SecondFactorApi::openapi(), "accounts"));
     doc.merge(tagged(crate::courses::api::CoursesApi::openapi(), "courses"));
     doc.merge(tagged(crate::progress::api::ProgressApi::openapi(), "progress"));
     doc.merge(tagged(crate::quizzes::api::QuizzesApi::openapi(), "quizzes"));

@@ -48,6 +48,8 @@ pub struct Settings {
     pub exit_url: String,
     /// The Bearer token `/metrics` asks for; without one, `/metrics` does not exist (404).
     pub metrics_token: Option<String>,
+    /// Days an administrator may act without a second factor after becoming one.
+    pub admin_second_factor_grace_days: u32,
 }
 
 /// The quick exit's default: a weather page, neutral in every country Pravo serves.
@@ -82,6 +84,7 @@ struct FileSettings {
     retain_mail_days: Option<u32>,
     inactive_account_months: Option<u32>,
     metrics_token: Option<String>,
+    admin_second_factor_grace_days: Option<u32>,
 }
 
 /// The exit address must be an absolute http(s) URL: the control must always lead away.
@@ -171,6 +174,11 @@ impl Settings {
             retain_drafts_days: number("PRAVO_RETAIN_DRAFTS_DAYS", file.retain_drafts_days, 30)?,
             retain_mail_days: number("PRAVO_RETAIN_MAIL_DAYS", file.retain_mail_days, 30)?,
             inactive_account_months: number("PRAVO_INACTIVE_ACCOUNT_MONTHS", file.inactive_account_months, 0)?,
+            admin_second_factor_grace_days: number(
+                "PRAVO_ADMIN_SECOND_FACTOR_GRACE_DAYS",
+                file.admin_second_factor_grace_days,
+                7,
+            )?,
             metrics_token: env("PRAVO_METRICS_TOKEN").or(file.metrics_token).filter(|t| !t.trim().is_empty()),
             base_url,
             data_dir,
@@ -178,6 +186,10 @@ impl Settings {
     }
 
     /// How long a session may go unused before it ends.
+    pub fn admin_second_factor_grace(&self) -> chrono::Duration {
+        chrono::Duration::days(i64::from(self.admin_second_factor_grace_days))
+    }
+
     pub fn session_idle(&self) -> chrono::Duration {
         if self.session_idle_hours == 0 {
             chrono::Duration::days(36_500)

@@ -60,6 +60,9 @@ pub async fn register(
 pub struct TokenInput {
     handle: String,
     password: String,
+    /// The code from the authenticator app, for an account with a second factor.
+    #[serde(default)]
+    totp: Option<String>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -67,6 +70,12 @@ pub struct TokenDto {
     token: String,
     expires_at: String,
     user: UserDto,
+    /// An administrator without a second factor: set one up (`POST /me/mfa/totp`) before the grace ends.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    second_factor_setup_required: bool,
+    /// When an administrator without a second factor stops being able to act (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    second_factor_grace_until: Option<String>,
 }
 
 /// Sign in: a Bearer token for the API. An unknown handle and a wrong password get the same 401.
@@ -79,7 +88,18 @@ pub async fn token(
     body: JsonBody<TokenInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = body.into_inner()?;
-    let user = super::sign_in(&state.db, &state.limits, &input.handle, &input.password, &address.0, None).await?;
+    let signed_in = super::sign_in(
+        &state.db,
+        &state.limits,
+        &input.handle,
+        &input.password,
+        &address.0,
+        None,
+        input.totp.as_deref(),
+    )
+    .await?;
+    let super::SignIn::Done(user) = signed_in else { return Err(AppError::SecondFactorRequired) };
+    let grace_until = user.second_factor_grace_until(state.settings.admin_second_factor_grace());
     let issued = state.tokens.issue(TokenKind::Session, &user.id)?;
     let agent = req.headers().get("user-agent").and_then(|h| h.to_str().ok());
     super::sessions::start(&state.db, &user.id, &issued, agent).await?;
@@ -87,6 +107,8 @@ pub async fn token(
         token: issued.token,
         expires_at: rfc3339(issued.expires_at),
         user: UserDto::from(&user),
+        second_factor_setup_required: grace_until.is_some(),
+        second_factor_grace_until: grace_until.map(crate::web::json::rfc3339_naive),
     }))
 }
 
@@ -264,7 +286,7 @@ pub async fn new_recovery_codes(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let input = body.into_inner()?;
-    super::reauthenticate(&state.db, &state.limits, user, &input.current_password).await?;
+    super::reauthenticate(&state.db, &state.limits, user, &input.current_password, input.totp.as_deref()).await?;
     let recovery_codes = super::regenerate_recovery_codes(&state.db, user, &mail).await?;
     Ok(HttpResponse::Ok().json(RecoveryCodes { recovery_codes }))
 }

@@ -12,7 +12,7 @@ use crate::auth::csrf::{self, CsrfKey};
 use crate::core::error::AppError;
 use crate::i18n::Locale;
 use crate::web::cookies::{NewCsrfCookie, csrf_cookie_name, session_cookie_name};
-use crate::web::layout::{Reader, Reading, SignedIn};
+use crate::web::layout::{Reader, Reading, SecondFactorDue, SignedIn};
 use crate::web::request::{bearer_token, is_unsafe, locale_without_user};
 use crate::web::state::state;
 
@@ -34,10 +34,14 @@ impl Viewer {
         self.user.as_ref().ok_or(AppError::Unauthorized)
     }
 
-    /// The user, if their role is one of `roles` (401 when not signed in, 403 otherwise).
+    /// The user, if their role is one of `roles` (401 when not signed in, 403 otherwise; an administrator
+    /// past the grace period without a second factor gets 403 `second_factor_setup_required`).
     pub fn require(&self, roles: &[Role]) -> Result<&User, AppError> {
         let user = self.user()?;
-        if roles.contains(&user.role) { Ok(user) } else { Err(AppError::Forbidden) }
+        if user.admin_locked && roles.contains(&Role::Admin) {
+            return Err(AppError::SecondFactorSetupRequired);
+        }
+        if roles.contains(&user.role) && !user.admin_locked { Ok(user) } else { Err(AppError::Forbidden) }
     }
 
     pub fn admin(&self) -> Result<&User, AppError> {
@@ -72,8 +76,12 @@ impl Viewer {
                 return Err(AppError::CsrfRejected);
             }
         }
+        let grace = state.settings.admin_second_factor_grace();
         let (user, session_id) = match session {
-            Some((user, claims)) => (Some(user), Some(claims.sid)),
+            Some((mut user, claims)) => {
+                user.admin_locked = user.second_factor_grace_until(grace).is_some_and(|until| crate::db::now() > until);
+                (Some(user), Some(claims.sid))
+            }
             None => (None, None),
         };
         let locale = user.as_ref().map(|u| u.locale).unwrap_or_else(|| locale_without_user(req));
@@ -100,8 +108,13 @@ impl Reading for Viewer {
             csrf: self.csrf_token.clone(),
             signed_in: self.user.as_ref().map(|u| SignedIn {
                 handle: u.handle.clone(),
-                staff: u.role != Role::Scholar,
-                admin: u.role == Role::Admin,
+                staff: u.is_staff(),
+                admin: u.is_admin(),
+                second_factor: (u.role == Role::Admin && !u.second_factor).then_some(if u.admin_locked {
+                    SecondFactorDue::Locked
+                } else {
+                    SecondFactorDue::InGrace
+                }),
             }),
         }
     }

@@ -12,6 +12,8 @@ pub mod privacy;
 mod profile;
 mod reauth;
 mod recovery;
+pub mod second_factor;
+pub mod second_factor_api;
 pub mod sessions;
 mod store;
 
@@ -104,6 +106,7 @@ fn add_user(
         valid_after: now,
         created_at: now,
         handle_skeleton: &skeleton,
+        admin_since: (role == Role::Admin).then_some(now),
     };
     // A concurrent registration of the same handle loses at the unique index, with the same message.
     store::insert_user(conn, &new).map_err(|e| handle_clash_or(e, "handle"))?;
@@ -121,7 +124,8 @@ pub async fn sign_in(
     password: &str,
     address: &str,
     known_device: Option<&str>,
-) -> Result<User, AppError> {
+    totp: Option<&str>,
+) -> Result<SignIn, AppError> {
     let keys = AttemptKeys::new(handle, address, known_device);
     keys.check(limits).await?;
     // Counted as failed up front, so that a burst of concurrent guesses cannot all slip under the limit;
@@ -144,13 +148,35 @@ pub async fn sign_in(
     if !ok {
         crate::core::metrics::metrics().sign_in_failures.inc();
     }
-    match user {
-        Some(user) if ok => {
-            keys.succeeded(limits).await;
-            Ok(user)
+    let user = match user {
+        Some(user) if ok => user,
+        _ => return Err(AppError::BadCredentials),
+    };
+    if user.second_factor {
+        match totp {
+            // The right password: the pages ask for the code next (the failure stays counted until then).
+            None => return Ok(SignIn::CodeNeeded(user)),
+            Some(code) => {
+                if !second_factor::verify_code(db, &user.id, Some(code)).await? {
+                    return Err(AppError::SecondFactorRequired);
+                }
+            }
         }
-        _ => Err(AppError::BadCredentials),
     }
+    keys.succeeded(limits).await;
+    Ok(SignIn::Done(user))
+}
+
+/// What a right password leads to.
+pub enum SignIn {
+    Done(User),
+    /// The account has a second factor and no code came with the password.
+    CodeNeeded(User),
+}
+
+/// After the second step of a sign-in succeeded: the failures counted for the handle are forgiven.
+pub async fn second_step_succeeded(limits: &RateLimiter, handle: &str, address: &str, known_device: Option<&str>) {
+    AttemptKeys::new(handle, address, known_device).succeeded(limits).await;
 }
 
 /// The rate-limit keys of one attempt: the handle as typed (existing or not) for unknown devices, or the
@@ -263,6 +289,8 @@ pub async fn sign_out_everywhere(db: &Db, user_id: &str) -> Result<(), AppError>
 #[serde(default)]
 pub struct ChangePasswordInput {
     pub current_password: String,
+    /// With a second factor, a fresh code too.
+    pub totp: Option<String>,
     #[validate(custom(function = "password::validate_new"))]
     pub new_password: String,
 }
@@ -287,6 +315,9 @@ pub async fn change_password(
         password::hash(&new)
     })
     .await?;
+    if user.second_factor && !second_factor::verify_code(db, &user.id, input.totp.as_deref()).await? {
+        return Err(AppError::field("totp", error_msg("second-factor-wrong-code")));
+    }
     let (user, keep, mail) = (user.clone(), keep_session.to_owned(), mail.clone());
     db.write(move |conn| {
         let now = db::now();
@@ -340,8 +371,16 @@ pub async fn recover(
             }
             store::set_password(conn, &user.id, &hash, now, None)?;
             store::append_audit(conn, now, Some(&user.id), "password.recovered", Some(&user.id), "{}")?;
+            // A recovery code stands for a lost phone: its authenticator app goes with it.
+            if user.second_factor {
+                store::clear_totp(conn, &user.id)?;
+                store::append_audit(conn, now, Some(&user.id), "second_factor.off", Some(&user.id), "{}")?;
+            }
             if let Some(email) = &user.email {
                 notify::account_changed(conn, &mail, &user, email, "password", now)?;
+                if user.second_factor {
+                    notify::account_changed(conn, &mail, &user, email, "second-factor-off", now)?;
+                }
             }
             Ok(Some(user))
         })

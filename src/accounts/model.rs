@@ -109,16 +109,29 @@ pub struct User {
     pub certificates_by_email: bool,
     /// A new address waiting for its owner to open the link sent to it.
     pub email_pending: Option<String>,
+    /// Whether sign-in asks for a code from an authenticator app too.
+    pub second_factor: bool,
+    /// When the account last became an administrator (the second factor's grace period starts here).
+    pub admin_since: Option<NaiveDateTime>,
+    /// An administrator past the grace period without a second factor: no administrator's power, and no
+    /// staff power, until one is set up (worked out per request from the settings).
+    pub admin_locked: bool,
 }
 
 impl User {
     pub fn is_admin(&self) -> bool {
-        self.role == Role::Admin
+        self.role == Role::Admin && !self.admin_locked
+    }
+
+    /// Until when an administrator without a second factor may act without one (`None`: not an
+    /// administrator, or already has one).
+    pub fn second_factor_grace_until(&self, grace: chrono::Duration) -> Option<NaiveDateTime> {
+        (self.role == Role::Admin && !self.second_factor).then(|| self.admin_since.unwrap_or(self.created_at) + grace)
     }
 
     /// Trainers and admins may author courses.
     pub fn is_staff(&self) -> bool {
-        matches!(self.role, Role::Trainer | Role::Admin)
+        matches!(self.role, Role::Trainer) || self.is_admin()
     }
 }
 

@@ -89,6 +89,8 @@ pub fn account_changed(
         kind: match what {
             "password" => "password_changed",
             "codes" => "recovery_codes_changed",
+            "second-factor" => "second_factor_on",
+            "second-factor-off" => "second_factor_off",
             _ => "email_changed",
         },
         dedupe_key: format!("{what}_changed:{}:{}", user.id, at.and_utc().timestamp_micros()),

@@ -21,6 +21,7 @@ use crate::web::{cookies, safe_next, see_other};
 mod account;
 mod admin;
 mod privacy;
+mod second_factor;
 pub use account::*;
 pub use admin::*;
 pub use privacy::*;
@@ -49,6 +50,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/account/logout-all", web::post().to(logout_all))
         .route("/account/sessions/{id}/end", web::post().to(end_session))
         .route("/account/recovery-codes", web::post().to(regenerate_codes))
+        .route("/account/second-factor", web::get().to(second_factor::page))
+        .route("/account/second-factor", web::post().to(second_factor::start))
+        .route("/account/second-factor/confirm", web::post().to(second_factor::confirm))
+        .route("/login/code", web::post().to(second_factor::login_code))
         .route("/admin/users", web::get().to(users_page))
         .route("/admin/users/{id}/role", web::post().to(change_role))
         .route("/account/export", web::post().to(export_data))
@@ -171,16 +176,12 @@ async fn login(
     let key = super::model::handle_key(&form.handle);
     let device_cookie = req.cookie(&cookies::device_cookie_name(&state.settings)).map(|c| c.value().to_owned());
     let nonce = device_cookie.as_deref().and_then(|c| state.csrf.known_device(c, &key));
-    match super::sign_in(&state.db, &state.limits, &form.handle, &form.password, &address.0, nonce).await {
-        Ok(user) => {
-            let mut response = signed_in_redirect(&state, &req, &user, &safe_next(form.next.as_deref())).await?;
-            // This browser is now known for this handle (the cookie survives sign-out).
-            let kept = device_cookie.as_deref().and_then(|c| c.split_once('.')).map(|(n, _)| n);
-            let value = state.csrf.device_cookie_value(kept, &super::model::handle_key(&user.handle));
-            response
-                .add_cookie(&cookies::device(&state.settings, value))
-                .map_err(|e| AppError::internal(e.to_string()))?;
-            Ok(response)
+    match super::sign_in(&state.db, &state.limits, &form.handle, &form.password, &address.0, nonce, None).await {
+        Ok(super::SignIn::Done(user)) => finish_sign_in(&state, &req, &user, &safe_next(form.next.as_deref())).await,
+        Ok(super::SignIn::CodeNeeded(user)) => {
+            let step = state.tokens.issue(TokenKind::SecondStep, &user.id)?.token;
+            let next = safe_next(form.next.as_deref());
+            Ok(second_factor::code_step_view(&state, &viewer, &req, &step, &next, &Problems::default(), StatusCode::OK))
         }
         Err(error) => {
             let status = error_status(&error);
@@ -190,6 +191,22 @@ async fn login(
             Ok(response)
         }
     }
+}
+
+/// The session cookie, and this browser known for this handle from now on (the device cookie survives
+/// sign-out and has its own failure budget).
+async fn finish_sign_in(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &User,
+    next: &str,
+) -> Result<HttpResponse, AppError> {
+    let mut response = signed_in_redirect(state, req, user, next).await?;
+    let device_cookie = req.cookie(&cookies::device_cookie_name(&state.settings)).map(|c| c.value().to_owned());
+    let kept = device_cookie.as_deref().and_then(|c| c.split_once('.')).map(|(n, _)| n);
+    let value = state.csrf.device_cookie_value(kept, &super::model::handle_key(&user.handle));
+    response.add_cookie(&cookies::device(&state.settings, value)).map_err(|e| AppError::internal(e.to_string()))?;
+    Ok(response)
 }
 
 fn error_status(error: &AppError) -> StatusCode {

@@ -31,6 +31,8 @@ pub struct ProfileInput {
     /// Needed to change or remove the email address (403 `reauthentication_required` otherwise).
     #[serde(default)]
     pub current_password: Option<String>,
+    /// With a second factor, a fresh code too.
+    pub totp: Option<String>,
 }
 
 pub const CERTIFICATE_NAME_MAX: usize = 100;
@@ -87,7 +89,14 @@ pub async fn update_profile(cx: &ProfileContext<'_>, user: &User, input: Profile
     let by_email = input.certificates_by_email.unwrap_or(user.certificates_by_email);
     let changes_email = email != user.email;
     if changes_email {
-        reauthenticate(cx.db, cx.limits, user, input.current_password.as_deref().unwrap_or_default()).await?;
+        reauthenticate(
+            cx.db,
+            cx.limits,
+            user,
+            input.current_password.as_deref().unwrap_or_default(),
+            input.totp.as_deref(),
+        )
+        .await?;
     }
     let code = new_code();
     let link = format!("{}/confirm-email?code={code}", cx.base_url);

@@ -25,6 +25,8 @@ struct UserRow {
     reminders_off: bool,
     certificates_by_email: bool,
     email_pending: Option<String>,
+    totp_secret: Option<String>,
+    admin_since: Option<NaiveDateTime>,
 }
 
 impl From<UserRow> for User {
@@ -42,6 +44,9 @@ impl From<UserRow> for User {
             certificates_by_email: r.certificates_by_email,
             email_pending: r.email_pending,
             created_at: r.created_at,
+            second_factor: r.totp_secret.is_some(),
+            admin_since: r.admin_since,
+            admin_locked: false,
         }
     }
 }
@@ -59,6 +64,7 @@ pub struct NewUser<'a> {
     pub valid_after: NaiveDateTime,
     pub created_at: NaiveDateTime,
     pub handle_skeleton: &'a str,
+    pub admin_since: Option<NaiveDateTime>,
 }
 
 pub fn insert_user(conn: &mut AnyConnection, new: &NewUser) -> Result<(), AppError> {
@@ -144,6 +150,12 @@ pub fn set_locale(conn: &mut AnyConnection, id: &str, locale: Locale) -> Result<
 }
 
 pub fn set_role(conn: &mut AnyConnection, id: &str, role: Role) -> Result<(), AppError> {
+    if role == Role::Admin {
+        // A new administrator's grace period for the second factor starts now.
+        diesel::update(users::table.filter(users::id.eq(id)).filter(users::role.ne("admin")))
+            .set(users::admin_since.eq(crate::db::now()))
+            .execute(conn)?;
+    }
     diesel::update(users::table.filter(users::id.eq(id))).set(users::role.eq(role.as_str())).execute(conn)?;
     Ok(())
 }
@@ -581,4 +593,59 @@ pub fn fill_handle_skeletons(conn: &mut AnyConnection) -> Result<usize, AppError
             .execute(conn)?;
     }
     Ok(rows.len())
+}
+
+/// A secret shown for enrolment, kept until it is confirmed with a code.
+pub fn set_totp_pending(conn: &mut AnyConnection, id: &str, secret: &str) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(id))).set(users::totp_pending.eq(secret)).execute(conn)?;
+    Ok(())
+}
+
+/// An account's second-factor secrets: the active one and one waiting for confirmation.
+pub struct TotpState {
+    pub secret: Option<String>,
+    pub pending: Option<String>,
+}
+
+pub fn totp_state(conn: &mut AnyConnection, id: &str) -> Result<TotpState, AppError> {
+    let (secret, pending) = users::table
+        .filter(users::id.eq(id))
+        .select((users::totp_secret, users::totp_pending))
+        .first(conn)
+        .optional()?
+        .unwrap_or((None, None));
+    Ok(TotpState { secret, pending })
+}
+
+/// Makes the pending secret the active one, with the step of the code that confirmed it.
+pub fn activate_totp(conn: &mut AnyConnection, id: &str, secret: &str, step: i64) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((users::totp_secret.eq(secret), users::totp_pending.eq(None::<String>), users::totp_last_step.eq(step)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records the step of an accepted code, only if it is later than the last one (false: a replay, or a code
+/// another request accepted first).
+pub fn use_totp_step(conn: &mut AnyConnection, id: &str, step: i64) -> Result<bool, AppError> {
+    let n = diesel::update(
+        users::table
+            .filter(users::id.eq(id))
+            .filter(users::totp_last_step.is_null().or(users::totp_last_step.lt(step))),
+    )
+    .set(users::totp_last_step.eq(step))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Turns the second factor off (recovery with a code, after a lost phone).
+pub fn clear_totp(conn: &mut AnyConnection, id: &str) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((
+            users::totp_secret.eq(None::<String>),
+            users::totp_pending.eq(None::<String>),
+            users::totp_last_step.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    Ok(())
 }

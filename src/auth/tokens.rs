@@ -24,6 +24,8 @@ pub enum TokenKind {
     PasswordReset,
     /// The link in a reminder that turns reminders off without signing in.
     ReminderOptOut,
+    /// Between the right password and the second factor's code, on the sign-in page (a few minutes).
+    SecondStep,
 }
 
 impl TokenKind {
@@ -34,6 +36,7 @@ impl TokenKind {
             TokenKind::Bootstrap => "pravo:bootstrap",
             TokenKind::PasswordReset => "pravo:password-reset",
             TokenKind::ReminderOptOut => "pravo:reminder-opt-out",
+            TokenKind::SecondStep => "pravo:second-step",
         }
     }
 
@@ -44,6 +47,7 @@ impl TokenKind {
             TokenKind::Bootstrap => Duration::days(1),
             TokenKind::PasswordReset => Duration::minutes(30),
             TokenKind::ReminderOptOut => Duration::days(90),
+            TokenKind::SecondStep => Duration::minutes(5),
         }
     }
 }

@@ -29,6 +29,12 @@ pub enum AppError {
     /// wrong: someone holding an unlocked phone cannot take or erase the account's data.
     #[error("re-authentication required")]
     ReauthenticationRequired,
+    /// The right password of an account with a second factor, without the right code (401).
+    #[error("second factor required")]
+    SecondFactorRequired,
+    /// An administrator past the grace period without a second factor: only enrolling one is allowed (403).
+    #[error("second factor setup required")]
+    SecondFactorSetupRequired,
     /// A form or cookie-authenticated API call without a valid CSRF token, or from another site.
     #[error("csrf check failed")]
     CsrfRejected,
@@ -70,6 +76,8 @@ impl AppError {
             AppError::Unauthorized | AppError::BadCredentials => "unauthorized",
             AppError::Forbidden | AppError::CsrfRejected => "forbidden",
             AppError::ReauthenticationRequired => "reauthentication_required",
+            AppError::SecondFactorRequired => "second_factor_required",
+            AppError::SecondFactorSetupRequired => "second_factor_setup_required",
             AppError::NotFound => "not_found",
             AppError::PayloadTooLarge => "payload_too_large",
             AppError::Validation(_) | AppError::Syntax { .. } => "validation_failed",

@@ -28,6 +28,10 @@ diesel::table! {
         email_pending_hash -> Nullable<Text>,
         email_pending_until -> Nullable<Timestamp>,
         handle_skeleton -> Nullable<Text>,
+        totp_secret -> Nullable<Text>,
+        totp_pending -> Nullable<Text>,
+        totp_last_step -> Nullable<BigInt>,
+        admin_since -> Nullable<Timestamp>,
     }
 }
 

@@ -140,6 +140,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("locales/en/quizzes.ftl"),
             include_str!("locales/en/scholarships.ftl"),
             include_str!("locales/en/privacy.ftl"),
+            include_str!("locales/en/second_factor.ftl"),
         ],
     ),
     (
@@ -150,6 +151,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("locales/ru/quizzes.ftl"),
             include_str!("locales/ru/scholarships.ftl"),
             include_str!("locales/ru/privacy.ftl"),
+            include_str!("locales/ru/second_factor.ftl"),
         ],
     ),
     (
@@ -160,6 +162,7 @@ const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("locales/uk/quizzes.ftl"),
             include_str!("locales/uk/scholarships.ftl"),
             include_str!("locales/uk/privacy.ftl"),
+            include_str!("locales/uk/second_factor.ftl"),
         ],
     ),
 ];

@@ -142,8 +142,13 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Unauthorized | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::CsrfRejected | AppError::ReauthenticationRequired => StatusCode::FORBIDDEN,
+            AppError::Unauthorized | AppError::BadCredentials | AppError::SecondFactorRequired => {
+                StatusCode::UNAUTHORIZED
+            }
+            AppError::Forbidden
+            | AppError::CsrfRejected
+            | AppError::ReauthenticationRequired
+            | AppError::SecondFactorSetupRequired => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Validation(_) | AppError::Syntax { .. } => StatusCode::UNPROCESSABLE_ENTITY,

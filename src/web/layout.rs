@@ -19,6 +19,14 @@ pub struct SignedIn {
     /// Trainers and administrators see the staff links.
     pub staff: bool,
     pub admin: bool,
+    /// An administrator without a second factor: reminded on every page (`locked` once the grace ended).
+    pub second_factor: Option<SecondFactorDue>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecondFactorDue {
+    InGrace,
+    Locked,
 }
 
 /// Anything that can say who is reading (the accounts domain's `Viewer`).
@@ -125,6 +133,14 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                     }
                 }
                 main #main tabindex="-1" {
+                    @if let Some(due) = frame.reader.signed_in.as_ref().and_then(|u| u.second_factor) {
+                        @if frame.path != "/account/second-factor" {
+                            p.notice.warning {
+                                @if due == SecondFactorDue::Locked { (t(l, "second-factor-locked")) } @else { (t(l, "second-factor-due")) }
+                                " " a href="/account/second-factor" { (t(l, "second-factor-set-up")) }
+                            }
+                        }
+                    }
                     h1 { (title) }
                     (body)
                 }

@@ -23,6 +23,7 @@ mod reminders;
 mod robustness;
 mod scholarship_pages;
 mod scholarships;
+mod second_factor;
 mod security;
 mod sessions;
 mod shell;

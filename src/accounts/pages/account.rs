@@ -78,6 +78,7 @@ pub(super) async fn account_view(
                     p.notice role="status" { (t_with(l, "email-pending", &[("email", Arg::Text(pending.clone()))])) }
                 }
                 (Input::new("current_password", t(l, "field-current-password")).kind("password").hint(t(l, "email-change-password-hint")).autocomplete("current-password").render(l, &forms.profile))
+                (super::second_factor::code_field(l, user, &forms.profile))
                 (Input::new("certificate_name", t(l, "field-certificate-name")).value(name).hint(t(l, "certificate-name-hint")).autocomplete("off").render(l, &forms.profile))
                 div.field.check {
                     label {
@@ -107,10 +108,12 @@ pub(super) async fn account_view(
             form.stack method="post" action="/account/password" novalidate {
                 (csrf_field(&v.csrf_token))
                 (Input::new("current_password", t(l, "field-current-password")).kind("password").autocomplete("current-password").required().render(l, &forms.password))
+                (super::second_factor::code_field(l, user, &forms.password))
                 (Input::new("new_password", t(l, "field-new-password")).kind("password").hint(password_hint(l)).autocomplete("new-password").required().render(l, &forms.password))
                 button.primary type="submit" { (t(l, "account-change-password")) }
             }
         }
+        (super::second_factor::account_section(l, user))
         section aria-labelledby="codes-h" {
             h2 #codes-h { (t(l, "account-recovery-codes")) }
             p { (t_with(l, "account-codes-left", &[("count", Arg::Number(codes_left))])) }
@@ -118,6 +121,7 @@ pub(super) async fn account_view(
             form.stack method="post" action="/account/recovery-codes#codes-h" novalidate {
                 (csrf_field(&v.csrf_token))
                 (Input::new("current_password", t(l, "field-current-password")).kind("password").autocomplete("current-password").required().render(l, &forms.codes))
+                (super::second_factor::code_field(l, user, &forms.codes))
                 button type="submit" { (t(l, "account-new-codes")) }
             }
         }
@@ -145,7 +149,7 @@ pub(super) async fn account_view(
                 button type="submit" { (t(l, "account-logout-all")) }
             }
         }
-        (data_section(l, &v.csrf_token, &forms.data))
+        (data_section(l, &v.csrf_token, user, &forms.data))
     };
     let status =
         if forms.profile.is_empty() && forms.password.is_empty() && forms.data.is_empty() && forms.codes.is_empty() {
@@ -165,6 +169,7 @@ pub struct ProfileForm {
     /// A checkbox: present when ticked.
     pub(super) certificates_by_email: Option<String>,
     pub(super) current_password: String,
+    pub(super) totp: String,
 }
 
 pub(super) async fn update_profile(
@@ -182,6 +187,7 @@ pub(super) async fn update_profile(
         certificate_name: Some(Some(form.certificate_name.clone())),
         certificates_by_email: Some(form.certificates_by_email.is_some()),
         current_password: Some(form.current_password.clone()),
+        totp: Some(form.totp.clone()),
     };
     let cx = super::super::ProfileContext {
         db: &state.db,
@@ -259,6 +265,7 @@ pub(super) fn password_problem(error: AppError) -> AppError {
 #[serde(default)]
 pub struct CodesForm {
     pub(super) current_password: String,
+    pub(super) totp: String,
 }
 
 pub(super) async fn regenerate_codes(
@@ -269,7 +276,9 @@ pub(super) async fn regenerate_codes(
     form: CsrfForm<CodesForm>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    if let Err(error) = super::super::reauthenticate(&state.db, &state.limits, user, &form.0.current_password).await {
+    if let Err(error) =
+        super::super::reauthenticate(&state.db, &state.limits, user, &form.0.current_password, Some(&form.0.totp)).await
+    {
         let codes = Problems::from_error(password_problem(error))?;
         return account_view(&state, &viewer, &req, AccountForms { codes, ..Default::default() }, None).await;
     }

@@ -11,7 +11,7 @@ fn reauth_problem(error: AppError) -> Result<Problems, AppError> {
 }
 
 /// The "your data" section of the account page.
-pub(super) fn data_section(l: Locale, csrf: &str, problems: &Problems) -> Markup {
+pub(super) fn data_section(l: Locale, csrf: &str, user: &User, problems: &Problems) -> Markup {
     html! {
         section aria-labelledby="data-h" {
             h2 #data-h { (t(l, "data-title")) }
@@ -20,6 +20,7 @@ pub(super) fn data_section(l: Locale, csrf: &str, problems: &Problems) -> Markup
             form.stack method="post" action="/account/export#data-h" novalidate {
                 (csrf_field(csrf))
                 (Input::new("current_password", t(l, "field-current-password")).kind("password").hint(t(l, "data-export-hint")).autocomplete("current-password").required().render(l, problems))
+                (super::second_factor::code_field(l, user, problems))
                 button.primary type="submit" { (t(l, "data-export")) }
             }
             p { a href="/account/delete" { (t(l, "data-delete-link")) } }
@@ -31,6 +32,7 @@ pub(super) fn data_section(l: Locale, csrf: &str, problems: &Problems) -> Markup
 #[serde(default)]
 pub struct ReauthForm {
     pub(super) current_password: String,
+    pub(super) totp: String,
 }
 
 pub(super) async fn export_data(
@@ -41,7 +43,7 @@ pub(super) async fn export_data(
     form: CsrfForm<ReauthForm>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    match privacy::export(&state.db, &state.limits, &parts, user, &form.0.current_password).await {
+    match privacy::export(&state.db, &state.limits, &parts, user, &form.0.current_password, Some(&form.0.totp)).await {
         Ok(zip) => {
             Ok(crate::web::download("application/zip", &privacy::archive_name(chrono::Utc::now().date_naive()), zip))
         }
@@ -99,6 +101,7 @@ async fn delete_view(
             form.stack method="post" action="/account/delete" novalidate {
                 (csrf_field(&v.csrf_token))
                 (Input::new("current_password", t(l, "field-current-password")).kind("password").hint(t(l, "erase-password-hint")).autocomplete("current-password").required().render(l, problems))
+                (super::second_factor::code_field(l, user, problems))
                 button.danger type="submit" { (t(l, "erase-confirm")) }
             }
         } @else {
@@ -119,7 +122,15 @@ pub(super) async fn delete_account(
     form: CsrfForm<ReauthForm>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    let erased = match super::super::reauthenticate(&state.db, &state.limits, user, &form.0.current_password).await {
+    let erased = match super::super::reauthenticate(
+        &state.db,
+        &state.limits,
+        user,
+        &form.0.current_password,
+        Some(&form.0.totp),
+    )
+    .await
+    {
         Ok(()) => privacy::erase(&state.db, &parts, &files, &user.id, ErasedBy::Herself).await,
         Err(error) => Err(error),
     };

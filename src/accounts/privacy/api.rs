@@ -16,11 +16,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/users/{id}", web::delete().to(erase_user));
 }
 
-/// Re-authentication: the account's current password.
+/// Re-authentication: the account's current password, and a fresh code when it has a second factor.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ReauthInput {
     pub current_password: String,
+    pub totp: Option<String>,
 }
 
 /// Everything Pravo holds about the caller, as one ZIP (a JSON file per kind, her certificates' PDFs and
@@ -36,7 +37,8 @@ pub async fn export(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let input = body.into_inner()?;
-    let zip = super::export(&state.db, &state.limits, &parts, user, &input.current_password).await?;
+    let zip =
+        super::export(&state.db, &state.limits, &parts, user, &input.current_password, input.totp.as_deref()).await?;
     Ok(crate::web::download("application/zip", &super::archive_name(chrono::Utc::now().date_naive()), zip))
 }
 
@@ -54,7 +56,8 @@ pub async fn erase_me(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     let input = body.into_inner()?;
-    crate::accounts::reauthenticate(&state.db, &state.limits, user, &input.current_password).await?;
+    crate::accounts::reauthenticate(&state.db, &state.limits, user, &input.current_password, input.totp.as_deref())
+        .await?;
     super::erase(&state.db, &parts, &files, &user.id, ErasedBy::Herself).await?;
     Ok(HttpResponse::NoContent().finish())
 }

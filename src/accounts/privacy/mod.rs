@@ -104,8 +104,9 @@ pub async fn export(
     parts: &Parts,
     user: &User,
     current_password: &str,
+    totp: Option<&str>,
 ) -> Result<Vec<u8>, AppError> {
-    reauthenticate(db, limits, user, current_password).await?;
+    reauthenticate(db, limits, user, current_password, totp).await?;
     let (parts, id, locale) = (parts.clone(), user.id.clone(), user.locale);
     db.run(move |conn| {
         let mut all = vec![own::export(conn, &id)?];

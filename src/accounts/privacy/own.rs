@@ -107,6 +107,7 @@ pub fn erased_placeholder(conn: &mut AnyConnection) -> Result<String, AppError> 
         valid_after: now,
         created_at: now,
         handle_skeleton: &crate::accounts::model::handle_skeleton(&handle),
+        admin_since: None,
     };
     store::insert_user(conn, &new)?;
     Ok(id)

@@ -4,7 +4,7 @@ exit = Exit
 exit-hint = Leave this site at once for a weather page (or press Esc twice)
 footer-privacy-link = Privacy: what is stored and how to erase it
 
-error-reauthentication-required = Enter your current password to do this.
+error-reauthentication-required = Enter your current password (and, if you use a second factor, a code from your app) to do this.
 error-last-admin-erase = The last administrator cannot be deleted. Make someone else an administrator first.
 error-reason-too-long = Write at most { $max } characters, on one line.
 
