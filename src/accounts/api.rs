@@ -188,15 +188,7 @@ pub async fn reset_request(
     body: JsonBody<ResetRequestInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = body.into_inner()?;
-    super::request_password_reset(
-        &state.db,
-        &state.tokens,
-        &state.limits,
-        &mail,
-        &state.settings.base_url,
-        &input.handle,
-    )
-    .await?;
+    super::request_password_reset(&state.db, &state.tokens, &mail, &state.settings.base_url, &input.handle).await?;
     Ok(HttpResponse::Accepted().json(serde_json::json!({})))
 }
 

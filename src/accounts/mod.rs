@@ -463,8 +463,13 @@ pub fn set_password_link(tokens: &Tokens, base_url: &str, user: &User) -> Result
 pub async fn set_password_target(db: &Db, tokens: &Tokens, kind: TokenKind, token: &str) -> Result<User, AppError> {
     let claims = tokens.verify(kind, token).ok_or(AppError::NotFound)?;
     let id = claims.sub.clone();
-    let user = db.run(move |conn| store::find_by_id(conn, &id)).await?.ok_or(AppError::NotFound)?;
+    let (user, pending) = db.run(move |conn| Ok((store::find_by_id(conn, &id)?, store::reset_sid(conn, &id)?))).await?;
+    let user = user.ok_or(AppError::NotFound)?;
     if claims.iat_us < user.valid_after.and_utc().timestamp_micros() {
+        return Err(AppError::NotFound);
+    }
+    // Only the newest reset link works.
+    if kind == TokenKind::PasswordReset && pending.as_deref() != Some(claims.sid.as_str()) {
         return Err(AppError::NotFound);
     }
     Ok(user)
@@ -497,6 +502,7 @@ pub async fn set_password_with_link(
         }
         let now = db::now();
         store::set_password(conn, &id, &hash, now, None)?;
+        store::clear_reset_link(conn, &id)?;
         if let Some(email) = &current.email {
             notify::account_changed(conn, &mail, &current, email, "password", now)?;
         }
@@ -505,22 +511,22 @@ pub async fn set_password_with_link(
     .await
 }
 
+/// Between two reset emails to one account: nobody can flood an inbox, and nobody can silence the owner
+/// for longer, since the link sent last is then at most this old (and valid for thirty minutes).
+const RESET_EMAIL_EVERY_MINUTES: i64 = 5;
+
 /// Sends a password-reset link to the account's email address, if it has one. The answer is the same
-/// whether the handle exists or has an address; a few requests per handle are allowed per quarter hour.
+/// whether the handle exists or has an address. One link is pending at a time: a new one (at most every
+/// five minutes) replaces the one before, which stops working.
 pub async fn request_password_reset(
     db: &Db,
     tokens: &Tokens,
-    limits: &RateLimiter,
     mail: &crate::mail::MailSettings,
     base_url: &str,
     handle: &str,
 ) -> Result<(), AppError> {
     let key = handle_key(handle);
     if key.chars().any(char::is_control) || key.chars().count() > model::HANDLE_MAX {
-        return Ok(());
-    }
-    let limit_key = format!("reset:{key}");
-    if limits.hit(&limit_key, ratelimit::RESETS_PER_HANDLE).await.is_err() {
         return Ok(());
     }
     let found = db.run(move |conn| store::find_credentials(conn, &key)).await?;
@@ -530,7 +536,15 @@ pub async fn request_password_reset(
     let link = format!("{base_url}/reset-password?token={}", issued.token);
     let nonce = issued.expires_at.timestamp_micros();
     let mail = mail.clone();
-    db.write(move |conn| notify::password_reset(conn, &mail, &user, &email, &link, nonce)).await
+    db.write(move |conn| {
+        let now = db::now();
+        let not_after = now - chrono::Duration::minutes(RESET_EMAIL_EVERY_MINUTES);
+        if store::claim_reset_link(conn, &user.id, &issued.sid, now, not_after)? {
+            notify::password_reset(conn, &mail, &user, &email, &link, nonce)?;
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// A link to create the first administrator, while there is none.

@@ -84,12 +84,19 @@ fn problem_status(problems: &Problems, fallback: StatusCode) -> StatusCode {
     if problems.is_empty() { StatusCode::OK } else { fallback }
 }
 
-/// Starts a session on the server and gives its cookie.
-async fn session_cookie(state: &AppState, req: &HttpRequest, user: &User) -> Result<Cookie<'static>, AppError> {
+/// Starts a session on the server and gives its cookie: for this browser session only, unless she asked
+/// to be kept signed in (then for the session's lifetime).
+async fn session_cookie(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &User,
+    keep: bool,
+) -> Result<Cookie<'static>, AppError> {
     let issued = state.tokens.issue(TokenKind::Session, &user.id)?;
     let agent = req.headers().get("user-agent").and_then(|h| h.to_str().ok());
     super::sessions::start(&state.db, &user.id, &issued, agent).await?;
-    Ok(cookies::session(&state.settings, issued.token, TokenKind::Session.lifetime().num_seconds()))
+    let kept_for = keep.then(|| TokenKind::Session.lifetime().num_seconds());
+    Ok(cookies::session(&state.settings, issued.token, kept_for))
 }
 
 fn removal_cookie(state: &AppState) -> Cookie<'static> {
@@ -101,8 +108,9 @@ async fn signed_in_redirect(
     req: &HttpRequest,
     user: &User,
     to: &str,
+    keep: bool,
 ) -> Result<HttpResponse, AppError> {
-    let cookie = session_cookie(state, req, user).await?;
+    let cookie = session_cookie(state, req, user, keep).await?;
     Ok(HttpResponse::SeeOther()
         .insert_header(("Location", to))
         .cookie(cookie)
@@ -124,6 +132,8 @@ pub struct LoginForm {
     handle: String,
     password: String,
     next: Option<String>,
+    /// "Keep me signed in": a checkbox, present when ticked.
+    keep: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -157,6 +167,13 @@ fn login_view(
             input type="hidden" name="next" value=(form.next.as_deref().unwrap_or("/"));
             (Input::new("handle", t(l, "field-handle")).value(&form.handle).autocomplete("username").required().render(l, problems))
             (Input::new("password", t(l, "field-password")).kind("password").autocomplete("current-password").required().render(l, problems))
+            div.field.check {
+                label {
+                    input #f-keep type="checkbox" name="keep" value="true" checked[form.keep.is_some()] aria-describedby="f-keep-hint";
+                    " " (t(l, "login-keep"))
+                }
+                p.hint #f-keep-hint { (t(l, "login-keep-hint")) }
+            }
             button.primary type="submit" { (t(l, "login-submit")) }
         }
         p { (t(l, "login-no-account")) " " a href="/register" { (t(l, "nav-register")) } }
@@ -177,11 +194,14 @@ async fn login(
     let device_cookie = req.cookie(&cookies::device_cookie_name(&state.settings)).map(|c| c.value().to_owned());
     let nonce = device_cookie.as_deref().and_then(|c| state.csrf.known_device(c, &key));
     match super::sign_in(&state.db, &state.limits, &form.handle, &form.password, &address.0, nonce, None).await {
-        Ok(super::SignIn::Done(user)) => finish_sign_in(&state, &req, &user, &safe_next(form.next.as_deref())).await,
+        Ok(super::SignIn::Done(user)) => {
+            finish_sign_in(&state, &req, &user, &safe_next(form.next.as_deref()), form.keep.is_some()).await
+        }
         Ok(super::SignIn::CodeNeeded(user)) => {
-            let step = state.tokens.issue(TokenKind::SecondStep, &user.id)?.token;
+            let token = state.tokens.issue(TokenKind::SecondStep, &user.id)?.token;
             let next = safe_next(form.next.as_deref());
-            Ok(second_factor::code_step_view(&state, &viewer, &req, &step, &next, &Problems::default(), StatusCode::OK))
+            let step = second_factor::Step { token: &token, next: &next, keep: form.keep.is_some() };
+            Ok(second_factor::code_step_view(&state, &viewer, &req, &step, &Problems::default(), StatusCode::OK))
         }
         Err(error) => {
             let status = error_status(&error);
@@ -200,8 +220,9 @@ async fn finish_sign_in(
     req: &HttpRequest,
     user: &User,
     next: &str,
+    keep: bool,
 ) -> Result<HttpResponse, AppError> {
-    let mut response = signed_in_redirect(state, req, user, next).await?;
+    let mut response = signed_in_redirect(state, req, user, next, keep).await?;
     let device_cookie = req.cookie(&cookies::device_cookie_name(&state.settings)).map(|c| c.value().to_owned());
     let kept = device_cookie.as_deref().and_then(|c| c.split_once('.')).map(|(n, _)| n);
     let value = state.csrf.device_cookie_value(kept, &super::model::handle_key(&user.handle));
@@ -301,7 +322,7 @@ async fn register(
     };
     match attempt.await {
         Ok(done) => {
-            let cookie = session_cookie(&state, &req, &done.user).await?;
+            let cookie = session_cookie(&state, &req, &done.user, false).await?;
             let Some(codes) = done.recovery_codes else {
                 return Ok(HttpResponse::SeeOther()
                     .insert_header(("Location", "/account"))
@@ -374,7 +395,7 @@ async fn recover(
     let form = form.0;
     let handle = form.handle.clone();
     match super::recover(&state.db, &state.limits, form, &address.0, &mail).await {
-        Ok(user) => signed_in_redirect(&state, &req, &user, "/account").await,
+        Ok(user) => signed_in_redirect(&state, &req, &user, "/account", false).await,
         Err(error) => {
             let problems = Problems::from_error(error)?;
             let mut response = recover_view(&state, &viewer, &req, &handle, &problems);
@@ -451,7 +472,7 @@ async fn set_password(
     let form = form.0;
     let kind = link_kind(&req).0;
     match super::set_password_with_link(&state.db, &state.tokens, kind, &form.token, form.password, &mail).await {
-        Ok(user) => signed_in_redirect(&state, &req, &user, "/account").await,
+        Ok(user) => signed_in_redirect(&state, &req, &user, "/account", false).await,
         Err(error) => {
             let user = super::set_password_target(&state.db, &state.tokens, kind, &form.token).await?;
             let problems = Problems::from_error(error)?;
@@ -493,8 +514,7 @@ async fn reset(
     form: CsrfForm<ResetForm>,
 ) -> Result<HttpResponse, AppError> {
     let handle = form.0.handle;
-    super::request_password_reset(&state.db, &state.tokens, &state.limits, &mail, &state.settings.base_url, &handle)
-        .await?;
+    super::request_password_reset(&state.db, &state.tokens, &mail, &state.settings.base_url, &handle).await?;
     Ok(reset_view(&state, &viewer, &req, &handle, true))
 }
 
@@ -557,7 +577,7 @@ async fn setup(
         email: None,
     };
     match super::create_first_admin(&state.db, &state.tokens, &form.token, input).await {
-        Ok(user) => signed_in_redirect(&state, &req, &user, "/admin/users").await,
+        Ok(user) => signed_in_redirect(&state, &req, &user, "/admin/users", false).await,
         Err(error) => {
             let status = error_status(&error);
             let problems = Problems::from_error(error)?;

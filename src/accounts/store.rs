@@ -649,3 +649,38 @@ pub fn clear_totp(conn: &mut AnyConnection, id: &str) -> Result<(), AppError> {
         .execute(conn)?;
     Ok(())
 }
+
+/// Makes `sid` the account's one pending reset link, unless a link went out after `not_after` (then
+/// nothing changes and `false` is returned). One conditional UPDATE, so instances racing agree.
+pub fn claim_reset_link(
+    conn: &mut AnyConnection,
+    id: &str,
+    sid: &str,
+    now: NaiveDateTime,
+    not_after: NaiveDateTime,
+) -> Result<bool, AppError> {
+    let n = diesel::update(
+        users::table
+            .filter(users::id.eq(id))
+            .filter(users::reset_sent_at.is_null().or(users::reset_sent_at.le(not_after))),
+    )
+    .set((users::reset_sid.eq(sid), users::reset_sent_at.eq(now)))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// The session id of the account's pending reset link, if any.
+pub fn reset_sid(conn: &mut AnyConnection, id: &str) -> Result<Option<String>, AppError> {
+    Ok(users::table
+        .filter(users::id.eq(id))
+        .select(users::reset_sid)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
+/// A reset link was used: no link is pending any more.
+pub fn clear_reset_link(conn: &mut AnyConnection, id: &str) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(id))).set(users::reset_sid.eq(None::<String>)).execute(conn)?;
+    Ok(())
+}

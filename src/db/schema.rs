@@ -32,6 +32,8 @@ diesel::table! {
         totp_pending -> Nullable<Text>,
         totp_last_step -> Nullable<BigInt>,
         admin_since -> Nullable<Timestamp>,
+        reset_sid -> Nullable<Text>,
+        reset_sent_at -> Nullable<Timestamp>,
     }
 }
 

@@ -25,14 +25,19 @@ fn cookie_name(settings: &Settings, base: &str) -> String {
 }
 
 /// The session cookie holding `token` for `lifetime_seconds`.
-pub fn session(settings: &Settings, token: String, lifetime_seconds: i64) -> Cookie<'static> {
-    Cookie::build(session_cookie_name(settings), token)
+/// The session cookie. Without `kept_for_seconds` it lives only as long as the browser is open (on a
+/// shared phone, closing the browser ends the session); "keep me signed in" gives it a lifetime.
+pub fn session(settings: &Settings, token: String, kept_for_seconds: Option<i64>) -> Cookie<'static> {
+    let mut cookie = Cookie::build(session_cookie_name(settings), token)
         .path("/")
         .http_only(true)
         .secure(settings.is_https())
         .same_site(SameSite::Lax)
-        .max_age(CookieDuration::seconds(lifetime_seconds))
-        .finish()
+        .finish();
+    if let Some(seconds) = kept_for_seconds {
+        cookie.set_max_age(CookieDuration::seconds(seconds));
+    }
+    cookie
 }
 
 /// A cookie that removes the session cookie.

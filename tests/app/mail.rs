@@ -14,6 +14,7 @@ both!(
     without_smtp_messages_are_written_as_eml_files,
     an_smtp_outage_loses_nothing_and_duplicates_nothing,
     the_outbox_is_for_administrators,
+    a_stranger_can_neither_flood_nor_silence_her_password_resets,
 );
 
 async fn a_reset_link_arrives_in_the_accounts_language_and_works_once(backend: Backend) {
@@ -178,4 +179,52 @@ async fn the_outbox_is_for_administrators(backend: Backend) {
     }
     assert_eq!(admin.post("/admin/outbox/none/resend", json!({})).await.0, StatusCode::NOT_FOUND);
     assert_eq!(scholar.post("/admin/outbox/none/resend", json!({})).await.0, StatusCode::FORBIDDEN);
+}
+
+fn reset_path(raw: &str) -> String {
+    let (_, body) = decode_mail(raw);
+    let link = body.lines().find(|l| l.contains("/reset-password?token=")).unwrap_or_default().trim().to_owned();
+    link.trim_start_matches("http://127.0.0.1").to_owned()
+}
+
+/// Strangers asking for her reset links again and again: her inbox gets one link per five minutes, and her
+/// own request is never silenced longer: the link in her inbox is at most five minutes old and works, and
+/// after five minutes she gets a new one (which alone works from then on).
+async fn a_stranger_can_neither_flood_nor_silence_her_password_resets(backend: Backend) {
+    use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+    use pravo::db::schema::users;
+    let smtp = SmtpSink::start();
+    let url = smtp.url();
+    let Some(app) = TestApp::spawn_with(backend, |s| s.smtp_url = Some(url)).await else { return };
+    let body = json!({"handle": "vira", "password": PASSWORD, "email": "vira@example.org"});
+    assert_eq!(app.api().post("/auth/register", body).await.0, StatusCode::CREATED);
+    for _ in 0..4 {
+        let (status, _) = app.api().post("/auth/reset-request", json!({"handle": "vira"})).await;
+        assert_eq!(status, StatusCode::ACCEPTED);
+    }
+    // Her own request, right after the stranger's four.
+    assert_eq!(app.api().post("/auth/reset-request", json!({"handle": "Vira"})).await.0, StatusCode::ACCEPTED);
+    let mail = smtp.wait_for(1, 10).await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert_eq!(smtp.messages().len(), 1, "one link, not five");
+    let first = reset_path(&mail[0]);
+    let mut browser = app.browser().await;
+    assert_eq!(browser.get(&first).await.status, StatusCode::OK, "the link in her inbox works");
+
+    // Five minutes later her request sends a new link, and only the newest works.
+    let mut conn = app.connection();
+    let earlier = pravo::db::now() - chrono::Duration::minutes(6);
+    diesel::update(users::table.filter(users::handle.eq("vira")))
+        .set(users::reset_sent_at.eq(earlier))
+        .execute(&mut conn)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(app.api().post("/auth/reset-request", json!({"handle": "vira"})).await.0, StatusCode::ACCEPTED);
+    let mail = smtp.wait_for(2, 10).await;
+    assert_eq!(mail.len(), 2, "not silenced");
+    let second = reset_path(&mail[1]);
+    assert_eq!(browser.get(&first).await.status, StatusCode::NOT_FOUND, "the older link stopped working");
+    assert_eq!(browser.get(&second).await.status, StatusCode::OK);
+    let token = second.split("token=").nth(1).unwrap_or_default().to_owned();
+    let page = browser.post("/reset-password", &[("token", &token), ("password", "a brand new long password")]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
 }

@@ -24,6 +24,7 @@ both!(
     an_idle_session_ends_by_itself,
     an_ended_session_is_ended_on_every_instance,
     the_session_routes_answer_each_role_as_they_should,
+    on_a_shared_phone_closing_the_browser_ends_the_session,
     strangers_failing_as_her_handle_do_not_lock_out_her_own_browser,
     the_account_page_lists_sessions_and_ends_one,
 );
@@ -469,4 +470,36 @@ async fn the_account_page_lists_sessions_and_ends_one(backend: Backend) {
     anonymous.get("/").await;
     let page = anonymous.post(&format!("/account/sessions/{their_id}/end"), &[]).await;
     assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+}
+
+/// The session cookie of a sign-in, as the browser received it.
+fn session_set_cookie(page: &crate::helpers::Page) -> String {
+    page.headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("pravo_session="))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Unless she ticks "keep me signed in", the session cookie has no lifetime: closing the browser on a
+/// shared phone forgets it. Ticked, it lasts the session's 14 days.
+async fn on_a_shared_phone_closing_the_browser_ends_the_session(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    app.create_user("shared-phone", Role::Scholar);
+    let mut browser = app.browser().await;
+    let page = browser.get("/login").await;
+    assert!(page.has("input[type=checkbox][name=keep]:not([checked])"), "off by default");
+    let page = browser.post("/login", &[("handle", "shared-phone"), ("password", PASSWORD)]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let cookie = session_set_cookie(&page).to_lowercase();
+    assert!(!cookie.is_empty() && !cookie.contains("max-age") && !cookie.contains("expires"), "{cookie}");
+
+    let mut own = app.browser().await;
+    own.get("/login").await;
+    let page = own.post("/login", &[("handle", "shared-phone"), ("password", PASSWORD), ("keep", "true")]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let cookie = session_set_cookie(&page).to_lowercase();
+    assert!(cookie.contains("max-age=1209600"), "{cookie}");
 }

@@ -159,24 +159,34 @@ pub(super) async fn confirm(
     }
 }
 
+/// What the second step of a sign-in carries over from the first.
+pub(super) struct Step<'a> {
+    /// The short-lived token the right password earned.
+    pub token: &'a str,
+    pub next: &'a str,
+    /// "Keep me signed in" was ticked.
+    pub keep: bool,
+}
+
 /// The second step of signing in: the code, with the short-lived token of the first step.
 pub(super) fn code_step_view(
     state: &AppState,
     v: &Viewer,
     req: &HttpRequest,
-    step: &str,
-    next: &str,
+    step: &Step,
     problems: &Problems,
     status: StatusCode,
 ) -> HttpResponse {
+    let (next, keep) = (step.next, step.keep);
     let l = v.locale;
     let body = html! {
         p { (t(l, "second-factor-login-intro")) }
         (form_problem(l, problems))
         form.stack method="post" action="/login/code" novalidate {
             (csrf_field(&v.csrf_token))
-            input type="hidden" name="step" value=(step);
+            input type="hidden" name="step" value=(step.token);
             input type="hidden" name="next" value=(next);
+            @if keep { input type="hidden" name="keep" value="true"; }
             (Input::new("code", t(l, "field-totp")).hint(t(l, "field-totp-hint")).autocomplete("one-time-code").required().render(l, problems))
             button.primary type="submit" { (t(l, "login-submit")) }
         }
@@ -191,6 +201,7 @@ pub struct CodeForm {
     step: String,
     code: String,
     next: Option<String>,
+    keep: Option<String>,
 }
 
 pub(super) async fn login_code(
@@ -208,14 +219,15 @@ pub(super) async fn login_code(
             let device = req.cookie(&cookies::device_cookie_name(&state.settings)).map(|c| c.value().to_owned());
             let nonce = device.as_deref().and_then(|c| state.csrf.known_device(c, &key));
             super::super::second_step_succeeded(&state.limits, &user.handle, &address.0, nonce).await;
-            finish_sign_in(&state, &req, &user, &next).await
+            finish_sign_in(&state, &req, &user, &next, form.keep.is_some()).await
         }
         // The first step's token ran out (or is not one): sign in again.
         Err(AppError::SecondFactorRequired) => Ok(see_other("/login")),
         Err(error) => {
             let status = error_status(&error);
             let problems = Problems::from_error(error)?;
-            let mut response = code_step_view(&state, &viewer, &req, &form.step, &next, &problems, status);
+            let step = Step { token: &form.step, next: &next, keep: form.keep.is_some() };
+            let mut response = code_step_view(&state, &viewer, &req, &step, &problems, status);
             retry_after(&mut response, &problems);
             Ok(response)
         }

@@ -1,6 +1,7 @@
 //! Sliding-window rate limits. Counted: failed sign-ins per handle as typed and per address, and successful
 //! sign-ins and registrations per address (generous, because many people share one address behind Tor or a
-//! carrier's NAT), password-reset requests, re-authentication and verification lookups.
+//! carrier's NAT), re-authentication, second-factor codes and verification lookups. (Reset emails are paced
+//! in the database, one per account every five minutes.)
 //!
 //! On SQLite (one instance) the events live in memory. On PostgreSQL, where several instances may share the
 //! load behind one address, they live in the database so that every instance counts the same events; the
@@ -31,9 +32,6 @@ pub const FAILED_PER_HANDLE: Limit =
     Limit { name: "failed_sign_ins_per_handle", events: 10, window: Duration::from_secs(15 * 60) };
 pub const FAILED_PER_ADDRESS: Limit =
     Limit { name: "failed_sign_ins_per_address", events: 100, window: Duration::from_secs(15 * 60) };
-/// Password-reset emails per handle as typed: enough for a lost message, too few to flood an inbox.
-pub const RESETS_PER_HANDLE: Limit =
-    Limit { name: "password_resets_per_handle", events: 3, window: Duration::from_secs(15 * 60) };
 pub const SUCCESS_PER_ADDRESS: Limit =
     Limit { name: "successes_per_address", events: 30, window: Duration::from_secs(60) };
 

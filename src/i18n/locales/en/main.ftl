@@ -62,6 +62,8 @@ certificates-by-email-hint = Only when you have an email address. Untick to keep
 login-title = Sign in
 login-submit = Sign in
 login-no-account = No account yet?
+login-keep = Keep me signed in
+login-keep-hint = Only on your own phone or computer. Otherwise closing the browser signs you out.
 login-forgot = Forgot your password?
 
 ## Registration

@@ -64,6 +64,8 @@ certificates-by-email-hint = Только если указан адрес по�
 login-title = Вход
 login-submit = Войти
 login-no-account = Ещё нет аккаунта?
+login-keep = Не выходить из аккаунта
+login-keep-hint = Только на своём телефоне или компьютере. Иначе закрытие браузера завершит вход.
 login-forgot = Забыли пароль?
 
 ## Registration

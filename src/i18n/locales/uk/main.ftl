@@ -64,6 +64,8 @@ certificates-by-email-hint = Лише якщо вказано адресу по�
 login-title = Вхід
 login-submit = Увійти
 login-no-account = Ще немає облікового запису?
+login-keep = Не виходити з облікового запису
+login-keep-hint = Лише на власному телефоні чи комп’ютері. Інакше закриття браузера завершить вхід.
 login-forgot = Забули пароль?
 
 ## Registration

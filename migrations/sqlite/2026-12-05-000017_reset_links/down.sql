@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN reset_sid;
+ALTER TABLE users DROP COLUMN reset_sent_at;
