@@ -21,6 +21,7 @@ mod private_files;
 mod quizzes;
 mod reminders;
 mod robustness;
+mod schemathesis;
 mod scholarship_pages;
 mod scholarships;
 mod second_factor;
