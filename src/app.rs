@@ -56,10 +56,11 @@ impl Application {
         crate::quizzes::hooks::connect(crate::progress::completion::on_graded);
         let url = settings.database_url.clone();
         let courses_dir = settings.courses_dir.clone();
+        let key_file = settings.secret_key_file.clone();
         let secrets = web::block(move || -> Result<Secrets, AppError> {
             let mut conn = db::prepare(&url)?;
             db::with_startup_lock(&mut conn, |conn| {
-                let secrets = db::write_transaction(conn, Secrets::load_or_create)?;
+                let secrets = db::write_transaction(conn, |c| Secrets::load_with_key_file(c, key_file.as_deref()))?;
                 accounts::audit::chain_old_audit_entries(conn)?;
                 accounts::fill_handle_skeletons(conn)?;
                 crate::course_files::import_shipped_courses(conn, &courses_dir)?;

@@ -50,6 +50,8 @@ pub struct Settings {
     pub metrics_token: Option<String>,
     /// Days an administrator may act without a second factor after becoming one.
     pub admin_second_factor_grace_days: u32,
+    /// A file holding the key that wraps the signing keys stored in the database (outside the data folder).
+    pub secret_key_file: Option<PathBuf>,
 }
 
 /// The quick exit's default: a weather page, neutral in every country Pravo serves.
@@ -85,6 +87,7 @@ struct FileSettings {
     inactive_account_months: Option<u32>,
     metrics_token: Option<String>,
     admin_second_factor_grace_days: Option<u32>,
+    secret_key_file: Option<String>,
 }
 
 /// The exit address must be an absolute http(s) URL: the control must always lead away.
@@ -179,6 +182,10 @@ impl Settings {
                 file.admin_second_factor_grace_days,
                 7,
             )?,
+            secret_key_file: env("PRAVO_SECRET_KEY_FILE")
+                .or(file.secret_key_file)
+                .filter(|f| !f.is_empty())
+                .map(PathBuf::from),
             metrics_token: env("PRAVO_METRICS_TOKEN").or(file.metrics_token).filter(|t| !t.trim().is_empty()),
             base_url,
             data_dir,

@@ -242,7 +242,10 @@ fn restore(settings: &Settings, file: &std::path::Path) -> Result<(), AppError> 
 
 async fn retention_run(settings: &Settings) -> Result<(), AppError> {
     let mut conn = db::prepare(&settings.database_url)?;
-    let secrets = db::with_startup_lock(&mut conn, |c| db::write_transaction(c, Secrets::load_or_create))?;
+    let key_file = settings.secret_key_file.clone();
+    let secrets = db::with_startup_lock(&mut conn, |c| {
+        db::write_transaction(c, |c| Secrets::load_with_key_file(c, key_file.as_deref()))
+    })?;
     drop(conn);
     let keeper = pravo::app::retention_keeper(settings, &secrets)?;
     let pool = db::Db::connect(&settings.database_url)?;
@@ -308,7 +311,10 @@ fn courses(settings: &Settings, command: CoursesCommand) -> Result<(), AppError>
 fn user(settings: &Settings, command: UserCommand) -> Result<(), AppError> {
     settings.create_folders().map_err(AppError::internal)?;
     let mut conn = db::prepare(&settings.database_url)?;
-    let secrets = db::with_startup_lock(&mut conn, |c| db::write_transaction(c, Secrets::load_or_create))?;
+    let key_file = settings.secret_key_file.clone();
+    let secrets = db::with_startup_lock(&mut conn, |c| {
+        db::write_transaction(c, |c| Secrets::load_with_key_file(c, key_file.as_deref()))
+    })?;
     match command {
         UserCommand::Create { handle, role, password_stdin } => {
             let handle = accounts::handle_field(&handle)?;

@@ -150,6 +150,7 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: DatabaseUrl) -> S
         inactive_account_months: 0,
         metrics_token: None,
         admin_second_factor_grace_days: 7,
+        secret_key_file: None,
     }
 }
 
@@ -252,6 +253,11 @@ pub struct Api {
 }
 
 impl Api {
+    /// A client for an app at `base` (one started by hand), with a token.
+    pub fn at(base: &str, token: Option<String>) -> Api {
+        Api { base: base.to_owned(), client: reqwest::Client::new(), token, lang: None }
+    }
+
     fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         let mut req = self.client.request(method, format!("{}/api/v1{path}", self.base));
         if let Some(token) = &self.token {

@@ -16,7 +16,11 @@ use serde_json::json;
 use crate::both;
 use crate::helpers::{Backend, PASSWORD, TempDir, TestApp, test_settings};
 
-both!(every_file_pravo_writes_is_for_its_user_alone, outgoing_mail_files_are_deleted_after_their_keeping_time);
+both!(
+    every_file_pravo_writes_is_for_its_user_alone,
+    outgoing_mail_files_are_deleted_after_their_keeping_time,
+    a_copied_database_alone_forges_nothing_once_its_keys_are_wrapped,
+);
 
 fn mode(path: &Path) -> u32 {
     std::fs::symlink_metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777
@@ -120,4 +124,69 @@ async fn an_open_data_folder_is_tightened_and_an_open_database_stops_the_start()
     }
     let app = Application::build(test_settings(&data, url)).await;
     assert!(app.is_ok(), "a private database starts: {:?}", app.err().map(|e| e.to_string()));
+}
+
+/// What someone holding a copy of the database (a backup, a dump, a seized disk) does with `token_key`:
+/// signs a set-password link for the administrator and chooses her password.
+async fn forge_admin_takeover(app: &TestApp, admin_id: &str) -> bool {
+    use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+    use pravo::auth::tokens::{TokenKind, Tokens};
+    use pravo::db::schema::secrets;
+    let mut conn = app.connection();
+    let stored: String = secrets::table
+        .filter(secrets::name.eq("token_key"))
+        .select(secrets::value)
+        .first(&mut conn)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Whatever the value holds, the attacker takes its bytes as the key.
+    let bytes = {
+        use base64::Engine;
+        let engine = base64::engine::general_purpose::STANDARD;
+        engine.decode(stored.trim_start_matches("wrapped-v1:")).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let Ok(tokens) = Tokens::new(&bytes) else { return false };
+    let Ok(forged) = tokens.issue(TokenKind::SetPassword, admin_id) else { return false };
+    let mut browser = app.browser().await;
+    let page = browser.get(&format!("/set-password?token={}", forged.token)).await;
+    page.status == reqwest::StatusCode::OK
+}
+
+/// Without a key file, a copy of the database is enough to take over the administrator: the attack works.
+/// With PRAVO_SECRET_KEY_FILE the stored keys are wrapped and the same copy forges nothing; keys stored
+/// plainly before are wrapped at start (old sessions stay valid); a wrapped database without its key file,
+/// or with another one, does not start.
+async fn a_copied_database_alone_forges_nothing_once_its_keys_are_wrapped(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let admin_id = app.create_user("wrapped-chief", pravo::accounts::model::Role::Admin);
+    assert!(forge_admin_takeover(&app, &admin_id).await, "the attack works on plainly stored keys");
+    let (_, before) = app.signed_in("wrapped-scholar", pravo::accounts::model::Role::Scholar).await;
+
+    let keys = TempDir::new();
+    let key_file = keys.0.join("secret.key");
+    std::fs::write(&key_file, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    chmod(&key_file, 0o644);
+    let settings = |file: Option<&Path>| {
+        let mut s = test_settings(&app.data_dir, app.database_url.clone());
+        s.secret_key_file = file.map(Path::to_path_buf);
+        s
+    };
+    let refused = Application::build(settings(Some(&key_file))).await.err().map(|e| format!("{e:?}"));
+    assert!(refused.is_some_and(|e| e.contains("chmod 600")), "a key file others can read is refused");
+    chmod(&key_file, 0o600);
+    let wrapped = Application::build(settings(Some(&key_file))).await.unwrap_or_else(|e| panic!("{e:?}"));
+    let base = format!("http://127.0.0.1:{}", wrapped.port());
+    tokio::spawn(wrapped.run_until_stopped());
+    let (status, _) = crate::helpers::Api::at(&base, before.token.clone()).get("/me").await;
+    assert_eq!(status, reqwest::StatusCode::OK, "the same keys, now wrapped: her session goes on");
+    assert!(!forge_admin_takeover(&app, &admin_id).await, "a copy of the database alone forges nothing");
+
+    let refused = Application::build(settings(None)).await.err().map(|e| format!("{e:?}"));
+    assert!(refused.is_some_and(|e| e.contains("PRAVO_SECRET_KEY_FILE")), "no start without the key file");
+    let other = keys.0.join("other.key");
+    std::fs::write(&other, "0000000000000000000000000000000000000000000000000000000000000001")
+        .unwrap_or_else(|e| panic!("{e}"));
+    chmod(&other, 0o600);
+    let refused = Application::build(settings(Some(&other))).await.err().map(|e| format!("{e:?}"));
+    assert!(refused.is_some_and(|e| e.contains("does not open")), "nor with another key file");
 }

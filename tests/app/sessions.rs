@@ -131,7 +131,7 @@ async fn a_set_password_token_is_refused_as_a_session(backend: Backend) {
     let mut conn = app.connection();
     let user = accounts::create_user(&mut conn, &Handle::parse("invited").expect("handle"), Role::Trainer, None)
         .expect("create");
-    let secrets = Secrets::load_or_create(&mut conn).expect("secrets");
+    let secrets = Secrets::load_or_create(&mut conn, None).expect("secrets");
     let tokens = Tokens::new(&secrets.token_key).expect("tokens");
     let link = accounts::set_password_link(&tokens, &app.base, &user).expect("link");
     let token = link.split("token=").nth(1).expect("token").to_owned();
@@ -164,7 +164,7 @@ async fn forged_and_expired_tokens_are_refused(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else { return };
     let (id, _) = app.signed_in("holder", Role::Admin).await;
     let mut conn = app.connection();
-    let secrets = Secrets::load_or_create(&mut conn).expect("secrets");
+    let secrets = Secrets::load_or_create(&mut conn, None).expect("secrets");
     let real = Tokens::new(&secrets.token_key).expect("tokens");
     let forger = Tokens::new(b"not the key of this server, at all").expect("tokens");
     let mut api = app.api();
