@@ -63,6 +63,10 @@ pub struct TokenInput {
     /// The code from the authenticator app, for an account with a second factor.
     #[serde(default)]
     totp: Option<String>,
+    /// The `device_token` an earlier sign-in of this handle gave this client: failed sign-ins from
+    /// elsewhere then never lock it out (it has a failure budget of its own).
+    #[serde(default)]
+    device_token: Option<String>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -76,6 +80,9 @@ pub struct TokenDto {
     /// When an administrator without a second factor stops being able to act (RFC 3339).
     #[serde(skip_serializing_if = "Option::is_none")]
     second_factor_grace_until: Option<String>,
+    /// Keep it and send it with the next sign-in of this handle (an app's equivalent of the browser's device
+    /// cookie). It names neither the handle nor the person.
+    device_token: String,
 }
 
 /// Sign in: a Bearer token for the API. An unknown handle and a wrong password get the same 401.
@@ -88,13 +95,15 @@ pub async fn token(
     body: JsonBody<TokenInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = body.into_inner()?;
+    let key = super::model::handle_key(&input.handle);
+    let known = input.device_token.as_deref().and_then(|t| state.csrf.known_device(t, &key));
     let signed_in = super::sign_in(
         &state.db,
         &state.limits,
         &input.handle,
         &input.password,
         &address.0,
-        None,
+        known,
         input.totp.as_deref(),
     )
     .await?;
@@ -109,6 +118,7 @@ pub async fn token(
         user: UserDto::from(&user),
         second_factor_setup_required: grace_until.is_some(),
         second_factor_grace_until: grace_until.map(crate::web::json::rfc3339_naive),
+        device_token: state.csrf.device_cookie_value(known, &super::model::handle_key(&user.handle)),
     }))
 }
 
@@ -335,6 +345,7 @@ pub async fn list_users(
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RoleInput {
+    #[schema(required = true, value_type = super::model::Role)]
     role: String,
 }
 

@@ -70,6 +70,7 @@ pub async fn enrol(
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct UserIdInput {
+    #[schema(required = true, min_length = 1)]
     user_id: String,
 }
 

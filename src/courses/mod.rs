@@ -347,9 +347,15 @@ pub async fn set_published(db: &Db, actor: &User, slug: &str, published: bool) -
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ModuleInput {
+    #[schema(required = true, value_type = crate::web::json::LanguageCode)]
     pub language: String,
+    /// Not blank; at most 200 characters.
+    #[schema(required = true, min_length = 1, max_length = 200, pattern = r"\S")]
     pub title: String,
+    /// Not blank; at most 200 KiB (51,200 characters always fit).
+    #[schema(required = true, min_length = 1, max_length = 51200, pattern = r"\S")]
     pub markdown: String,
+    #[schema(minimum = 1, maximum = 999)]
     pub position: Option<i32>,
 }
 

@@ -331,8 +331,16 @@ pub struct ExportQuery {
     language: Option<String>,
 }
 
+/// The export formats: GIFT only.
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum ExportFormat {
+    Gift,
+}
+
 /// The quiz as GIFT in one language.
-#[utoipa::path(get, path = "/api/v1/quizzes/{id}/export", params(("id" = String, Path), ("format" = Option<String>, Query), ("language" = Option<String>, Query)),
+#[utoipa::path(get, path = "/api/v1/quizzes/{id}/export", params(("id" = String, Path), ("format" = Option<ExportFormat>, Query), ("language" = Option<crate::web::json::LanguageCode>, Query)),
     responses((status = 200, content_type = "text/plain"), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
 pub async fn export(
     state: web::Data<AppState>,
@@ -414,6 +422,8 @@ pub async fn statistics(
 #[openapi(
     paths(save, show, start, attempt, answer, submit, grade, results, export, statistics,),
     components(schemas(
+        ExportFormat,
+        crate::web::json::LanguageCode,
         super::QuizInput,
         super::model::Settings,
         super::model::ReviewPolicy,

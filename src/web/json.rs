@@ -81,6 +81,16 @@ pub struct ErrorBody {
 }
 
 /// A time as the API writes it: RFC 3339 in UTC, to the second.
+/// A language of the interface and of course texts, for the API's description.
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum LanguageCode {
+    En,
+    Ru,
+    Uk,
+}
+
 pub fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

@@ -25,6 +25,7 @@ both!(
     an_ended_session_is_ended_on_every_instance,
     the_session_routes_answer_each_role_as_they_should,
     on_a_shared_phone_closing_the_browser_ends_the_session,
+    an_apps_device_token_is_not_locked_out_by_strangers,
     strangers_failing_as_her_handle_do_not_lock_out_her_own_browser,
     the_account_page_lists_sessions_and_ends_one,
 );
@@ -502,4 +503,33 @@ async fn on_a_shared_phone_closing_the_browser_ends_the_session(backend: Backend
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     let cookie = session_set_cookie(&page).to_lowercase();
     assert!(cookie.contains("max-age=1209600"), "{cookie}");
+}
+
+/// An app (API client) keeps the `device_token` of its last sign-in: strangers failing as her handle slow
+/// down every unknown client, never hers; a forged token, or one given for another handle, is unknown.
+async fn an_apps_device_token_is_not_locked_out_by_strangers(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    app.create_user("app-user", Role::Scholar);
+    app.create_user("other-app-user", Role::Scholar);
+    let api = app.api();
+    let (status, first) = api.post("/auth/token", json!({"handle": "app-user", "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::OK);
+    let device = first["device_token"].as_str().unwrap_or_default().to_owned();
+    assert!(device.contains('.') && !device.contains("app-user"), "{device}");
+    let (_, other) = api.post("/auth/token", json!({"handle": "other-app-user", "password": PASSWORD})).await;
+    let others_device = other["device_token"].as_str().unwrap_or_default().to_owned();
+
+    for _ in 0..12 {
+        api.post("/auth/token", json!({"handle": "app-user", "password": "a wrong guess here"})).await;
+    }
+    let (status, _) = api.post("/auth/token", json!({"handle": "app-user", "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "unknown clients are slowed down");
+    for unknown in ["AAAA.BBBB", others_device.as_str()] {
+        let body = json!({"handle": "app-user", "password": PASSWORD, "device_token": unknown});
+        assert_eq!(api.post("/auth/token", body).await.0, StatusCode::TOO_MANY_REQUESTS, "{unknown}");
+    }
+    let body = json!({"handle": "app-user", "password": PASSWORD, "device_token": device});
+    let (status, again) = api.post("/auth/token", body).await;
+    assert_eq!(status, StatusCode::OK, "her app signs in at once: {again}");
+    assert_eq!(again["device_token"], first["device_token"], "the same device");
 }

@@ -66,6 +66,13 @@ pub async fn erase_me(
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct EraseInput {
+    /// Why (1 to 500 characters, no control characters; kept in the audit log).
+    #[schema(
+        required = true,
+        min_length = 1,
+        max_length = 500,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub reason: String,
 }
 
