@@ -130,7 +130,7 @@ pub(super) async fn account_view(
             ul.sessions {
                 @for s in &sessions {
                     li {
-                        strong { (s.device) }
+                        strong { (device_label(l, &s.device)) }
                         " · " (t_with(l, "account-session-days", &[("started", Arg::Text(day(&s.started_on))), ("seen", Arg::Text(day(&s.last_seen_on)))]))
                         @if s.current {
                             " · " em { (t(l, "account-session-current")) }
@@ -330,4 +330,28 @@ pub(super) async fn end_session(
     let user = viewer.user()?;
     super::super::sessions::end(&state.db, &user.id, &path.into_inner()).await?;
     Ok(see_other("/account?saved=session#sessions-h"))
+}
+
+/// A session's device in the reader's language ("Chrome on Android" is stored; "Chrome на Android" shown).
+fn device_label(l: Locale, stored: &str) -> String {
+    let Some((browser, system)) = stored.split_once(" on ") else { return stored.to_owned() };
+    let browser = match browser {
+        "Unknown" => t(l, "device-unknown-browser"),
+        "Other" => t(l, "device-other-browser"),
+        known => known.to_owned(),
+    };
+    let system = if system == "another system" { t(l, "device-other-system") } else { system.to_owned() };
+    t_with(l, "session-device", &[("browser", Arg::Text(browser)), ("system", Arg::Text(system))])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Locale, device_label};
+
+    #[test]
+    fn a_sessions_device_is_shown_in_her_language() {
+        assert_eq!(device_label(Locale::Ru, "Chrome on Android"), "Chrome на Android");
+        assert_eq!(device_label(Locale::Uk, "Unknown on another system"), "Невідомий браузер на іншій системі");
+        assert_eq!(device_label(Locale::En, "Other on Linux"), "Another browser on Linux");
+    }
 }

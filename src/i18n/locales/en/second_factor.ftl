@@ -28,3 +28,9 @@ second-factor-locked = The administrator's pages are closed until you set up a s
 second-factor-set-up = Set it up now
 mail-second-factor-changed = A second factor (codes from an authenticator app) was turned on for your account on { $when }.
 mail-second-factor-off-changed = The second factor of your account was turned off on { $when }, because a recovery code was used.
+
+# The device of a session, on the account page.
+session-device = { $browser } on { $system }
+device-unknown-browser = An unknown browser
+device-other-browser = Another browser
+device-other-system = another system

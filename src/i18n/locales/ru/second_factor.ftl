@@ -28,3 +28,9 @@ second-factor-locked = Страницы администратора закры�
 second-factor-set-up = Включить сейчас
 mail-second-factor-changed = { $when } для вашего аккаунта был включён второй фактор (коды из приложения-аутентификатора).
 mail-second-factor-off-changed = { $when } второй фактор вашего аккаунта был выключен, потому что был использован код восстановления.
+
+# The device of a session, on the account page.
+session-device = { $browser } на { $system }
+device-unknown-browser = Неизвестный браузер
+device-other-browser = Другой браузер
+device-other-system = другой системе

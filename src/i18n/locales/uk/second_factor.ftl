@@ -28,3 +28,9 @@ second-factor-locked = Сторінки адміністратора закри�
 second-factor-set-up = Увімкнути зараз
 mail-second-factor-changed = { $when } для вашого облікового запису було ввімкнено другий фактор (коди із застосунку-автентифікатора).
 mail-second-factor-off-changed = { $when } другий фактор вашого облікового запису було вимкнено, бо використано код відновлення.
+
+# The device of a session, on the account page.
+session-device = { $browser } на { $system }
+device-unknown-browser = Невідомий браузер
+device-other-browser = Інший браузер
+device-other-system = іншій системі
