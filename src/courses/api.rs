@@ -14,6 +14,7 @@ use crate::web::state::AppState;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/courses/{slug}", web::put().to(save))
         .route("/courses/{slug}/enrol", web::post().to(enrol))
+        .route("/courses/{slug}/download", web::get().to(download))
         .route("/courses/{slug}/enrolments", web::post().to(enrol_user))
         .route("/courses/{slug}/trainers", web::post().to(add_trainer))
         .route("/courses/{slug}/publish", web::post().to(publish))
@@ -21,6 +22,43 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/courses/{slug}/modules/{module}", web::put().to(save_module))
         .route("/courses/{slug}/modules/{module}/revisions", web::get().to(revisions))
         .route("/courses/{slug}/modules/{module}/revisions/{revision}/restore", web::post().to(restore));
+}
+
+/// The formats a course downloads in (EPUB is to come).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum DownloadFormat {
+    Html,
+}
+
+/// The downloaded file's title: "Course 3" (the default), or the course's own.
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum DownloadTitle {
+    Neutral,
+    Course,
+}
+
+/// The course as one self-contained HTML file to keep on the phone: every module in order with a contents
+/// list, images inside, no script and no address outside the file, no quiz (so no answer key). A neutral
+/// file name; a neutral title unless `title=course`. Enrolled scholars, the course's trainers, admins.
+#[utoipa::path(get, path = "/api/v1/courses/{slug}/download",
+    params(("slug" = String, Path), ("format" = Option<DownloadFormat>, Query),
+        ("lang" = Option<crate::web::json::LanguageCode>, Query), ("title" = Option<DownloadTitle>, Query)),
+    responses((status = 200, content_type = "text/html"), (status = 400, body = crate::web::json::ErrorBody), (status = 401),
+        (status = 403), (status = 404)),
+    security(("bearer" = [])))]
+pub async fn download(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    q: web::Query<super::download::DownloadQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (locale, title) = q.parse(viewer.locale)?;
+    let file = super::download::html_file(&state.db, viewer.user()?, &path, locale, title).await?;
+    Ok(crate::web::download("text/html; charset=utf-8", &file.name, file.html.into_bytes()))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -195,8 +233,10 @@ pub async fn restore(
 /// This domain's part of the OpenAPI description; api.rs merges every domain's.
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    paths(save, enrol, enrol_user, add_trainer, publish, unpublish, save_module, revisions, restore,),
+    paths(save, enrol, download, enrol_user, add_trainer, publish, unpublish, save_module, revisions, restore,),
     components(schemas(
+        DownloadFormat,
+        DownloadTitle,
         super::CourseInput,
         super::ModuleInput,
         super::model::CourseText,

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod diff;
+pub mod download;
 pub mod folder;
 pub mod markdown;
 pub mod model;

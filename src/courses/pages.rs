@@ -11,7 +11,20 @@ use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/courses/{slug}/enrol", web::post().to(enrol))
-        .route("/courses/{slug}/media/{name}", web::get().to(media));
+        .route("/courses/{slug}/media/{name}", web::get().to(media))
+        .route("/courses/{slug}/download", web::get().to(download));
+}
+
+/// The course as one file to keep (see `download`): for enrolled scholars, its trainers and admins.
+async fn download(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    q: web::Query<super::download::DownloadQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (locale, title) = q.parse(viewer.locale)?;
+    let file = super::download::html_file(&state.db, viewer.user()?, &path, locale, title).await?;
+    Ok(crate::web::download("text/html; charset=utf-8", &file.name, file.html.into_bytes()))
 }
 
 async fn enrol(

@@ -617,3 +617,12 @@ pub fn forget_person(conn: &mut AnyConnection, user_id: &str) -> Result<(), AppE
         .execute(conn)?;
     Ok(())
 }
+
+/// Every media file of a course: name, content type, bytes (for a download that carries them inside).
+pub fn all_media(conn: &mut AnyConnection, course_id: &str) -> Result<Vec<(String, String, Vec<u8>)>, AppError> {
+    Ok(course_media::table
+        .filter(course_media::course_id.eq(course_id))
+        .select((course_media::name, course_media::content_type, course_media::bytes))
+        .order(course_media::name.asc())
+        .load(conn)?)
+}

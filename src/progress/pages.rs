@@ -114,6 +114,37 @@ fn course_body(l: Locale, viewer: &Viewer, v: &CourseView) -> Markup {
                 }
             }
         }
+        @if v.access.can_read_modules() { (take_along(l, slug)) }
+    }
+}
+
+/// Downloading the course as one file, with what a saved file means on a phone that may be searched.
+fn take_along(l: Locale, slug: &str) -> Markup {
+    html! {
+        section #take-along aria-labelledby="take-along-h" {
+            h2 #take-along-h { (t(l, "download-heading")) }
+            p { (t(l, "download-intro")) }
+            p.notice.warning { (t(l, "download-warning")) }
+            form.stack method="get" action=(format!("/courses/{slug}/download")) {
+                input type="hidden" name="format" value="html";
+                div.field {
+                    label for="f-lang" { (t(l, "download-language")) }
+                    select #f-lang name="lang" {
+                        @for locale in Locale::ALL {
+                            option value=(locale.code()) selected[locale == l] { (t(locale, "language-name")) }
+                        }
+                    }
+                }
+                div.field.check {
+                    label {
+                        input #f-title type="checkbox" name="title" value="course";
+                        " " (t(l, "download-real-title"))
+                    }
+                    p.hint { (t(l, "download-real-title-hint")) }
+                }
+                button type="submit" { (t(l, "download-submit")) }
+            }
+        }
     }
 }
 

@@ -12,6 +12,7 @@ mod certificates;
 mod cli;
 mod course_files;
 mod courses;
+mod download;
 mod faults;
 mod mail;
 mod openapi;

@@ -97,3 +97,16 @@ error-markdown-too-long = The text may be at most { $kib } KiB.
 error-position-range = A position is a whole number from 1 to 999.
 error-user-unknown = There is no account with this handle or id.
 error-user-not-trainer = Only trainers and administrators can teach a course.
+
+# Taking a course along (one file)
+download-heading = Take this course with you
+download-intro = Download the whole course as one file to read without a connection, in any browser on your phone. Quizzes stay online.
+download-warning = A saved file stays on your phone until you delete it, and anyone who searches the phone can find and open it.
+download-language = Language
+download-real-title = Put the course's name on the file
+download-real-title-hint = Without it the file is called “Course 1”, “Course 2”… so that a list of files does not name the topic.
+download-submit = Download (HTML file)
+download-neutral-title = Course { $number }
+download-contents = Contents
+download-footer = Saved for reading without a connection. Delete this file when you no longer need it.
+error-download-format = This format is not available: choose html.

@@ -1,0 +1,113 @@
+//! Taking a course along: one HTML file with every module in order and its images inside, that references
+//! no other host and no path on the server, carries no script and no quiz answers, has a neutral name and
+//! (by default) a neutral title, marks English fallbacks, and is refused to anyone who may not read the
+//! course's modules.
+
+use pravo::accounts::model::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::both;
+use crate::helpers::{Api, Backend, TempDir, TestApp};
+
+both!(a_course_downloads_as_one_file_that_needs_nothing_else);
+
+async fn download(api: &Api, path: &str) -> (StatusCode, String, String) {
+    let res = api.raw(reqwest::Method::GET, path).send().await.unwrap_or_else(|e| panic!("{e}"));
+    let status = res.status();
+    let disposition =
+        res.headers().get("content-disposition").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    (status, disposition, res.text().await.unwrap_or_default())
+}
+
+/// A course `pictured` with two modules (the first links to the second and shows an image, in English and
+/// Russian; the second in English only) and a quiz with a known answer.
+fn import_course(app: &TestApp) {
+    let root = TempDir::new();
+    let dir = root.0.join("pictured");
+    std::fs::create_dir_all(dir.join("media")).unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, text: &[u8]| std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    write(
+        "course.toml",
+        b"open = true\npublished = true\n\n[texts.en]\ntitle = \"Documenting raids\"\nsummary = \"\"\n",
+    );
+    write(
+        "01-one.en.md",
+        b"+++\ntitle = \"First steps\"\n+++\n\nMarker one. ![A map](media/map.png)\n\nNext: [the second](/courses/pictured/modules/two), \
+          a [source](https://example.org/report) and [the site](/account).\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
+    );
+    write("01-one.ru.md", "+++\ntitle = \"Первые шаги\"\n+++\n\nМаркер один. ![Карта](media/map.png)\n".as_bytes());
+    write("02-two.en.md", b"+++\ntitle = \"Second steps\"\n+++\n\nMarker two.\n");
+    write("01-one.en.gift", b"// [id:q1]\nWhich colour is the secret answer?{=Vermilionsecret ~Blue}\n");
+    let png: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
+    write("media/map.png", png);
+    let mut conn = app.connection();
+    let report =
+        pravo::course_files::import::import_root(&mut conn, &root.0, |_, _, _| {}).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+}
+
+async fn a_course_downloads_as_one_file_that_needs_nothing_else(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    import_course(&app);
+    let (_, reader) = app.signed_in("taker", Role::Scholar).await;
+    let (_, outsider) = app.signed_in("not-enrolled", Role::Scholar).await;
+    let (_, other_trainer) = app.signed_in("other-trainer", Role::Trainer).await;
+    let (_, admin) = app.signed_in("chief-dl", Role::Admin).await;
+
+    // Only those who may read the modules: not an outsider, nor a trainer of other courses, nor anonymous.
+    for (who, api) in [("outsider", &outsider), ("other trainer", &other_trainer)] {
+        assert_eq!(download(api, "/courses/pictured/download").await.0, StatusCode::FORBIDDEN, "{who}");
+    }
+    assert_eq!(download(&app.api(), "/courses/pictured/download").await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(download(&reader, "/courses/no-such-course/download").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(download(&admin, "/courses/pictured/download").await.0, StatusCode::OK, "administrators may");
+    reader.post("/courses/pictured/enrol", json!({})).await;
+    let (_, course) = reader.get("/courses/pictured").await;
+    assert!(course["modules"][0]["quiz_id"].is_string(), "the course has a quiz: {course}");
+    let (status, _, body) = download(&reader, "/courses/pictured/download?format=epub").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+
+    let (status, disposition, file) = download(&reader, "/courses/pictured/download?format=html&lang=ru").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        disposition.starts_with("attachment; filename=\"course-") && disposition.ends_with(".html\""),
+        "{disposition}"
+    );
+    let doc = scraper::Html::parse_document(&file);
+    let select = |css: &str| -> Vec<scraper::ElementRef<'_>> {
+        let sel = scraper::Selector::parse(css).unwrap_or_else(|e| panic!("{e:?}"));
+        doc.select(&sel).collect()
+    };
+    // Every module in order, in the chosen language where it exists, English marked where it does not.
+    let headings: Vec<String> = select("section h2").iter().map(|h| h.text().collect()).collect();
+    assert_eq!(headings, ["Первые шаги", "Second steps"]);
+    assert!(file.contains("Маркер один") && file.contains("Marker two"));
+    assert!(select("section#m-two p.note").len() == 1 && select("section#m-one p.note").is_empty());
+    assert_eq!(select("nav ol li a").len(), 2);
+    // A neutral title by default; the course's own on request.
+    let title: String = select("title")[0].text().collect();
+    assert!(title.starts_with("Курс ") && !file.contains("Documenting raids"), "{title}");
+    let (_, _, named) = download(&reader, "/courses/pictured/download?lang=en&title=course").await;
+    assert!(named.contains("<title>Documenting raids</title>"));
+    assert!(named.contains("<figure><table>"), "tables scroll inside their own box");
+
+    // Nothing outside the file: the image inside, links between modules inside, every other address gone.
+    assert!(select("img")[0].value().attr("src").is_some_and(|s| s.starts_with("data:image/png;base64,")));
+    let (_, _, english) = download(&reader, "/courses/pictured/download?lang=en").await;
+    let doc_en = scraper::Html::parse_document(&english);
+    let links: Vec<String> = doc_en
+        .select(&scraper::Selector::parse("a[href]").unwrap_or_else(|e| panic!("{e:?}")))
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    assert!(links.contains(&"#m-two".to_owned()), "{links:?}");
+    assert!(links.iter().all(|l| l.starts_with('#')), "no address outside the file: {links:?}");
+    for text in [&file, &english, &named] {
+        assert!(!text.contains("<script") && !text.contains("http://") && !text.contains("https://example.org"));
+        assert!(
+            !text.contains("src=\"/") && !text.contains("href=\"/") && !text.contains("url("),
+            "no path on the server"
+        );
+        assert!(!text.contains("Vermilionsecret") && !text.contains("secret answer"), "no quiz, no answer key");
+    }
+}
