@@ -24,12 +24,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/courses/{slug}/modules/{module}/revisions/{revision}/restore", web::post().to(restore));
 }
 
-/// The formats a course downloads in (EPUB is to come).
+/// The formats a course downloads in: one HTML file, or an EPUB 3 book.
 #[derive(utoipa::ToSchema)]
 #[schema(rename_all = "lowercase")]
 #[allow(dead_code)]
 pub enum DownloadFormat {
     Html,
+    Epub,
 }
 
 /// The downloaded file's title: "Course 3" (the default), or the course's own.
@@ -47,7 +48,7 @@ pub enum DownloadTitle {
 #[utoipa::path(get, path = "/api/v1/courses/{slug}/download",
     params(("slug" = String, Path), ("format" = Option<DownloadFormat>, Query),
         ("lang" = Option<crate::web::json::LanguageCode>, Query), ("title" = Option<DownloadTitle>, Query)),
-    responses((status = 200, content_type = "text/html"), (status = 400, body = crate::web::json::ErrorBody), (status = 401),
+    responses((status = 200, description = "The file", content((String = "text/html"), (Vec<u8> = "application/epub+zip"))), (status = 400, body = crate::web::json::ErrorBody), (status = 401),
         (status = 403), (status = 404)),
     security(("bearer" = [])))]
 pub async fn download(
@@ -56,9 +57,9 @@ pub async fn download(
     path: web::Path<String>,
     q: web::Query<super::download::DownloadQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (locale, title) = q.parse(viewer.locale)?;
-    let file = super::download::html_file(&state.db, viewer.user()?, &path, locale, title).await?;
-    Ok(crate::web::download("text/html; charset=utf-8", &file.name, file.html.into_bytes()))
+    let wanted = q.parse(viewer.locale)?;
+    let file = super::download::course_file(&state.db, viewer.user()?, &path, wanted).await?;
+    Ok(crate::web::download(file.content_type, &file.name, file.bytes))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod diff;
 pub mod download;
+mod epub;
 pub mod folder;
 pub mod markdown;
 pub mod model;

@@ -22,9 +22,9 @@ async fn download(
     path: web::Path<String>,
     q: web::Query<super::download::DownloadQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (locale, title) = q.parse(viewer.locale)?;
-    let file = super::download::html_file(&state.db, viewer.user()?, &path, locale, title).await?;
-    Ok(crate::web::download("text/html; charset=utf-8", &file.name, file.html.into_bytes()))
+    let wanted = q.parse(viewer.locale)?;
+    let file = super::download::course_file(&state.db, viewer.user()?, &path, wanted).await?;
+    Ok(crate::web::download(file.content_type, &file.name, file.bytes))
 }
 
 async fn enrol(

@@ -126,7 +126,11 @@ fn take_along(l: Locale, slug: &str) -> Markup {
             p { (t(l, "download-intro")) }
             p.notice.warning { (t(l, "download-warning")) }
             form.stack method="get" action=(format!("/courses/{slug}/download")) {
-                input type="hidden" name="format" value="html";
+                fieldset.field.choices {
+                    legend { (t(l, "download-format")) }
+                    label { input type="radio" name="format" value="html" checked; " " (t(l, "download-format-html")) }
+                    label { input type="radio" name="format" value="epub"; " " (t(l, "download-format-epub")) }
+                }
                 div.field {
                     label for="f-lang" { (t(l, "download-language")) }
                     select #f-lang name="lang" {

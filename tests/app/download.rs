@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::both;
 use crate::helpers::{Api, Backend, TempDir, TestApp};
 
-both!(a_course_downloads_as_one_file_that_needs_nothing_else);
+both!(a_course_downloads_as_one_file_that_needs_nothing_else, the_course_as_a_book_passes_epubcheck);
 
 async fn download(api: &Api, path: &str) -> (StatusCode, String, String) {
     let res = api.raw(reqwest::Method::GET, path).send().await.unwrap_or_else(|e| panic!("{e}"));
@@ -65,7 +65,7 @@ async fn a_course_downloads_as_one_file_that_needs_nothing_else(backend: Backend
     reader.post("/courses/pictured/enrol", json!({})).await;
     let (_, course) = reader.get("/courses/pictured").await;
     assert!(course["modules"][0]["quiz_id"].is_string(), "the course has a quiz: {course}");
-    let (status, _, body) = download(&reader, "/courses/pictured/download?format=epub").await;
+    let (status, _, body) = download(&reader, "/courses/pictured/download?format=pdf").await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
 
     let (status, disposition, file) = download(&reader, "/courses/pictured/download?format=html&lang=ru").await;
@@ -109,5 +109,75 @@ async fn a_course_downloads_as_one_file_that_needs_nothing_else(backend: Backend
             "no path on the server"
         );
         assert!(!text.contains("Vermilionsecret") && !text.contains("secret answer"), "no quiz, no answer key");
+    }
+}
+
+/// epubcheck: Debian's package installs a jar (run with java), others a command.
+fn epubcheck() -> Option<std::process::Command> {
+    let jar = std::path::Path::new("/usr/share/java/epubcheck.jar");
+    let java_ok = std::process::Command::new("java").arg("-version").output().is_ok_and(|o| o.status.success());
+    if jar.exists() && java_ok {
+        let mut cmd = std::process::Command::new("java");
+        cmd.arg("-jar").arg(jar);
+        return Some(cmd);
+    }
+    if std::process::Command::new("epubcheck").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        return Some(std::process::Command::new("epubcheck"));
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("epubcheck is required under CI=true (apt install epubcheck)");
+    }
+    eprintln!("SKIPPED: epubcheck is not installed (apt install epubcheck); set CI=true to fail instead");
+    None
+}
+
+/// The book of a course with an image, a table, links and an untranslated module, and the book of a
+/// shipped course, both pass epubcheck (the EPUB 3 conformance checker) without an error; the book has
+/// the image as a file of its own, no address outside itself and no quiz.
+async fn the_course_as_a_book_passes_epubcheck(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    import_course(&app);
+    let (_, reader) = app.signed_in("book-reader", Role::Scholar).await;
+    for slug in ["pictured", "human-rights-monitoring"] {
+        reader.post(&format!("/courses/{slug}/enrol"), json!({})).await;
+    }
+    let files = TempDir::new();
+    let mut books = Vec::new();
+    for (slug, lang) in [("pictured", "ru"), ("human-rights-monitoring", "uk"), ("human-rights-monitoring", "en")] {
+        let res = reader
+            .raw(reqwest::Method::GET, &format!("/courses/{slug}/download?format=epub&lang={lang}"))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["content-type"], "application/epub+zip");
+        let disposition = res.headers()["content-disposition"].to_str().unwrap_or_default().to_owned();
+        assert!(disposition.contains("filename=\"course-") && disposition.ends_with(".epub\""), "{disposition}");
+        let bytes = res.bytes().await.unwrap_or_default();
+        assert_eq!(&bytes[30..50], b"mimetypeapplication/", "the media type first, stored");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap_or_else(|e| panic!("{e}"));
+        let mut all = String::new();
+        for i in 0..archive.len() {
+            let mut entry = archive.by_index(i).unwrap_or_else(|e| panic!("{e}"));
+            let mut text = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut text).unwrap_or_else(|e| panic!("{e}"));
+            all.push_str(&String::from_utf8_lossy(&text));
+        }
+        assert!(!all.contains("Vermilionsecret") && !all.contains("https://example.org") && !all.contains("<script"));
+        if slug == "pictured" {
+            assert!(archive.by_name("OEBPS/media/map.png").is_ok(), "the image is a file of the book");
+            assert!(all.contains("href=\"m-two.xhtml\"") && all.contains("Маркер один"));
+        }
+        let path = files.0.join(format!("{slug}-{lang}.epub"));
+        std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+        books.push(path);
+    }
+    // Checked after every download (epubcheck takes seconds each; the app's idle connections would close).
+    for path in books {
+        let Some(mut check) = epubcheck() else { return };
+        let out = check.arg(&path).output().unwrap_or_else(|e| panic!("{e}"));
+        let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let name = path.display();
+        assert!(out.status.success() && !report.contains("ERROR") && !report.contains("FATAL"), "{name}: {report}");
     }
 }

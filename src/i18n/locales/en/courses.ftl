@@ -100,13 +100,16 @@ error-user-not-trainer = Only trainers and administrators can teach a course.
 
 # Taking a course along (one file)
 download-heading = Take this course with you
-download-intro = Download the whole course as one file to read without a connection, in any browser on your phone. Quizzes stay online.
+download-intro = Download the whole course as one file to read without a connection: in any browser on your phone, or in a reading app. Quizzes stay online.
 download-warning = A saved file stays on your phone until you delete it, and anyone who searches the phone can find and open it.
 download-language = Language
 download-real-title = Put the course's name on the file
 download-real-title-hint = Without it the file is called “Course 1”, “Course 2”… so that a list of files does not name the topic.
-download-submit = Download (HTML file)
+download-submit = Download
 download-neutral-title = Course { $number }
 download-contents = Contents
 download-footer = Saved for reading without a connection. Delete this file when you no longer need it.
-error-download-format = This format is not available: choose html.
+error-download-format = This format is not available: choose html or epub.
+download-format = File
+download-format-html = One page (HTML): opens in any browser
+download-format-epub = Book (EPUB): for e-readers and reading apps
