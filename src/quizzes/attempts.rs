@@ -63,20 +63,29 @@ fn quiz_info_in(
     Ok(Some(summarise(ctx, title, attempts)))
 }
 
-/// Why no answer can be saved to a closed attempt (409), or `None` while it is open.
+/// After a timed attempt's limit, the attempt form's final submit is still saved and graded for this long:
+/// a phone that lost its connection, a slow page, a last tap a few seconds late (Moodle's quiz has such a
+/// grace period too). Single answers saved through the API are refused from the limit on.
+pub fn grace() -> chrono::Duration {
+    chrono::Duration::seconds(90)
+}
+
+/// Why no single answer can be saved (409): the attempt is submitted, or its time is up. `None` while open.
 pub(super) fn closed_attempt(attempt: &AttemptRow) -> Option<AppError> {
-    attempt.submitted_at.is_some().then(|| {
-        AppError::Conflict(Msg::new(if attempt.deadline.is_some_and(|d| db::now() > d) {
-            "error-attempt-expired"
-        } else {
-            "error-attempt-submitted"
-        }))
+    let expired = attempt.deadline.is_some_and(|d| db::now() > d);
+    (attempt.submitted_at.is_some() || expired).then(|| {
+        AppError::Conflict(Msg::new(if expired { "error-attempt-expired" } else { "error-attempt-submitted" }))
     })
 }
 
-/// An attempt still open after its deadline: reading it must close (and grade) it first.
+/// An attempt still open after its deadline and its grace period: reading it must close (and grade) it.
 pub(super) fn expired_but_open(attempt: &AttemptRow) -> bool {
-    attempt.submitted_at.is_none() && attempt.deadline.is_some_and(|deadline| db::now() > deadline)
+    attempt.submitted_at.is_none() && attempt.deadline.is_some_and(|deadline| db::now() > deadline + grace())
+}
+
+/// Whether an attempt was closed by its time limit rather than submitted (it is then dated at the limit).
+pub fn closed_by_time(attempt: &AttemptRow) -> bool {
+    attempt.deadline.is_some() && attempt.submitted_at == attempt.deadline
 }
 
 pub(super) fn module_title(conn: &mut AnyConnection, ctx: &QuizContext, locale: Locale) -> Result<String, AppError> {
@@ -280,15 +289,15 @@ pub(super) fn lock_key(quiz_id: &str, user_id: &str) -> i64 {
     i64::from_le_bytes(digest[..8].try_into().unwrap_or([0; 8]))
 }
 
-/// An attempt past its deadline is closed as it stood, whatever the client sends afterwards.
+/// An attempt past its deadline and grace period is closed as it stood at the limit, whatever the client
+/// sends afterwards.
 pub(super) fn close_if_expired(
     conn: &mut AnyConnection,
     ctx: &QuizContext,
     attempt: &mut AttemptRow,
 ) -> Result<(), AppError> {
-    if attempt.submitted_at.is_none()
+    if expired_but_open(attempt)
         && let Some(deadline) = attempt.deadline
-        && db::now() > deadline
     {
         grade_and_close(conn, ctx, attempt, deadline)?;
     }
@@ -435,6 +444,73 @@ pub(super) fn shape_error(e: grading::ShapeError) -> AppError {
         grading::ShapeError::TooLong => Msg::new("error-answer-too-long").with("max", grading::MAX_TEXT_ANSWER_CHARS),
     };
     AppError::field("answer", msg)
+}
+
+/// What became of the attempt form's final submit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Submitted {
+    /// Saved and graded (in time, or within the grace period after the limit).
+    Graded,
+    /// Too late even for the grace period: what was saved before the limit was graded.
+    TimeRanOut,
+    /// Not sent: some answers need correcting first (there is still time).
+    NeedsCorrecting,
+}
+
+/// The attempt form's final submit: its answers saved and the attempt graded, in one transaction. Before the
+/// limit, an answer of the wrong shape stops the submit (the form shows it); within the grace period after
+/// the limit, the answers that can be saved are saved and the attempt is graded anyway; after it, nothing
+/// new is taken and what was saved before the limit is graded. Never a silent zero.
+pub async fn submit_form(
+    db: &Db,
+    user: &User,
+    attempt_id: &str,
+    answers: Vec<(String, Value)>,
+) -> Result<(FieldErrors, Submitted), AppError> {
+    let (user, attempt_id) = (user.clone(), attempt_id.to_owned());
+    db.write(move |conn| {
+        let (ctx, mut attempt, own) = attempt_context(conn, &attempt_id, &user)?;
+        if !own {
+            return Err(AppError::NotFound);
+        }
+        close_if_expired(conn, &ctx, &mut attempt)?;
+        if attempt.submitted_at.is_some() {
+            let outcome = if closed_by_time(&attempt) { Submitted::TimeRanOut } else { Submitted::Graded };
+            return Ok((FieldErrors::new(), outcome));
+        }
+        let late = attempt.deadline.is_some_and(|d| db::now() > d);
+        let (questions, layout) = attempt_questions(conn, &attempt)?;
+        let mut errors = FieldErrors::new();
+        let mut valid = Vec::new();
+        for (question_id, answer) in answers {
+            let Some(question) =
+                questions.iter().find(|q| q.id == question_id && layout.questions.iter().any(|i| i.id == q.id))
+            else {
+                continue;
+            };
+            match grading::check_shape(question, &answer) {
+                Ok(()) => valid.push((question_id, answer)),
+                Err(e) => {
+                    if let AppError::Validation(fields) = shape_error(e) {
+                        for (_, msgs) in fields {
+                            errors.entry(format!("q.{question_id}")).or_default().extend(msgs);
+                        }
+                    }
+                }
+            }
+        }
+        let now = db::now();
+        for (question_id, answer) in valid {
+            let text = serde_json::to_string(&answer).map_err(|e| AppError::internal(e.to_string()))?;
+            store::put_answer(conn, &attempt.id, &question_id, &text, now)?;
+        }
+        if !errors.is_empty() && !late {
+            return Ok((errors, Submitted::NeedsCorrecting));
+        }
+        grade_and_close(conn, &ctx, &mut attempt, now)?;
+        Ok((errors, Submitted::Graded))
+    })
+    .await
 }
 
 /// Submits an attempt (grading it once; a second submit returns the same result).

@@ -140,7 +140,18 @@ fn attempt_response(
     let body = html! {
         p.breadcrumb { a href=(format!("/quizzes/{}", v.quiz_id)) { (t(l, "quiz-back-to-quiz")) } }
         @if let (true, Some(deadline)) = (open, v.attempt.deadline) {
-            p.notice role="note" { (t_with(l, "quiz-deadline", &[("at", Arg::Text(format_datetime(l, deadline)))])) }
+            @let left = (deadline - crate::db::now()).num_seconds();
+            @if left > 0 {
+                p.notice role="note" {
+                    (t_with(l, "quiz-minutes-left", &[("minutes", Arg::Number((left + 59) / 60))]))
+                    " " (t_with(l, "quiz-deadline", &[("at", Arg::Text(format_datetime(l, deadline)))]))
+                }
+            } @else {
+                p.notice.warning role="alert" { (t(l, "quiz-time-up-send-now")) }
+            }
+        }
+        @if super::closed_by_time(&v.attempt) {
+            p.notice.warning { (t(l, "quiz-time-ran-out")) }
         }
         @if v.attempt.submitted_at.is_some() {
             div.result role="status" {
@@ -340,6 +351,23 @@ async fn save_attempt(
     let v = super::attempt_view(&state.db, user, &path, l).await?;
     let pairs = form.0;
     let (answers, mut errors, typed) = answers_from_form(&v, &pairs);
+    let submitting = pairs.iter().any(|(k, v)| k == "action" && v == "submit");
+    // After the time limit, any send of the form is its final submit (within the grace period, it counts).
+    let late = v.attempt.deadline.is_some_and(|d| crate::db::now() > d);
+    if submitting || late {
+        let (refused, outcome) = super::submit_form(&state.db, user, &path, answers).await?;
+        if outcome == super::Submitted::NeedsCorrecting || (!late && !errors.is_empty()) {
+            for (field, msgs) in refused {
+                errors.entry(field).or_default().extend(msgs);
+            }
+            if !errors.is_empty() {
+                let v = super::attempt_view(&state.db, user, &path, l).await?;
+                let problems = Problems { fields: errors, form: None };
+                return Ok(attempt_response(&state, &viewer, &req, &v, &typed, &problems));
+            }
+        }
+        return Ok(see_other(&format!("/attempts/{}", path.as_str())));
+    }
     match super::save_answers(&state.db, user, &path, answers).await {
         Ok(refused) => {
             for (field, msgs) in refused {
@@ -352,11 +380,6 @@ async fn save_attempt(
     if !errors.is_empty() {
         let v = super::attempt_view(&state.db, user, &path, l).await?;
         return Ok(attempt_response(&state, &viewer, &req, &v, &typed, &Problems { fields: errors, form: None }));
-    }
-    let submitting = pairs.iter().any(|(k, v)| k == "action" && v == "submit");
-    if submitting {
-        super::submit(&state.db, user, &path, l).await?;
-        return Ok(see_other(&format!("/attempts/{}", path.as_str())));
     }
     Ok(see_other(&format!("/attempts/{}#saved", path.as_str())))
 }

@@ -310,11 +310,12 @@ async fn the_time_limit_closes_the_attempt_on_the_server(backend: Backend) {
     let id = attempt["id"].as_str().unwrap_or_default().to_owned();
     assert!(attempt["deadline"].as_str().is_some_and(|d| d.ends_with('Z')));
     put_answer(&scholar, &id, "tf", json!(true)).await;
-    // Time passes: the deadline is moved into the past, as a clock would.
+    // Time passes, beyond the limit and its grace period: the deadline is moved into the past, as a clock
+    // would.
     {
         use diesel::RunQueryDsl;
         let mut conn = app.connection();
-        let past = chrono::Utc::now().naive_utc() - chrono::Duration::seconds(5);
+        let past = chrono::Utc::now().naive_utc() - chrono::Duration::seconds(300);
         diesel::update(pravo::db::schema::attempts::table)
             .set(pravo::db::schema::attempts::deadline.eq(past))
             .execute(&mut conn)
@@ -614,7 +615,62 @@ async fn a_scholar_takes_a_quiz_in_the_browser_without_javascript(backend: Backe
     assert!(page.has("div.review"), "the review shows after the attempt");
 }
 
-both!(a_trainer_pastes_gift_in_the_browser_and_previews_before_saving);
+both!(
+    a_trainer_pastes_gift_in_the_browser_and_previews_before_saving,
+    a_late_submit_without_javascript_keeps_every_answer_within_the_grace_period,
+);
+
+/// Moves every attempt's deadline `seconds` into the past.
+fn deadline_passed(app: &TestApp, seconds: i64) {
+    use diesel::RunQueryDsl;
+    let mut conn = app.connection();
+    let past = chrono::Utc::now().naive_utc() - chrono::Duration::seconds(seconds);
+    diesel::update(pravo::db::schema::attempts::table)
+        .set(pravo::db::schema::attempts::deadline.eq(past))
+        .execute(&mut conn)
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// A timed attempt sent without JavaScript a little after its limit (a slow phone, a lost connection):
+/// every answer of the form is saved and graded, not thrown away. Sent after the grace period too, the
+/// page says the time ran out and grades what was saved in time: never a silent zero.
+async fn a_late_submit_without_javascript_keeps_every_answer_within_the_grace_period(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let (_, trainer) = app.signed_in("coach", Role::Trainer).await;
+    let quiz = course_with_quiz(&trainer, GIFT, json!({"time_limit_seconds": 60, "attempts_allowed": 2})).await;
+    app.create_user("slow-phone", Role::Scholar);
+    let mut browser = app.browser().await;
+    browser.sign_in("slow-phone").await;
+    browser.post("/courses/qc/enrol", &[]).await;
+    let page = browser.post(&format!("/quizzes/{quiz}/start"), &[]).await;
+    let attempt_path = page.location.unwrap_or_default();
+    let page = browser.get(&attempt_path).await;
+    assert!(page.text().contains("minute left when this page was drawn"), "{}", page.text());
+
+    // Thirty seconds after the limit, the form is sent: every answer counts.
+    deadline_passed(&app, 30);
+    let page = browser.get(&attempt_path).await;
+    assert!(page.text().contains("Your time is up. Send your answers now"), "{}", page.text());
+    let page = browser
+        .post(&attempt_path, &[("q.tf", "true"), ("q.num", "1979"), ("q.short", "consent"), ("action", "submit")])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let page = browser.get(&attempt_path).await;
+    assert!(page.text().contains("You scored 3 out of 7"), "every answer was graded: {}", page.text());
+    assert!(!page.text().contains("time ran out"));
+
+    // The second attempt: one answer saved in time, the rest sent five minutes after the limit.
+    let page = browser.post(&format!("/quizzes/{quiz}/start"), &[]).await;
+    let second = page.location.unwrap_or_default();
+    assert_ne!(second, attempt_path);
+    browser.post(&second, &[("q.tf", "true"), ("action", "save")]).await;
+    deadline_passed(&app, 300);
+    let page = browser.post(&second, &[("q.num", "1979"), ("q.short", "consent"), ("action", "submit")]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let page = browser.get(&second).await;
+    assert!(page.text().contains("The time ran out before this attempt was sent"), "{}", page.text());
+    assert!(page.text().contains("You scored 1 out of 7"), "what was saved in time counts: {}", page.text());
+}
 
 async fn a_trainer_pastes_gift_in_the_browser_and_previews_before_saving(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else { return };

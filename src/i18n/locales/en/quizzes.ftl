@@ -108,3 +108,10 @@ error-answer-number = Write a number, e.g. 12 or 2.5.
 error-not-an-essay = Only essays are graded by hand.
 error-score-range = A score from 0 to { $max }.
 error-score-required = A score is needed.
+
+quiz-minutes-left = { $minutes ->
+    [one] One minute left when this page was drawn.
+   *[other] { $minutes } minutes left when this page was drawn.
+}
+quiz-time-up-send-now = Your time is up. Send your answers now: they still count for a short while.
+quiz-time-ran-out = The time ran out before this attempt was sent: what was saved before the limit was graded.
