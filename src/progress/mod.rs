@@ -24,6 +24,12 @@ pub fn percent(done: usize, total: usize) -> i32 {
     (done * 100).checked_div(total).map_or(0, |p| i32::try_from(p).unwrap_or(100))
 }
 
+/// The percentage shown to a scholar: steps done (modules marked read and required quizzes passed) out of
+/// all steps, and never 100 before the course is completed, so that "100 %" always means finished.
+pub fn honest_percent(done: usize, total: usize, completed: bool) -> i32 {
+    if completed { 100 } else { percent(done, total).min(99) }
+}
+
 /// Marks one module complete; returns the course's percentage. Run inside a write transaction; the
 /// course's completion rule is [`completion::update`].
 pub fn record_module_complete(

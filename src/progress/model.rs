@@ -11,6 +11,8 @@ pub struct ModuleView {
     pub fallback: bool,
     pub completed: bool,
     pub quiz_id: Option<String>,
+    /// Its quiz is required for the course's completion and she has not passed it yet.
+    pub quiz_to_pass: bool,
 }
 
 /// A course page: the course, its modules and the reader's progress.
@@ -23,8 +25,14 @@ pub struct CourseView {
     pub access: Access,
     pub progress_percent: i32,
     pub completed: bool,
-    /// Where "continue" leads: the module last opened, else the first not completed.
+    /// Where the button leads: the module last opened, else the first not completed (the first module for
+    /// someone who has not started).
     pub continue_slug: Option<String>,
+    /// She opened or completed something: the button says "Continue", else "Start".
+    pub started: bool,
+    /// What is left before the course is completed: modules to mark as read, required quizzes to pass.
+    pub modules_left: usize,
+    pub quizzes_left: usize,
 }
 
 /// A catalogue entry.

@@ -79,12 +79,15 @@ fn course_body(l: Locale, viewer: &Viewer, v: &CourseView) -> Markup {
         @if v.access.enrolled {
             (progress_bar(l, v.progress_percent))
             @if v.completed { p.notice role="status" { (t(l, "course-completed")) } }
+            @else if v.modules_left + v.quizzes_left > 0 {
+                p #what-is-left { (t_with(l, "course-left", &[("modules", Arg::Number(v.modules_left as i64)), ("quizzes", Arg::Number(v.quizzes_left as i64))])) }
+            }
             @if !v.completed && viewer.user.as_ref().is_some_and(|u| u.certificate_name.is_none()) {
                 p.meta #certificate-name-invite { (t(l, "cert-set-name")) " " a href="/account#f-certificate_name" { (t(l, "nav-account")) } }
             }
             @if let Some(next) = &v.continue_slug {
                 p { a.button.primary href=(format!("/courses/{slug}/modules/{next}")) {
-                    @if v.progress_percent == 0 { (t(l, "course-start")) } @else { (t(l, "course-continue")) }
+                    @if v.started { (t(l, "course-continue")) } @else { (t(l, "course-start")) }
                 } }
             }
         } @else if viewer.user.is_none() {
@@ -111,6 +114,7 @@ fn course_body(l: Locale, viewer: &Viewer, v: &CourseView) -> Markup {
                     }
                     @if let Some(minutes) = m.module.minutes { " " span.meta { "(" (count(l, "module-minutes", i64::from(minutes))) ")" } }
                     @if m.completed { " " span.badge { (t(l, "module-completed")) } }
+                    @if m.quiz_to_pass && v.access.enrolled { " " span.badge.todo { (t(l, "module-quiz-to-pass")) } }
                 }
             }
         }

@@ -44,7 +44,7 @@ fn module_views(
             let fallback = revision.locale != locale;
             let completed = done.contains(&module.id);
             let quiz_id = quizzes.get(&module.id).cloned();
-            Some(ModuleView { revision, module, fallback, completed, quiz_id })
+            Some(ModuleView { revision, module, fallback, completed, quiz_id, quiz_to_pass: false })
         })
         .collect())
 }
@@ -72,14 +72,42 @@ fn build_view(
         }
         _ => (HashSet::new(), false, None),
     };
-    let modules = module_views(conn, modules, locale, &done)?;
-    let progress_percent = super::percent(modules.iter().filter(|m| m.completed).count(), modules.len());
-    let continue_slug = last
-        .and_then(|id| modules.iter().find(|m| m.module.id == id))
+    let mut modules = module_views(conn, modules, locale, &done)?;
+    let required = crate::quizzes::required_for_completion(conn, &ids)?;
+    let passed: HashSet<String> = match user {
+        Some(user) if access.enrolled => {
+            crate::quizzes::passed_quizzes(conn, &UserId::from(&user.id), &required)?.into_iter().collect()
+        }
+        _ => HashSet::new(),
+    };
+    for m in &mut modules {
+        m.quiz_to_pass = m.quiz_id.as_ref().is_some_and(|q| required.contains(q) && !passed.contains(q));
+    }
+    let modules_done = modules.iter().filter(|m| m.completed).count();
+    let modules_left = modules.len() - modules_done;
+    let quizzes_left = required.len().saturating_sub(passed.len());
+    let progress_percent =
+        super::honest_percent(modules_done + passed.len(), modules.len() + required.len(), completed);
+    let last_read = last.and_then(|id| modules.iter().find(|m| m.module.id == id));
+    let started = last_read.is_some() || modules_done > 0 || !passed.is_empty();
+    let continue_slug = last_read
         .or_else(|| modules.iter().find(|m| !m.completed))
+        .or_else(|| modules.first())
         .map(|m| m.module.slug.clone());
     let (text, fallback) = course.text(locale);
-    Ok(CourseView { course, text, fallback, modules, access, progress_percent, completed, continue_slug })
+    Ok(CourseView {
+        course,
+        text,
+        fallback,
+        modules,
+        access,
+        progress_percent,
+        completed,
+        continue_slug,
+        started,
+        modules_left,
+        quizzes_left,
+    })
 }
 
 /// Published courses in the reader's language, with their progress where enrolled: a fixed number of
@@ -97,15 +125,28 @@ pub async fn catalogue(db: &Db, user: Option<&User>, locale: Locale) -> Result<V
         for module in courses::modules_of_courses(conn, &course_ids)? {
             modules_of.entry(module.course_id).or_default().push(module.id);
         }
-        let done: HashSet<String> = match &user {
+        // For her courses: modules done, and the required quizzes (by module) with those she passed.
+        let (done, required, passed) = match &user {
             Some(u) => {
                 let mine: Vec<String> = course_ids
                     .iter()
                     .filter(|id| enrolled.contains(*id))
                     .flat_map(|id| modules_of.get(id).cloned().unwrap_or_default())
                     .collect();
-                store::completed_modules(conn, &u.id, &mine)?
+                let required_ids = crate::quizzes::required_for_completion(conn, &mine)?;
+                let required: HashMap<String, String> = crate::quizzes::quiz_of_each_module(conn, &mine)?
+                    .into_iter()
+                    .filter(|(_, quiz)| required_ids.contains(quiz))
+                    .collect();
+                let passed: HashSet<String> =
+                    crate::quizzes::passed_quizzes(conn, &UserId::from(&u.id), &required_ids)?.into_iter().collect();
+                (store::completed_modules(conn, &u.id, &mine)?, required, passed)
             }
+            None => (HashSet::new(), HashMap::new(), HashSet::new()),
+        };
+        // Slugs of the courses she completed.
+        let completed: HashSet<String> = match &user {
+            Some(u) => store::courses_done_by(conn, &u.id)?.into_iter().map(|(slug, _)| slug).collect(),
             None => HashSet::new(),
         };
         Ok(courses
@@ -114,9 +155,16 @@ pub async fn catalogue(db: &Db, user: Option<&User>, locale: Locale) -> Result<V
                 let ids = modules_of.get(&course.id).map(Vec::as_slice).unwrap_or_default();
                 let is_enrolled = enrolled.contains(&course.id);
                 let finished = if is_enrolled { ids.iter().filter(|id| done.contains(*id)).count() } else { 0 };
+                let quizzes: Vec<&String> = ids.iter().filter_map(|id| required.get(id)).collect();
+                let quizzes_passed = quizzes.iter().filter(|q| passed.contains(**q)).count();
+                let completed_course = completed.contains(&course.slug);
                 let (text, fallback) = course.text(locale);
                 CourseSummary {
-                    progress_percent: super::percent(finished, ids.len()),
+                    progress_percent: super::honest_percent(
+                        finished + quizzes_passed,
+                        ids.len() + quizzes.len(),
+                        completed_course,
+                    ),
                     module_count: ids.len() as i64,
                     enrolled: is_enrolled,
                     course,
@@ -209,8 +257,14 @@ pub async fn complete_module(db: &Db, user: &User, slug: &str, module_slug: &str
             return Err(AppError::Forbidden);
         }
         let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-        let percent = super::record_module_complete(conn, &course.id, &modules[index].id, &ids, &user.id)?;
-        let course_completed = super::completion::update(conn, &CourseId::from(&course.id), &UserId::from(&user.id))?;
+        super::record_module_complete(conn, &course.id, &modules[index].id, &ids, &user.id)?;
+        let user_id = UserId::from(&user.id);
+        let course_completed = super::completion::update(conn, &CourseId::from(&course.id), &user_id)?;
+        // The same measure as the course page: modules read and required quizzes passed, of all of them.
+        let done = store::completed_modules(conn, &user.id, &ids)?.len();
+        let required = crate::quizzes::required_for_completion(conn, &ids)?;
+        let passed = crate::quizzes::passed_quizzes(conn, &user_id, &required)?.len();
+        let percent = super::honest_percent(done + passed, ids.len() + required.len(), course_completed);
         Ok(Completed { percent, course_completed, next_module: modules.get(index + 1).map(|m| m.slug.clone()) })
     })
     .await

@@ -47,7 +47,7 @@ async fn concurrent_enrolments_and_completions_all_succeed(backend: Backend) {
         (0..6).map(|_| api.post("/courses/human-rights-monitoring/modules/monitoring-principles/complete", json!({})));
     for (status, body) in join_all(complete.collect()).await {
         assert_eq!(status, StatusCode::OK, "{body}");
-        assert_eq!(body["progress_percent"], 25);
+        assert_eq!(body["progress_percent"], 12, "one step of eight, however often it is marked");
     }
 }
 

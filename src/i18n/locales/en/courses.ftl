@@ -113,3 +113,14 @@ error-download-format = This format is not available: choose html or epub.
 download-format = File
 download-format-html = One page (HTML): opens in any browser
 download-format-epub = Book (EPUB): for e-readers and reading apps
+
+course-left = Left before your certificate: { $modules ->
+    [0] no module to read
+    [one] one module to read
+   *[other] { $modules } modules to read
+}, { $quizzes ->
+    [0] no quiz to pass.
+    [one] one quiz to pass.
+   *[other] { $quizzes } quizzes to pass.
+}
+module-quiz-to-pass = quiz to pass

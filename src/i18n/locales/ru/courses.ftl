@@ -119,3 +119,16 @@ error-download-format = Этот формат недоступен: выбери
 download-format = Файл
 download-format-html = Одна страница (HTML): открывается в любом браузере
 download-format-epub = Книга (EPUB): для электронных книг и читалок
+
+course-left = До сертификата осталось: { $modules ->
+    [0] модулей для чтения нет
+    [one] { $modules } модуль прочитать
+    [few] { $modules } модуля прочитать
+   *[other] { $modules } модулей прочитать
+}, { $quizzes ->
+    [0] тестов нет.
+    [one] { $quizzes } тест сдать.
+    [few] { $quizzes } теста сдать.
+   *[other] { $quizzes } тестов сдать.
+}
+module-quiz-to-pass = нужно сдать тест

@@ -119,3 +119,16 @@ error-download-format = Цей формат недоступний: вибері
 download-format = Файл
 download-format-html = Одна сторінка (HTML): відкривається в будь-якому браузері
 download-format-epub = Книжка (EPUB): для електронних книжок і читалок
+
+course-left = До сертифіката лишилося: { $modules ->
+    [0] модулів для читання немає
+    [one] { $modules } модуль прочитати
+    [few] { $modules } модулі прочитати
+   *[other] { $modules } модулів прочитати
+}, { $quizzes ->
+    [0] тестів немає.
+    [one] { $quizzes } тест скласти.
+    [few] { $quizzes } тести скласти.
+   *[other] { $quizzes } тестів скласти.
+}
+module-quiz-to-pass = треба скласти тест
