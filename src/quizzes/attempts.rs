@@ -412,27 +412,7 @@ pub async fn save_answers(
         if let Some(closed) = closed_attempt(&attempt) {
             return Err(closed);
         }
-        let (questions, layout) = attempt_questions(conn, &attempt)?;
-        let mut errors = FieldErrors::new();
-        let now = db::now();
-        for (question_id, answer) in answers {
-            let Some(question) =
-                questions.iter().find(|q| q.id == question_id && layout.questions.iter().any(|i| i.id == q.id))
-            else {
-                continue;
-            };
-            if let Err(e) = grading::check_shape(question, &answer) {
-                if let AppError::Validation(fields) = shape_error(e) {
-                    for (_, msgs) in fields {
-                        errors.entry(format!("q.{question_id}")).or_default().extend(msgs);
-                    }
-                }
-                continue;
-            }
-            let text = serde_json::to_string(&answer).map_err(|e| AppError::internal(e.to_string()))?;
-            store::put_answer(conn, &attempt.id, &question_id, &text, now)?;
-        }
-        Ok(errors)
+        put_answers(conn, &attempt, answers)
     })
     .await
 }
@@ -444,6 +424,36 @@ pub(super) fn shape_error(e: grading::ShapeError) -> AppError {
         grading::ShapeError::TooLong => Msg::new("error-answer-too-long").with("max", grading::MAX_TEXT_ANSWER_CHARS),
     };
     AppError::field("answer", msg)
+}
+
+/// Saves the answers of the right shape to questions of the attempt (others are ignored) and returns the
+/// problems of the rest, per field (`q.<question id>`). Run inside the caller's write transaction.
+fn put_answers(
+    conn: &mut AnyConnection,
+    attempt: &AttemptRow,
+    answers: Vec<(String, Value)>,
+) -> Result<FieldErrors, AppError> {
+    let (questions, layout) = attempt_questions(conn, attempt)?;
+    let mut errors = FieldErrors::new();
+    let now = db::now();
+    for (question_id, answer) in answers {
+        let Some(question) =
+            questions.iter().find(|q| q.id == question_id && layout.questions.iter().any(|i| i.id == q.id))
+        else {
+            continue;
+        };
+        if let Err(e) = grading::check_shape(question, &answer) {
+            if let AppError::Validation(fields) = shape_error(e) {
+                for (_, msgs) in fields {
+                    errors.entry(format!("q.{question_id}")).or_default().extend(msgs);
+                }
+            }
+            continue;
+        }
+        let text = serde_json::to_string(&answer).map_err(|e| AppError::internal(e.to_string()))?;
+        store::put_answer(conn, &attempt.id, &question_id, &text, now)?;
+    }
+    Ok(errors)
 }
 
 /// What became of the attempt form's final submit.
@@ -479,35 +489,11 @@ pub async fn submit_form(
             return Ok((FieldErrors::new(), outcome));
         }
         let late = attempt.deadline.is_some_and(|d| db::now() > d);
-        let (questions, layout) = attempt_questions(conn, &attempt)?;
-        let mut errors = FieldErrors::new();
-        let mut valid = Vec::new();
-        for (question_id, answer) in answers {
-            let Some(question) =
-                questions.iter().find(|q| q.id == question_id && layout.questions.iter().any(|i| i.id == q.id))
-            else {
-                continue;
-            };
-            match grading::check_shape(question, &answer) {
-                Ok(()) => valid.push((question_id, answer)),
-                Err(e) => {
-                    if let AppError::Validation(fields) = shape_error(e) {
-                        for (_, msgs) in fields {
-                            errors.entry(format!("q.{question_id}")).or_default().extend(msgs);
-                        }
-                    }
-                }
-            }
-        }
-        let now = db::now();
-        for (question_id, answer) in valid {
-            let text = serde_json::to_string(&answer).map_err(|e| AppError::internal(e.to_string()))?;
-            store::put_answer(conn, &attempt.id, &question_id, &text, now)?;
-        }
+        let errors = put_answers(conn, &attempt, answers)?;
         if !errors.is_empty() && !late {
             return Ok((errors, Submitted::NeedsCorrecting));
         }
-        grade_and_close(conn, &ctx, &mut attempt, now)?;
+        grade_and_close(conn, &ctx, &mut attempt, db::now())?;
         Ok((errors, Submitted::Graded))
     })
     .await
