@@ -26,8 +26,11 @@ const STARTUP_LOCK_KEY: i64 = 0x5052_4156_4f00_0001;
 
 /// `secure_delete` overwrites deleted rows with zeros, so that an erased person's data does not linger in
 /// the file's free space (a seized disk is part of the threat); [`scrub`] then empties the write-ahead log.
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
+/// The busy timeout comes first: switching to WAL needs a moment of exclusive access, and another process
+/// (a second instance, `pravo backup`, a server starting) may hold the file just then; without the timeout
+/// already set, that first statement failed at once with "database is locked".
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
 
 /// A connection to whichever database `DATABASE_URL` names.
 #[derive(diesel::MultiConnection)]
