@@ -35,9 +35,30 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/trainer/quizzes/{id}/statistics", web::get().to(statistics_page));
 }
 
-fn number(v: f64) -> String {
+/// A score or percentage as the reader's language writes it: at most two decimals, none when whole, and a
+/// decimal comma in Russian and Ukrainian ("5,25 из 7").
+fn number(l: Locale, v: f64) -> String {
     let rounded = (v * 100.0).round() / 100.0;
-    if rounded.fract() == 0.0 { format!("{}", rounded as i64) } else { format!("{rounded}") }
+    let text = if rounded.fract() == 0.0 { format!("{}", rounded as i64) } else { format!("{rounded}") };
+    if l == Locale::En { text } else { text.replace('.', ",") }
+}
+
+/// A saved answer as it goes back into its field: a number as she would type it (5, not 5.0; a decimal
+/// comma in Russian and Ukrainian), never rounded.
+fn answer_text(l: Locale, answer: &Value) -> String {
+    match answer {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => {
+            let text = match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => i.to_string(),
+                (None, Some(f)) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+                (None, Some(f)) => f.to_string(),
+                _ => n.to_string(),
+            };
+            if l == Locale::En { text } else { text.replace('.', ",") }
+        }
+        other => other.to_string(),
+    }
 }
 
 // ---- scholars ----
@@ -65,7 +86,7 @@ async fn quiz_page(
             @if let Some(limit) = s.time_limit_seconds {
                 dt { (t(l, "quiz-time-limit")) } dd { (t_with(l, "module-minutes", &[("count", Arg::Number(i64::from(limit.div_ceil(60))))])) }
             }
-            @if let Some(best) = info.best_percent { dt { (t(l, "quiz-best")) } dd { (number(best)) "%" } }
+            @if let Some(best) = info.best_percent { dt { (t(l, "quiz-best")) } dd { (number(l, best)) "%" } }
         }
         @if info.passed { p.notice role="status" { (t(l, "quiz-passed")) } }
         @if info.access.enrolled {
@@ -94,7 +115,7 @@ async fn quiz_page(
                     li {
                         a href=(format!("/attempts/{}", a.id)) {
                             @if a.submitted_at.is_some() {
-                                (number(super::percent(a.score_milli.unwrap_or(0), a.max_milli))) "%"
+                                (number(l, super::percent(a.score_milli.unwrap_or(0), a.max_milli))) "%"
                                 @if a.passed == Some(true) { " · " (t(l, "quiz-passed-short")) }
                             } @else { (t(l, "quiz-in-progress")) }
                         }
@@ -155,7 +176,7 @@ fn attempt_response(
         }
         @if v.attempt.submitted_at.is_some() {
             div.result role="status" {
-                p.lead { (t_with(l, "quiz-score", &[("score", Arg::Text(number(v.score()))), ("max", Arg::Text(number(v.max_score()))), ("percent", Arg::Text(number(v.percent())))])) }
+                p.lead { (t_with(l, "quiz-score", &[("score", Arg::Text(number(l, v.score()))), ("max", Arg::Text(number(l, v.max_score()))), ("percent", Arg::Text(number(l, v.percent())))])) }
                 @if v.attempt.passed == Some(true) { p { strong { (t(l, "quiz-passed")) } } }
                 @else { p { (t_with(l, "quiz-not-passed", &[("pass", Arg::Number(i64::from(v.pass_percent)))])) } }
                 @if v.pending_grading { p { (t(l, "quiz-pending-grading")) } }
@@ -231,7 +252,7 @@ fn question_fieldset(l: Locale, n: usize, q: &ShownQuestion, state: AnswerState<
                     }
                 }
                 "short" | "numerical" => {
-                    @let value = typed.get(&name).cloned().or_else(|| answer.map(|a| match a { Value::String(s) => s.clone(), other => other.to_string() })).unwrap_or_default();
+                    @let value = typed.get(&name).cloned().or_else(|| answer.map(|a| answer_text(l, a))).unwrap_or_default();
                     label.visually-hidden for=(format!("a-{}", q.id)) { (t(l, "quiz-your-answer")) }
                     input id=(format!("a-{}", q.id)) name=(name) type="text" value=(value)
                         inputmode=[(q.kind == "numerical").then_some("decimal")] autocomplete="off";
@@ -264,7 +285,7 @@ fn question_fieldset(l: Locale, n: usize, q: &ShownQuestion, state: AnswerState<
                 div.review {
                     p { strong {
                         @match r.score {
-                            Some(s) => (t_with(l, "quiz-question-score", &[("score", Arg::Text(number(s))), ("max", Arg::Text(number(r.max_score)))])),
+                            Some(s) => (t_with(l, "quiz-question-score", &[("score", Arg::Text(number(l, s))), ("max", Arg::Text(number(l, r.max_score)))])),
                             None => (t(l, "quiz-awaiting-grade")),
                         }
                     } }
@@ -382,4 +403,20 @@ async fn save_attempt(
         return Ok(attempt_response(&state, &viewer, &req, &v, &typed, &Problems { fields: errors, form: None }));
     }
     Ok(see_other(&format!("/attempts/{}#saved", path.as_str())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Locale, answer_text, number};
+    use serde_json::json;
+
+    #[test]
+    fn numbers_are_written_as_the_readers_language_writes_them() {
+        assert_eq!(number(Locale::Ru, 5.25), "5,25");
+        assert_eq!(number(Locale::Uk, 7.0), "7");
+        assert_eq!(number(Locale::En, 66.666), "66.67");
+        assert_eq!(answer_text(Locale::En, &json!(5.0)), "5");
+        assert_eq!(answer_text(Locale::Ru, &json!(1979.125)), "1979,125", "never rounded: it goes back into the field");
+        assert_eq!(answer_text(Locale::En, &json!("consent")), "consent");
+    }
 }

@@ -608,6 +608,7 @@ async fn a_scholar_takes_a_quiz_in_the_browser_without_javascript(backend: Backe
     let page = other.get(&attempt_path).await;
     assert!(page.has("fieldset[data-question=tf] input[value=true][checked]"), "saved answers come back");
     assert_eq!(page.value_of("#a-short").as_deref(), Some("consent"));
+    assert_eq!(page.value_of("#a-num").as_deref(), Some("1979"), "a number comes back as it was typed, not 1979.0");
     let page = other.post(&attempt_path, &[("q.tf", "true"), ("action", "submit")]).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     let page = other.get(&attempt_path).await;

@@ -229,7 +229,7 @@ pub(super) struct ShownPreview {
     pub(super) answers: Vec<String>,
 }
 
-pub(super) fn preview_of(questions: &[super::super::model::Question], slug: &str) -> Vec<ShownPreview> {
+pub(super) fn preview_of(l: Locale, questions: &[super::super::model::Question], slug: &str) -> Vec<ShownPreview> {
     let html = |t: &super::super::model::Text| super::super::render::html(t, slug);
     let esc = |s: &str| maud::html! { (s) }.into_string();
     questions
@@ -237,17 +237,17 @@ pub(super) fn preview_of(questions: &[super::super::model::Question], slug: &str
         .map(|q| {
             let answers = match &q.kind {
                 Kind::Single { choices } | Kind::Multiple { choices } => {
-                    choices.iter().map(|c| format!("{}% — {}", number(c.fraction * 100.0), html(&c.text))).collect()
+                    choices.iter().map(|c| format!("{}% — {}", number(l, c.fraction * 100.0), html(&c.text))).collect()
                 }
                 Kind::TrueFalse { answer, .. } => vec![esc(if *answer { "TRUE" } else { "FALSE" })],
                 Kind::Short { answers } => {
-                    answers.iter().map(|a| format!("{}% — {}", number(a.fraction * 100.0), esc(&a.text))).collect()
+                    answers.iter().map(|a| format!("{}% — {}", number(l, a.fraction * 100.0), esc(&a.text))).collect()
                 }
                 Kind::Numerical { answers } => answers
                     .iter()
                     .map(|a| match a.value {
-                        Some(v) => format!("{}% — {} ± {}", number(a.fraction * 100.0), v, a.tolerance),
-                        None => format!("{}% — *", number(a.fraction * 100.0)),
+                        Some(v) => format!("{}% — {} ± {}", number(l, a.fraction * 100.0), v, a.tolerance),
+                        None => format!("{}% — *", number(l, a.fraction * 100.0)),
                     })
                     .collect(),
                 Kind::Matching { pairs } => {
@@ -283,7 +283,7 @@ pub(super) async fn save_quiz(
     let problem = |e: AppError| Problems::from_error(e);
     if form.action == "preview" {
         let (preview, problems) = match parsed {
-            Ok(qs) => (Some(preview_of(&qs, &slug)), Problems::default()),
+            Ok(qs) => (Some(preview_of(viewer.locale, &qs, &slug)), Problems::default()),
             Err(e) => (None, problem(e)?),
         };
         return Ok(editor_view(
@@ -331,7 +331,7 @@ pub(super) async fn save_quiz(
         Ok(saved) => {
             let l = viewer.locale;
             let notice = t_with(l, "quiz-saved", &[("count", Arg::from(saved.questions.len()))]);
-            let preview = preview_of(&saved.questions, &slug);
+            let preview = preview_of(l, &saved.questions, &slug);
             Ok(editor_view(
                 &state,
                 &viewer,
@@ -387,7 +387,7 @@ pub(super) async fn results_page(
                     tr {
                         th scope="row" { (handle) }
                         td { a href=(format!("/attempts/{}", a.id)) { (a.number) } }
-                        td { (number(super::super::percent(a.score_milli.unwrap_or(0), a.max_milli))) "%" @if a.passed == Some(true) { " ✓" } }
+                        td { (number(l, super::super::percent(a.score_milli.unwrap_or(0), a.max_milli))) "%" @if a.passed == Some(true) { " ✓" } }
                         td { (a.submitted_at.map(|s| format_datetime(l, s)).unwrap_or_default()) }
                     }
                 } }
@@ -460,11 +460,11 @@ pub(super) async fn statistics_page(
 ) -> Result<HttpResponse, AppError> {
     let l = viewer.locale;
     let s = super::super::statistics(&state.db, viewer.user()?, &path, false, l).await?;
-    let cell = |v: Option<f64>| v.map(|x| format!("{}%", number(x))).unwrap_or_else(|| "—".into());
+    let cell = |v: Option<f64>| v.map(|x| format!("{}%", number(l, x))).unwrap_or_else(|| "—".into());
     let body = html! {
         p.breadcrumb { a href=(format!("/trainer/quizzes/{}/results", s.quiz_id)) { (t(l, "quiz-results-title")) } }
         p { (t_with(l, "quiz-stats-attempts", &[("count", Arg::from(s.attempts))])) " · "
-            (t(l, "quiz-stats-alpha")) ": " (s.alpha.map(|a| number(a * 100.0) + "%").unwrap_or_else(|| "—".into())) }
+            (t(l, "quiz-stats-alpha")) ": " (s.alpha.map(|a| number(l, a * 100.0) + "%").unwrap_or_else(|| "—".into())) }
         p.hint { (t(l, "quiz-stats-help")) }
         div.table-scroll { table.stack-narrow {
             thead { tr {
