@@ -362,6 +362,17 @@ pub(super) fn attempt_context(
     Ok((ctx, attempt, own))
 }
 
+/// The scholar's own attempt, for a change to it: 404 for anyone else's; closed first if its time and grace
+/// period ran out.
+fn own_attempt(conn: &mut AnyConnection, attempt_id: &str, user: &User) -> Result<(QuizContext, AttemptRow), AppError> {
+    let (ctx, mut attempt, own) = attempt_context(conn, attempt_id, user)?;
+    if !own {
+        return Err(AppError::NotFound);
+    }
+    close_if_expired(conn, &ctx, &mut attempt)?;
+    Ok((ctx, attempt))
+}
+
 /// Saves one answer of an open attempt, as it is given.
 pub async fn save_answer(
     db: &Db,
@@ -404,11 +415,7 @@ pub async fn save_answers(
 ) -> Result<FieldErrors, AppError> {
     let (user, attempt_id) = (user.clone(), attempt_id.to_owned());
     db.write(move |conn| {
-        let (ctx, mut attempt, own) = attempt_context(conn, &attempt_id, &user)?;
-        if !own {
-            return Err(AppError::NotFound);
-        }
-        close_if_expired(conn, &ctx, &mut attempt)?;
+        let (_, attempt) = own_attempt(conn, &attempt_id, &user)?;
         if let Some(closed) = closed_attempt(&attempt) {
             return Err(closed);
         }
@@ -479,11 +486,7 @@ pub async fn submit_form(
 ) -> Result<(FieldErrors, Submitted), AppError> {
     let (user, attempt_id) = (user.clone(), attempt_id.to_owned());
     db.write(move |conn| {
-        let (ctx, mut attempt, own) = attempt_context(conn, &attempt_id, &user)?;
-        if !own {
-            return Err(AppError::NotFound);
-        }
-        close_if_expired(conn, &ctx, &mut attempt)?;
+        let (ctx, mut attempt) = own_attempt(conn, &attempt_id, &user)?;
         if attempt.submitted_at.is_some() {
             let outcome = if closed_by_time(&attempt) { Submitted::TimeRanOut } else { Submitted::Graded };
             return Ok((FieldErrors::new(), outcome));
@@ -503,11 +506,7 @@ pub async fn submit_form(
 pub async fn submit(db: &Db, user: &User, attempt_id: &str, locale: Locale) -> Result<AttemptView, AppError> {
     let (user2, attempt_id2) = (user.clone(), attempt_id.to_owned());
     db.write(move |conn| {
-        let (ctx, mut attempt, own) = attempt_context(conn, &attempt_id2, &user2)?;
-        if !own {
-            return Err(AppError::NotFound);
-        }
-        close_if_expired(conn, &ctx, &mut attempt)?;
+        let (ctx, mut attempt) = own_attempt(conn, &attempt_id2, &user2)?;
         if attempt.submitted_at.is_none() {
             grade_and_close(conn, &ctx, &mut attempt, db::now())?;
         }
