@@ -7,11 +7,12 @@ use crate::web::json::ErrorBody;
 use crate::{accounts, courses, quizzes};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/openapi.json", web::get().to(openapi))
+    // Reading routes first: they are the ones used most, and the router tries patterns in order.
+    cfg.configure(crate::progress::api::routes)
+        .route("/openapi.json", web::get().to(openapi))
         .configure(accounts::api::routes)
         .configure(accounts::privacy::api::routes)
         .configure(accounts::second_factor_api::routes)
-        .configure(crate::progress::api::routes)
         .configure(courses::api::routes)
         .configure(quizzes::api::routes)
         .configure(crate::certificates::api::routes)

@@ -16,6 +16,7 @@ use crate::core::error::AppError;
 use crate::db::{self, Db, Secrets};
 use crate::i18n::Msg;
 use crate::mail::{MailSettings, Mailer};
+use crate::progress::Reading;
 use crate::progress::activity::{self, ActivityLog};
 use crate::web::errors::ReaderLookup;
 use crate::web::state::AppState;
@@ -24,7 +25,7 @@ use crate::{accounts, api, courses, home, web as pweb};
 /// Each domain's own context, registered beside the infrastructure state and read by that domain alone.
 #[derive(Clone)]
 struct Contexts {
-    activity: web::Data<ActivityLog>,
+    reading: web::Data<Reading>,
     mail: web::Data<MailSettings>,
     certs: web::Data<CertSettings>,
     scholarships: web::Data<crate::scholarships::Context>,
@@ -82,7 +83,7 @@ impl Application {
         let workers = settings.workers;
         let keeper = retention_keeper(&settings, &secrets)?;
         let contexts = Contexts {
-            activity: web::Data::new(ActivityLog::default()),
+            reading: web::Data::new(Reading::default()),
             mail: web::Data::new(MailSettings::from_settings(&settings)),
             certs: web::Data::new(CertSettings::from_settings(&settings, &secrets.credential_seed)?),
             scholarships: web::Data::new(crate::scholarships::Context::from_settings(&settings)),
@@ -103,7 +104,7 @@ impl Application {
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
-                .app_data(contexts.activity.clone())
+                .app_data(contexts.reading.clone())
                 .app_data(contexts.mail.clone())
                 .app_data(contexts.certs.clone())
                 .app_data(contexts.scholarships.clone())
@@ -136,6 +137,11 @@ impl Application {
         Ok(Self { port, server, bootstrap_link, state: shared, contexts: shared_contexts, mailer, keeper })
     }
 
+    /// The application's database pool (tests read its statement count).
+    pub fn db(&self) -> crate::db::Db {
+        self.state.db.clone()
+    }
+
     pub fn port(&self) -> u16 {
         self.port
     }
@@ -148,7 +154,7 @@ impl Application {
     /// are written on the way out.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let state = self.state.clone();
-        let activity = self.contexts.activity.clone();
+        let activity = self.contexts.reading.activity.clone();
         let reminder_every = std::time::Duration::from_secs(state.settings.reminder_check_seconds.max(1));
         let result = tokio::select! {
             result = self.server => result,
@@ -248,7 +254,7 @@ async fn retention_forever(db: Db, keeper: accounts::privacy::retention::Keeper)
     }
 }
 
-async fn write_activity_forever(db: Db, activity: web::Data<ActivityLog>) {
+async fn write_activity_forever(db: Db, activity: ActivityLog) {
     let mut tick = tokio::time::interval(activity::FLUSH_EVERY);
     loop {
         tick.tick().await;
@@ -259,7 +265,10 @@ async fn write_activity_forever(db: Db, activity: web::Data<ActivityLog>) {
 }
 
 fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(healthz))
+    // The API first: its one static prefix is checked before the pages' patterns, each of which the router
+    // would otherwise try (a regular expression each) for every API request.
+    cfg.service(web::scope("/api/v1").configure(api::routes))
+        .route("/healthz", web::get().to(healthz))
         .route("/readyz", web::get().to(readyz))
         .route("/metrics", web::get().to(metrics_text))
         .configure(pweb::assets::routes)
@@ -275,8 +284,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(crate::reminders::pages::routes)
         .configure(crate::scholarships::pages::routes)
         .configure(crate::scholarships::review_pages::routes)
-        .configure(crate::scholarships::admin_pages::routes)
-        .service(web::scope("/api/v1").configure(api::routes));
+        .configure(crate::scholarships::admin_pages::routes);
 }
 
 fn json_config() -> web::JsonConfig {

@@ -7,8 +7,9 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
 
-use crate::accounts::{self, model::Role, model::User};
+use crate::accounts::{self, LiveSession, model::Role, model::User};
 use crate::auth::csrf::{self, CsrfKey};
+use crate::auth::tokens::Claims;
 use crate::core::error::AppError;
 use crate::i18n::Locale;
 use crate::web::cookies::{NewCsrfCookie, csrf_cookie_name, session_cookie_name};
@@ -53,26 +54,62 @@ impl Viewer {
         if let Some(viewer) = req.extensions().get::<Viewer>() {
             return Ok(viewer.clone());
         }
+        let pending = PendingViewer::of(req)?;
+        let found = match pending.claims.clone() {
+            Some(claims) => {
+                let state = state(req)?;
+                let idle = state.settings.session_idle();
+                state.db.read(move |conn| accounts::authenticate_in(conn, &claims, idle)).await?
+            }
+            None => None,
+        };
+        pending.finish(req, found).await
+    }
+}
+
+/// The part of working out the viewer that needs no database: the session token checked for its
+/// signature and expiry, and the CSRF cookie. A route that reads the database anyway runs the session
+/// check ([`accounts::authenticate_in`]) in its own hop with [`PendingViewer::claims`] and then calls
+/// [`PendingViewer::finish`]: one trip to the blocking pool instead of two.
+pub struct PendingViewer {
+    claims: Option<Claims>,
+    via_bearer: bool,
+    csrf_cookie: String,
+    fresh_csrf: bool,
+}
+
+impl PendingViewer {
+    pub fn of(req: &HttpRequest) -> Result<PendingViewer, AppError> {
         let state = state(req)?;
         let bearer = bearer_token(req);
         let via_bearer = bearer.is_some();
         let token = bearer.or_else(|| req.cookie(&session_cookie_name(&state.settings)).map(|c| c.value().to_owned()));
-        let session = match token {
-            Some(token) => {
-                accounts::authenticate(&state.db, &state.tokens, &token, state.settings.session_idle()).await?
-            }
-            None => None,
-        };
-        let (csrf_cookie, fresh) = match req.cookie(&csrf_cookie_name(&state.settings)) {
+        let claims = token.and_then(|token| accounts::verify_session_token(&state.tokens, &token));
+        let (csrf_cookie, fresh_csrf) = match req.cookie(&csrf_cookie_name(&state.settings)) {
             Some(c) if !c.value().is_empty() => (c.value().to_owned(), false),
             _ => (CsrfKey::new_cookie_value(), true),
         };
-        if fresh {
-            req.extensions_mut().insert(NewCsrfCookie(csrf_cookie.clone()));
+        Ok(PendingViewer { claims, via_bearer, csrf_cookie, fresh_csrf })
+    }
+
+    /// The checked claims of the session token, if the request carries a genuine one.
+    pub fn claims(&self) -> Option<&Claims> {
+        self.claims.as_ref()
+    }
+
+    /// The viewer, from what the session check found (nothing: not signed in, or the session ended).
+    pub async fn finish(self, req: &HttpRequest, found: Option<LiveSession>) -> Result<Viewer, AppError> {
+        let state = state(req)?;
+        let session = match (found, self.claims) {
+            (Some(live), Some(claims)) => accounts::finish_authentication(&state.db, live, claims).await?,
+            _ => None,
+        };
+        if self.fresh_csrf {
+            req.extensions_mut().insert(NewCsrfCookie(self.csrf_cookie.clone()));
         }
-        if session.is_some() && !via_bearer && is_unsafe(req.method()) && req.path().starts_with("/api/") {
+        if session.is_some() && !self.via_bearer && is_unsafe(req.method()) && req.path().starts_with("/api/") {
             let header = req.headers().get(csrf::HEADER).and_then(|h| h.to_str().ok()).unwrap_or_default();
-            if fresh || !state.csrf.is_valid(&csrf_cookie, header) {
+            if self.fresh_csrf || !state.csrf.is_valid(&self.csrf_cookie, header) {
                 return Err(AppError::CsrfRejected);
             }
         }
@@ -85,7 +122,13 @@ impl Viewer {
             None => (None, None),
         };
         let locale = user.as_ref().map(|u| u.locale).unwrap_or_else(|| locale_without_user(req));
-        let viewer = Viewer { user, locale, csrf_token: state.csrf.token_for(&csrf_cookie), session_id, via_bearer };
+        let viewer = Viewer {
+            user,
+            locale,
+            csrf_token: state.csrf.token_for(&self.csrf_cookie),
+            session_id,
+            via_bearer: self.via_bearer,
+        };
         req.extensions_mut().insert(viewer.clone());
         Ok(viewer)
     }

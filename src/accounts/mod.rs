@@ -15,6 +15,8 @@ mod recovery;
 pub mod second_factor;
 pub mod second_factor_api;
 pub mod sessions;
+
+pub use sessions::{LiveSession, authenticate, authenticate_in, finish_authentication, verify_session_token};
 mod store;
 
 use base64::Engine;
@@ -24,7 +26,7 @@ use validator::Validate;
 
 use crate::auth::password;
 use crate::auth::ratelimit::{self, RateLimiter};
-use crate::auth::tokens::{Claims, TokenKind, Tokens};
+use crate::auth::tokens::{TokenKind, Tokens};
 use crate::core::error::AppError;
 use crate::db::{self, Db};
 use crate::i18n::{Locale, Msg};
@@ -239,44 +241,6 @@ pub async fn check_registration_rate(limits: &RateLimiter, address: &str) -> Res
         .hit(&key, ratelimit::SUCCESS_PER_ADDRESS)
         .await
         .map_err(|retry_after_seconds| AppError::RateLimited { retry_after_seconds })
-}
-
-/// The user a session token belongs to, if the token is valid and was not ended by "sign out everywhere"
-/// or a password change.
-/// The user behind a session token, if the token is genuine, its session is live on the server (not
-/// signed out, not idle longer than `idle`, not expired) and no later "sign out everywhere" ended it.
-pub async fn authenticate(
-    db: &Db,
-    tokens: &Tokens,
-    token: &str,
-    idle: chrono::Duration,
-) -> Result<Option<(User, Claims)>, AppError> {
-    let Some(claims) = tokens.verify(TokenKind::Session, token) else {
-        return Ok(None);
-    };
-    let (id, sid) = (claims.sub.clone(), claims.sid.clone());
-    let found = db
-        .run(move |conn| {
-            let Some(user) = store::find_by_id(conn, &id)? else { return Ok(None) };
-            let check = sessions::check(conn, &user.id, &sid, idle)?;
-            Ok(Some((user, check)))
-        })
-        .await?;
-    let Some((user, sessions::Check::Live { touch })) = found else {
-        return Ok(None);
-    };
-    if !session_still_valid(&user, &claims) {
-        return Ok(None);
-    }
-    if touch {
-        sessions::touch(db, &user.id, &claims.sid).await?;
-    }
-    Ok(Some((user, claims)))
-}
-
-fn session_still_valid(user: &User, claims: &Claims) -> bool {
-    claims.iat_us >= user.valid_after.and_utc().timestamp_micros()
-        || user.kept_session_id.as_deref() == Some(claims.sid.as_str())
 }
 
 /// Ends every session of the user, this one included.

@@ -7,8 +7,9 @@
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 
+use super::model::User;
 use super::store::{self, SessionRow};
-use crate::auth::tokens::Issued;
+use crate::auth::tokens::{Claims, Issued, TokenKind, Tokens};
 use crate::core::error::AppError;
 use crate::db::{self, AnyConnection, Db};
 
@@ -161,4 +162,67 @@ mod tests {
         );
         assert_eq!(super::device_hint(None), "Unknown on another system");
     }
+}
+
+/// The user behind a session token, if the token is genuine, its session is live on the server (not
+/// signed out, not idle longer than `idle`, not expired) and no later "sign out everywhere" ended it.
+pub async fn authenticate(
+    db: &Db,
+    tokens: &Tokens,
+    token: &str,
+    idle: Duration,
+) -> Result<Option<(User, Claims)>, AppError> {
+    let Some(claims) = verify_session_token(tokens, token) else {
+        return Ok(None);
+    };
+    let checked = claims.clone();
+    let found = db.run(move |conn| authenticate_in(conn, &checked, idle)).await?;
+    let Some(live) = found else {
+        return Ok(None);
+    };
+    finish_authentication(db, live, claims).await
+}
+
+/// A session token's claims, if it is genuine and not expired (no database read: the session itself is
+/// checked by [`authenticate_in`]).
+pub fn verify_session_token(tokens: &Tokens, token: &str) -> Option<Claims> {
+    tokens.verify(TokenKind::Session, token)
+}
+
+/// A session found live inside a hop: its user, and whether "last seen" is due to be written.
+#[derive(Debug, Clone)]
+pub struct LiveSession {
+    pub user: User,
+    touch: bool,
+}
+
+/// The session check of [`authenticate`], inside a hop that goes on to read what the request needs, so
+/// that a signed-in page costs one trip to the blocking pool instead of two.
+pub fn authenticate_in(
+    conn: &mut AnyConnection,
+    claims: &Claims,
+    idle: Duration,
+) -> Result<Option<LiveSession>, AppError> {
+    let Some(user) = store::find_by_id(conn, &claims.sub)? else { return Ok(None) };
+    let Check::Live { touch } = check(conn, &user.id, &claims.sid, idle)? else {
+        return Ok(None);
+    };
+    Ok(session_still_valid(&user, claims).then_some(LiveSession { user, touch }))
+}
+
+/// After [`authenticate_in`]: writes "last seen" when it is due (at most every few minutes).
+pub async fn finish_authentication(
+    db: &Db,
+    live: LiveSession,
+    claims: Claims,
+) -> Result<Option<(User, Claims)>, AppError> {
+    if live.touch {
+        touch(db, &live.user.id, &claims.sid).await?;
+    }
+    Ok(Some((live.user, claims)))
+}
+
+fn session_still_valid(user: &User, claims: &Claims) -> bool {
+    claims.iat_us >= user.valid_after.and_utc().timestamp_micros()
+        || user.kept_session_id.as_deref() == Some(claims.sid.as_str())
 }

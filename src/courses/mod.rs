@@ -155,6 +155,32 @@ pub fn revision_text(
     store::find_revision(conn, module.as_str(), revision)
 }
 
+/// (course id, user id) of the trainers of several courses (demoted ones included: [`access`] checks
+/// the role).
+pub fn trainers_of_courses(conn: &mut AnyConnection, course_ids: &[String]) -> Result<Vec<(String, String)>, AppError> {
+    store::trainers_of_courses(conn, course_ids)
+}
+
+/// A number that changes whenever anything a course shows changes (its texts, trainers, modules, their
+/// revisions, its quizzes), whichever instance made the change: read models cached in memory are checked
+/// against it (one indexed read).
+pub fn content_version(conn: &mut AnyConnection) -> Result<i64, AppError> {
+    store::content_version(conn)
+}
+
+/// A course by slug, published or not, with no access check (for read models that check access
+/// themselves, with [`access_from`]).
+pub fn course_by_slug(conn: &mut AnyConnection, slug: &str) -> Result<Option<Course>, AppError> {
+    store::find_course(conn, slug)
+}
+
+/// [`access`], from the course's trainer ids and the reader's enrolment already read.
+pub fn access_from(trainers: &HashSet<String>, user: Option<&User>, enrolment: Option<&Enrolment>) -> Access {
+    let Some(user) = user else { return Access { can_edit: false, enrolled: false } };
+    let can_edit = user.is_admin() || (user.is_staff() && trainers.contains(&user.id));
+    Access { can_edit, enrolled: enrolment.is_some() }
+}
+
 /// The modules (not archived) of several courses.
 pub fn modules_of_courses(conn: &mut AnyConnection, course_ids: &[String]) -> Result<Vec<Module>, AppError> {
     store::modules_of_courses(conn, course_ids)

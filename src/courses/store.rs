@@ -11,7 +11,7 @@ use super::model::{Completion, Course, CourseText, Enrolment, EnrolmentActivity,
 use crate::core::error::AppError;
 use crate::db::AnyConnection;
 use crate::db::schema::{
-    course_media, course_texts, course_trainers, courses, enrolments, module_revisions, modules, users,
+    content_version, course_media, course_texts, course_trainers, courses, enrolments, module_revisions, modules, users,
 };
 use crate::db_match;
 use crate::i18n::Locale;
@@ -161,6 +161,22 @@ pub fn is_trainer(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> R
         .count()
         .get_result(conn)?;
     Ok(n > 0)
+}
+
+/// (course id, user id) of the trainers of `course_ids`.
+pub fn trainers_of_courses(conn: &mut AnyConnection, course_ids: &[String]) -> Result<Vec<(String, String)>, AppError> {
+    if course_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(course_trainers::table
+        .filter(course_trainers::course_id.eq_any(course_ids))
+        .select((course_trainers::course_id, course_trainers::user_id))
+        .load(conn)?)
+}
+
+/// The counter that triggers move on at every change to course content (migration 000018).
+pub fn content_version(conn: &mut AnyConnection) -> Result<i64, AppError> {
+    Ok(content_version::table.find(1).select(content_version::version).first(conn).optional()?.unwrap_or(0))
 }
 
 pub fn add_trainer(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<(), AppError> {

@@ -7,10 +7,12 @@ pub mod schema;
 mod secrets;
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use chrono::{NaiveDateTime, SubsecRound, Utc};
-use diesel::connection::SimpleConnection;
+use diesel::connection::{InstrumentationEvent, SimpleConnection};
 use diesel::r2d2::{self, CustomizeConnection, ManageConnection, Pool};
 use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
@@ -205,17 +207,29 @@ impl ManageConnection for Manager {
     }
 }
 
-/// Re-applies the SQLite pragmas on every connection the pool opens (they are per connection).
+/// Prepares every connection the pool opens: the SQLite pragmas (they are per connection), and the
+/// count of statements (see [`Db::statements`]).
 #[derive(Debug)]
-struct Pragmas;
+struct Pragmas {
+    statements: Arc<AtomicU64>,
+}
 
 impl CustomizeConnection<AnyConnection, r2d2::Error> for Pragmas {
     fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
         if matches!(conn, AnyConnection::Sqlite(_)) {
             conn.batch_execute(SQLITE_PRAGMAS).map_err(r2d2::Error::QueryError)?;
         }
+        count_statements(conn, self.statements.clone());
         Ok(())
     }
+}
+
+fn count_statements(conn: &mut AnyConnection, statements: Arc<AtomicU64>) {
+    conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+        if let InstrumentationEvent::StartQuery { .. } = event {
+            statements.fetch_add(1, Ordering::Relaxed);
+        }
+    });
 }
 
 /// The pool, and the way to run store code on it without blocking the async executor.
@@ -226,6 +240,19 @@ pub struct Db {
     /// On SQLite, writers of this process queue here for their turn instead of meeting at the file
     /// lock, where SQLite's busy handler sleeps and retries (seconds of latency under load).
     writer: std::sync::Arc<std::sync::Mutex<()>>,
+    /// Statements run on this pool's connections since it started.
+    statements: Arc<AtomicU64>,
+    /// What [`Db::read`] opens its per-thread SQLite connections with, and the key they are kept under.
+    url: DatabaseUrl,
+    id: u64,
+}
+
+/// Gives each [`Db`] of the process its own key for the per-thread readers.
+static NEXT_DB_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// [`Db::read`]'s SQLite connections of this thread, one per database.
+    static READERS: std::cell::RefCell<std::collections::HashMap<u64, AnyConnection>> = Default::default();
 }
 
 impl Db {
@@ -234,14 +261,56 @@ impl Db {
             Backend::Sqlite => 4,
             Backend::Postgres => 10,
         };
+        let statements = Arc::new(AtomicU64::new(0));
         let pool = Pool::builder()
             .max_size(size)
+            // A SQLite connection is a file handle that does not go stale: no "SELECT 1" before each use.
+            // A PostgreSQL connection may have been cut by a server restart, so it is tested first.
+            .test_on_check_out(url.backend() == Backend::Postgres)
             .min_idle(Some(1))
             .connection_timeout(Duration::from_secs(10))
-            .connection_customizer(Box::new(Pragmas))
+            .connection_customizer(Box::new(Pragmas { statements: statements.clone() }))
             .build(Manager { url: url.clone() })
             .map_err(|e| AppError::internal(format!("cannot build the connection pool: {e}")))?;
-        Ok(Self { pool, backend: url.backend(), writer: Default::default() })
+        let id = NEXT_DB_ID.fetch_add(1, Ordering::Relaxed);
+        Ok(Self { pool, backend: url.backend(), writer: Default::default(), statements, url: url.clone(), id })
+    }
+
+    /// A short read (a handful of indexed lookups) for a page: on SQLite it runs at once on this thread's
+    /// own connection, without the trip to the blocking pool that costs more than the lookups themselves
+    /// (in WAL mode a reader neither waits for writers nor holds them up); on PostgreSQL, where every
+    /// statement is a network round trip, it goes to the blocking pool like [`Db::run`]. Long reads
+    /// (reports, dashboards, exports) use [`Db::run`], so that no request holds up the others on its
+    /// thread.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        if self.backend == Backend::Postgres {
+            return self.run(f).await;
+        }
+        READERS.with(|readers| {
+            let mut readers = readers.try_borrow_mut().map_err(|_| AppError::internal("nested database read"))?;
+            let conn = match readers.entry(self.id) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let mut conn = self
+                        .url
+                        .establish()
+                        .map_err(|e| AppError::internal(format!("cannot open the database: {e}")))?;
+                    count_statements(&mut conn, self.statements.clone());
+                    e.insert(conn)
+                }
+            };
+            f(conn)
+        })
+    }
+
+    /// How many SQL statements this pool's connections have run: what a test reads to show that a page
+    /// costs the same number of queries however much data there is.
+    pub fn statements(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
     }
 
     pub fn backend(&self) -> Backend {

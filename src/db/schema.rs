@@ -391,3 +391,10 @@ diesel::table! {
         at -> Timestamp,
     }
 }
+
+diesel::table! {
+    content_version (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}

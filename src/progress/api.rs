@@ -1,12 +1,12 @@
 //! The reading part of the JSON API: the catalogue, a course with the reader's progress, a module's text
 //! and "mark as complete".
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 
-use super::activity::ActivityLog;
+use super::Reading;
 use super::model::CourseView;
-use crate::accounts::extract::Viewer;
+use crate::accounts::extract::{PendingViewer, Viewer};
 use crate::core::error::AppError;
 use crate::web::state::AppState;
 
@@ -36,8 +36,12 @@ pub struct CourseList {
 
 /// Published courses, in the reader's language where translated.
 #[utoipa::path(get, path = "/api/v1/courses", responses((status = 200, body = CourseList)))]
-pub async fn list(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, AppError> {
-    let items = super::catalogue(&state.db, viewer.user.as_ref(), viewer.locale).await?;
+pub async fn list(
+    state: web::Data<AppState>,
+    reading: web::Data<Reading>,
+    viewer: Viewer,
+) -> Result<HttpResponse, AppError> {
+    let items = super::catalogue(&state.db, &reading, viewer.user.as_ref(), viewer.locale).await?;
     let items = items
         .into_iter()
         .map(|c| CourseItem {
@@ -114,30 +118,31 @@ impl From<CourseView> for CourseDto {
     responses((status = 200, body = CourseDto), (status = 404)))]
 pub async fn show(
     state: web::Data<AppState>,
-    activity: web::Data<ActivityLog>,
+    reading: web::Data<Reading>,
     viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let view = super::course_view(&state.db, &activity, viewer.user.as_ref(), &path, viewer.locale).await?;
+    let view = super::course_view(&state.db, &reading, viewer.user.as_ref(), &path, viewer.locale).await?;
     Ok(HttpResponse::Ok().json(CourseDto::from(view)))
 }
 
+// Borrows from the page read: the module's HTML (up to 200 KiB) is not copied to be sent.
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct ModuleDto {
-    slug: String,
-    title: String,
+pub struct ModuleDto<'a> {
+    slug: &'a str,
+    title: &'a str,
     /// Sanitised HTML of the module text.
-    html: String,
+    html: &'a str,
     revision: i32,
     completed: bool,
     /// The language of the text (English when not yet translated).
-    language: String,
+    language: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    quiz_id: Option<String>,
+    quiz_id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    previous: Option<String>,
+    previous: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    next: Option<String>,
+    next: Option<&'a str>,
 }
 
 /// A module's text, for enrolled scholars, the course's trainers and admins.
@@ -145,24 +150,28 @@ pub struct ModuleDto {
     responses((status = 200, body = ModuleDto), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
 pub async fn module(
     state: web::Data<AppState>,
-    activity: web::Data<ActivityLog>,
-    viewer: Viewer,
+    reading: web::Data<Reading>,
+    req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, module) = path.into_inner();
-    let (view, i, text) =
-        super::module_view(&state.db, &activity, viewer.user.as_ref(), &slug, &module, viewer.locale).await?;
+    // The session is checked in the same hop as the reading (see `PendingViewer`).
+    let pending = PendingViewer::of(&req)?;
+    let idle = state.settings.session_idle();
+    let page = super::module_view(&state.db, &reading, pending.claims(), idle, &slug, &module).await?;
+    pending.finish(&req, Some(page.session)).await?;
+    let (view, i, text) = (&page.view, page.index, &page.text);
     let m = &view.modules[i];
     Ok(HttpResponse::Ok().json(ModuleDto {
-        slug: m.module.slug.clone(),
-        title: text.title,
-        html: text.html,
+        slug: &m.module.slug,
+        title: &text.title,
+        html: &text.html,
         revision: text.revision,
         completed: m.completed,
-        language: text.locale.code().into(),
-        quiz_id: m.quiz_id.clone(),
-        previous: i.checked_sub(1).map(|p| view.modules[p].module.slug.clone()),
-        next: view.modules.get(i + 1).map(|n| n.module.slug.clone()),
+        language: text.locale.code(),
+        quiz_id: m.quiz_id.as_deref(),
+        previous: i.checked_sub(1).map(|p| view.modules[p].module.slug.as_str()),
+        next: view.modules.get(i + 1).map(|n| n.module.slug.as_str()),
     }))
 }
 

@@ -6,12 +6,13 @@ pub mod activity;
 pub mod api;
 pub mod completion;
 pub mod model;
+pub mod outline;
 pub mod pages;
 pub mod privacy;
 mod reading;
 mod store;
 
-pub use reading::{Completed, catalogue, complete_module, course_view, module_view};
+pub use reading::{Completed, ModulePage, Reading, catalogue, complete_module, course_view, module_view};
 
 use std::collections::HashSet;
 

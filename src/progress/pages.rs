@@ -6,9 +6,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, PreEscaped, html};
 use serde::de::IgnoredAny;
 
-use super::activity::ActivityLog;
+use super::Reading;
 use super::model::{CourseSummary, CourseView};
-use crate::accounts::extract::Viewer;
+use crate::accounts::extract::{PendingViewer, Viewer};
 use crate::core::error::AppError;
 use crate::i18n::{Arg, Locale, t, t_with};
 use crate::web::components::progress_bar;
@@ -27,9 +27,14 @@ fn count(l: Locale, id: &str, n: i64) -> String {
     t_with(l, id, &[("count", Arg::Number(n))])
 }
 
-async fn catalogue(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+async fn catalogue(
+    state: web::Data<AppState>,
+    reading: web::Data<Reading>,
+    viewer: Viewer,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let l = viewer.locale;
-    let courses = super::catalogue(&state.db, viewer.user.as_ref(), l).await?;
+    let courses = super::catalogue(&state.db, &reading, viewer.user.as_ref(), l).await?;
     let body = html! {
         @if courses.is_empty() { p { (t(l, "courses-empty")) } }
         ul.cards { @for c in &courses { li { (course_card(l, c)) } } }
@@ -54,13 +59,13 @@ fn course_card(l: Locale, c: &CourseSummary) -> Markup {
 
 async fn course(
     state: web::Data<AppState>,
-    activity: web::Data<ActivityLog>,
+    reading: web::Data<Reading>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let l = viewer.locale;
-    let view = super::course_view(&state.db, &activity, viewer.user.as_ref(), &path, l).await?;
+    let view = super::course_view(&state.db, &reading, viewer.user.as_ref(), &path, l).await?;
     let body = course_body(l, &viewer, &view);
     Ok(page_response(&state, &viewer, &req, StatusCode::OK, &view.text.title, body))
 }
@@ -158,14 +163,18 @@ fn take_along(l: Locale, slug: &str) -> Markup {
 
 async fn module(
     state: web::Data<AppState>,
-    activity: web::Data<ActivityLog>,
-    viewer: Viewer,
+    reading: web::Data<Reading>,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, module_slug) = path.into_inner();
+    // The session is checked in the same hop as the reading (see `PendingViewer`).
+    let pending = PendingViewer::of(&req)?;
+    let idle = state.settings.session_idle();
+    let page = super::module_view(&state.db, &reading, pending.claims(), idle, &slug, &module_slug).await?;
+    let viewer = pending.finish(&req, Some(page.session)).await?;
+    let (v, i, text) = (&page.view, page.index, &page.text);
     let l = viewer.locale;
-    let (v, i, text) = super::module_view(&state.db, &activity, viewer.user.as_ref(), &slug, &module_slug, l).await?;
     let m = &v.modules[i];
     let prev = i.checked_sub(1).and_then(|p| v.modules.get(p));
     let next = v.modules.get(i + 1);

@@ -1,85 +1,82 @@
 //! The scholar's reading views: the catalogue with her progress, a course page, a module page (which
 //! records "continue here" in memory) and "mark as complete". They are built from the owners' functions:
 //! courses (structure, titles, membership), quizzes (which module has a quiz) and progress's own store.
-//! Each view is read in one blocking hop, and only the text of the module shown is loaded: the others
-//! are listed by their titles.
+//! Each view is read in one go (`Db::read`: on SQLite, at once on the thread's own connection), a module
+//! page's session check included; what is the same for every reader (the course's outline, module texts)
+//! comes from memory, checked against the content version (see `outline.rs`), and only the text of the
+//! module shown is read.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 use super::activity::ActivityLog;
 use super::model::{CourseSummary, CourseView, ModuleView};
+use super::outline::{ModuleText, Outline, Outlines};
 use super::store;
-use crate::accounts::model::User;
+use crate::accounts::{self, LiveSession, model::User};
+use crate::auth::tokens::Claims;
 use crate::core::error::AppError;
-use crate::core::ids::{CourseId, ModuleId, UserId};
+use crate::core::ids::{CourseId, UserId};
 use crate::courses;
-use crate::courses::model::{Access, Course, Module, Revision, RevisionHead};
 use crate::db::{AnyConnection, Db};
 use crate::i18n::Locale;
-use crate::quizzes;
 
-/// The title of each module in `locale`, falling back to English, then any language.
-fn module_views(
-    conn: &mut AnyConnection,
-    modules: Vec<Module>,
-    locale: Locale,
-    done: &HashSet<String>,
-) -> Result<Vec<ModuleView>, AppError> {
-    let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-    let mut heads: HashMap<String, Vec<RevisionHead>> = HashMap::new();
-    for head in courses::current_heads(conn, &ids)? {
-        heads.entry(head.module_id.clone()).or_default().push(head);
-    }
-    let quizzes: HashMap<String, String> = quizzes::quiz_of_each_module(conn, &ids)?.into_iter().collect();
-    Ok(modules
-        .into_iter()
-        .filter_map(|module| {
-            let own = heads.remove(&module.id)?;
-            let chosen = own
+/// Each module of the outline with its title in `locale` (falling back to English, then any language).
+fn module_views(outline: &Outline, locale: Locale, done: &HashSet<String>) -> Vec<ModuleView> {
+    outline
+        .modules
+        .iter()
+        .filter_map(|m| {
+            let chosen = m
+                .heads
                 .iter()
                 .position(|r| r.locale == locale)
-                .or_else(|| own.iter().position(|r| r.locale == Locale::En))
+                .or_else(|| m.heads.iter().position(|r| r.locale == Locale::En))
                 .unwrap_or(0);
-            let revision = own.into_iter().nth(chosen)?;
-            let fallback = revision.locale != locale;
-            let completed = done.contains(&module.id);
-            let quiz_id = quizzes.get(&module.id).cloned();
-            Some(ModuleView { revision, module, fallback, completed, quiz_id, quiz_to_pass: false })
+            let revision = m.heads.get(chosen)?.clone();
+            Some(ModuleView {
+                fallback: revision.locale != locale,
+                revision,
+                module: m.module.clone(),
+                completed: done.contains(&m.module.id),
+                quiz_id: m.quiz_id.clone(),
+                quiz_to_pass: false,
+            })
         })
-        .collect())
+        .collect()
 }
 
+/// The course view: the outline (shared, from memory) with the reader's own progress (a few indexed reads
+/// when she is enrolled, none otherwise).
 fn build_view(
     conn: &mut AnyConnection,
-    course: Course,
-    access: Access,
+    outline: &Outline,
     user: Option<&User>,
     locale: Locale,
     pending_module: Option<String>,
 ) -> Result<CourseView, AppError> {
-    let modules = courses::modules_of(conn, &CourseId::from(&course.id), false)?;
-    let ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-    let (done, completed, last) = match user {
-        Some(user) if access.enrolled => {
+    let course = &outline.course;
+    let enrolment = match user {
+        Some(user) => courses::enrolment(conn, &CourseId::from(&course.id), &UserId::from(&user.id))?,
+        None => None,
+    };
+    let access = courses::access_from(&outline.trainers, user, enrolment.as_ref());
+    if !course.published && !access.can_edit {
+        return Err(AppError::NotFound);
+    }
+    let ids = outline.module_ids();
+    let required = &outline.required;
+    let (done, completed, last, passed) = match (user, enrolment) {
+        (Some(user), Some(enrolment)) => {
             let done = store::completed_modules(conn, &user.id, &ids)?;
             let completed = store::is_course_completed(conn, &course.id, &user.id)?;
-            let last = match pending_module {
-                Some(pending) => Some(pending),
-                None => courses::enrolment(conn, &CourseId::from(&course.id), &UserId::from(&user.id))?
-                    .and_then(|e| e.last_module_id),
-            };
-            (done, completed, last)
+            let passed: HashSet<String> =
+                crate::quizzes::passed_quizzes(conn, &UserId::from(&user.id), required)?.into_iter().collect();
+            (done, completed, pending_module.or(enrolment.last_module_id), passed)
         }
-        _ => (HashSet::new(), false, None),
+        _ => (HashSet::new(), false, None, HashSet::new()),
     };
-    let mut modules = module_views(conn, modules, locale, &done)?;
-    let required = crate::quizzes::required_for_completion(conn, &ids)?;
-    let passed: HashSet<String> = match user {
-        Some(user) if access.enrolled => {
-            crate::quizzes::passed_quizzes(conn, &UserId::from(&user.id), &required)?.into_iter().collect()
-        }
-        _ => HashSet::new(),
-    };
+    let mut modules = module_views(outline, locale, &done);
     for m in &mut modules {
         m.quiz_to_pass = m.quiz_id.as_ref().is_some_and(|q| required.contains(q) && !passed.contains(q));
     }
@@ -96,7 +93,7 @@ fn build_view(
         .map(|m| m.module.slug.clone());
     let (text, fallback) = course.text(locale);
     Ok(CourseView {
-        course,
+        course: course.clone(),
         text,
         fallback,
         modules,
@@ -110,64 +107,58 @@ fn build_view(
     })
 }
 
-/// Published courses in the reader's language, with their progress where enrolled: a fixed number of
-/// queries however many courses there are.
-pub async fn catalogue(db: &Db, user: Option<&User>, locale: Locale) -> Result<Vec<CourseSummary>, AppError> {
-    let user = user.cloned();
-    db.run(move |conn| {
-        let courses = courses::list_courses(conn, false)?;
-        let enrolled = match &user {
-            Some(u) => courses::enrolled_course_ids(conn, &UserId::from(&u.id))?,
-            None => HashSet::new(),
-        };
-        let course_ids: Vec<String> = courses.iter().map(|c| c.id.clone()).collect();
-        let mut modules_of: HashMap<String, Vec<String>> = HashMap::new();
-        for module in courses::modules_of_courses(conn, &course_ids)? {
-            modules_of.entry(module.course_id).or_default().push(module.id);
-        }
-        // For her courses: modules done, and the required quizzes (by module) with those she passed.
-        let (done, required, passed) = match &user {
+/// Published courses in the reader's language, with their progress where enrolled: the outlines from
+/// memory, and a fixed number of queries for her own progress however many courses there are.
+pub async fn catalogue(
+    db: &Db,
+    reading: &Reading,
+    user: Option<&User>,
+    locale: Locale,
+) -> Result<Vec<CourseSummary>, AppError> {
+    let (user, reading) = (user.cloned(), reading.clone());
+    db.read(move |conn| {
+        let version = Outlines::version(conn)?;
+        let outlines = reading.outlines.published(conn, version)?;
+        let (enrolled, done, passed, completed) = match &user {
             Some(u) => {
-                let mine: Vec<String> = course_ids
-                    .iter()
-                    .filter(|id| enrolled.contains(*id))
-                    .flat_map(|id| modules_of.get(id).cloned().unwrap_or_default())
-                    .collect();
-                let required_ids = crate::quizzes::required_for_completion(conn, &mine)?;
-                let required: HashMap<String, String> = crate::quizzes::quiz_of_each_module(conn, &mine)?
-                    .into_iter()
-                    .filter(|(_, quiz)| required_ids.contains(quiz))
-                    .collect();
+                let enrolled = courses::enrolled_course_ids(conn, &UserId::from(&u.id))?;
+                let mine: Vec<&Outline> =
+                    outlines.iter().filter(|o| enrolled.contains(&o.course.id)).map(|o| &**o).collect();
+                let modules: Vec<String> = mine.iter().flat_map(|o| o.module_ids()).collect();
+                let required: Vec<String> = mine.iter().flat_map(|o| o.required.iter().cloned()).collect();
                 let passed: HashSet<String> =
-                    crate::quizzes::passed_quizzes(conn, &UserId::from(&u.id), &required_ids)?.into_iter().collect();
-                (store::completed_modules(conn, &u.id, &mine)?, required, passed)
+                    crate::quizzes::passed_quizzes(conn, &UserId::from(&u.id), &required)?.into_iter().collect();
+                let done = store::completed_modules(conn, &u.id, &modules)?;
+                // Slugs of the courses she completed.
+                let completed: HashSet<String> =
+                    store::courses_done_by(conn, &u.id)?.into_iter().map(|(slug, _)| slug).collect();
+                (enrolled, done, passed, completed)
             }
-            None => (HashSet::new(), HashMap::new(), HashSet::new()),
+            None => Default::default(),
         };
-        // Slugs of the courses she completed.
-        let completed: HashSet<String> = match &user {
-            Some(u) => store::courses_done_by(conn, &u.id)?.into_iter().map(|(slug, _)| slug).collect(),
-            None => HashSet::new(),
-        };
-        Ok(courses
-            .into_iter()
-            .map(|course| {
-                let ids = modules_of.get(&course.id).map(Vec::as_slice).unwrap_or_default();
+        Ok(outlines
+            .iter()
+            .map(|outline| {
+                let course = &outline.course;
                 let is_enrolled = enrolled.contains(&course.id);
-                let finished = if is_enrolled { ids.iter().filter(|id| done.contains(*id)).count() } else { 0 };
-                let quizzes: Vec<&String> = ids.iter().filter_map(|id| required.get(id)).collect();
-                let quizzes_passed = quizzes.iter().filter(|q| passed.contains(**q)).count();
-                let completed_course = completed.contains(&course.slug);
+                let (finished, quizzes_passed) = if is_enrolled {
+                    (
+                        outline.modules.iter().filter(|m| done.contains(&m.module.id)).count(),
+                        outline.required.iter().filter(|q| passed.contains(*q)).count(),
+                    )
+                } else {
+                    (0, 0)
+                };
                 let (text, fallback) = course.text(locale);
                 CourseSummary {
                     progress_percent: super::honest_percent(
                         finished + quizzes_passed,
-                        ids.len() + quizzes.len(),
-                        completed_course,
+                        outline.modules.len() + outline.required.len(),
+                        completed.contains(&course.slug),
                     ),
-                    module_count: ids.len() as i64,
+                    module_count: outline.modules.len() as i64,
                     enrolled: is_enrolled,
-                    course,
+                    course: course.clone(),
                     text,
                     fallback,
                 }
@@ -180,62 +171,84 @@ pub async fn catalogue(db: &Db, user: Option<&User>, locale: Locale) -> Result<V
 /// A course page with the reader's progress, in one blocking hop.
 pub async fn course_view(
     db: &Db,
-    activity: &ActivityLog,
+    reading: &Reading,
     user: Option<&User>,
     slug: &str,
     locale: Locale,
 ) -> Result<CourseView, AppError> {
     let (user, slug) = (user.cloned(), slug.to_owned());
-    let activity = activity.clone();
-    db.run(move |conn| view_in(conn, &activity, &slug, user.as_ref(), locale)).await
+    let reading = reading.clone();
+    db.read(move |conn| {
+        let version = Outlines::version(conn)?;
+        view_in(conn, &reading, version, &slug, user.as_ref(), locale)
+    })
+    .await
 }
 
 /// A course the reader may see, with her progress and "continue here" (the marker not yet written
 /// included), inside a hop.
 fn view_in(
     conn: &mut AnyConnection,
-    activity: &ActivityLog,
+    reading: &Reading,
+    version: i64,
     slug: &str,
     user: Option<&User>,
     locale: Locale,
 ) -> Result<CourseView, AppError> {
-    let (course, access) = courses::visible_course(conn, slug, user)?;
-    let pending = user.and_then(|u| activity.pending(&course.id, &u.id));
-    build_view(conn, course, access, user, locale, pending)
+    let outline = reading.outlines.outline(conn, version, slug)?;
+    let pending = user.and_then(|u| reading.activity.pending(&outline.course.id, &u.id));
+    build_view(conn, &outline, user, locale, pending)
 }
 
-/// A module page: the course view, the index of the module in it and the module's text (only this one
-/// is loaded). Someone not signed in is told so before anything is read. Records "continue here" in
-/// memory.
+/// A module page: who is reading (the session checked in the same hop), the course view, the index of
+/// the module in it and the module's text (only this one is read, and from memory when it can be).
+pub struct ModulePage {
+    pub session: LiveSession,
+    pub view: CourseView,
+    pub index: usize,
+    pub text: Arc<ModuleText>,
+}
+
+/// A module page in one blocking hop, the session check included. Someone not signed in is told so
+/// before anything is read. Records "continue here" in memory.
 pub async fn module_view(
     db: &Db,
-    activity: &ActivityLog,
-    user: Option<&User>,
+    reading: &Reading,
+    session: Option<&Claims>,
+    idle: chrono::Duration,
     slug: &str,
     module_slug: &str,
-    locale: Locale,
-) -> Result<(CourseView, usize, Revision), AppError> {
-    let user = user.ok_or(AppError::Unauthorized)?.clone();
+) -> Result<ModulePage, AppError> {
+    let claims = session.ok_or(AppError::Unauthorized)?.clone();
     let (slug, module_slug) = (slug.to_owned(), module_slug.to_owned());
-    let log = activity.clone();
-    let reader = user.clone();
-    let (view, index, text) = db
-        .run(move |conn| {
-            let view = view_in(conn, &log, &slug, Some(&reader), locale)?;
+    let shared = reading.clone();
+    let page = db
+        .read(move |conn| {
+            let session = accounts::authenticate_in(conn, &claims, idle)?.ok_or(AppError::Unauthorized)?;
+            let version = Outlines::version(conn)?;
+            let (user, locale) = (&session.user, session.user.locale);
+            let view = view_in(conn, &shared, version, &slug, Some(user), locale)?;
             let index = view.modules.iter().position(|m| m.module.slug == module_slug).ok_or(AppError::NotFound)?;
             if !view.access.can_read_modules() {
                 return Err(AppError::Forbidden);
             }
             let head = &view.modules[index].revision;
-            let text = courses::revision_text(conn, &ModuleId::from(&head.module_id), head.revision)?
-                .ok_or(AppError::NotFound)?;
-            Ok((view, index, text))
+            let text = shared.outlines.text(conn, version, &head.module_id, head.revision)?;
+            Ok(ModulePage { session, view, index, text })
         })
         .await?;
-    if view.access.enrolled {
-        activity.record(&view.course.id, &user.id, &view.modules[index].module.id);
+    if page.view.access.enrolled {
+        reading.activity.record(&page.view.course.id, &page.session.user.id, &page.view.modules[page.index].module.id);
     }
-    Ok((view, index, text))
+    Ok(page)
+}
+
+/// What the reading pages keep in memory: "continue here" markers not yet written, and course outlines
+/// and module texts (cloning shares them).
+#[derive(Clone, Default)]
+pub struct Reading {
+    pub activity: ActivityLog,
+    pub outlines: Outlines,
 }
 
 /// What marking a module complete did: the course's percentage, whether the course is now completed,

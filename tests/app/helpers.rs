@@ -42,6 +42,8 @@ pub struct TestApp {
     pub database_url: DatabaseUrl,
     pub data_dir: PathBuf,
     pub bootstrap_link: Option<String>,
+    /// The app's pool, for counting the statements a request runs.
+    pub db: pravo::db::Db,
     pg_database: Option<String>,
 }
 
@@ -182,8 +184,9 @@ impl TestApp {
         let app = Application::build(settings).await.expect("application starts");
         let base = format!("http://127.0.0.1:{}", app.port());
         let bootstrap_link = app.bootstrap_link.clone().map(|l| l.replacen("http://127.0.0.1", &base, 1));
+        let db = app.db();
         tokio::spawn(app.run_until_stopped());
-        TestApp { base, database_url, data_dir, bootstrap_link, pg_database }
+        TestApp { base, database_url, data_dir, bootstrap_link, db, pg_database }
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -20,6 +20,7 @@ mod operations;
 mod privacy;
 mod private_files;
 mod quizzes;
+mod reading_cache;
 mod reminders;
 mod robustness;
 mod schemathesis;

@@ -78,17 +78,19 @@ struct ColumnRow {
     serial: bool,
 }
 
-/// Every table of Pravo's own (not the migrations' bookkeeping), parents first.
+/// Every table of Pravo's own (not the migrations' bookkeeping, nor `content_version`, which triggers keep),
+/// parents first.
 pub fn list(conn: &mut AnyConnection) -> Result<Vec<Table>, AppError> {
     let names: Vec<Name> = match conn {
         AnyConnection::Sqlite(c) => diesel::sql_query(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' \
-             AND name <> '__diesel_schema_migrations' ORDER BY name",
+             AND name NOT IN ('__diesel_schema_migrations', 'content_version') ORDER BY name",
         )
         .load(c)?,
         AnyConnection::Pg(c) => diesel::sql_query(
             "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() \
-             AND table_type = 'BASE TABLE' AND table_name <> '__diesel_schema_migrations' ORDER BY table_name",
+             AND table_type = 'BASE TABLE' AND table_name NOT IN ('__diesel_schema_migrations', 'content_version') \
+             ORDER BY table_name",
         )
         .load(c)?,
     };
