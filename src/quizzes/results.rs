@@ -83,8 +83,23 @@ pub struct Results {
     pub course_slug: String,
     pub module_slug: String,
     pub attempts: Vec<(AttemptRow, String)>,
-    /// (attempt id, handle, question id, question title, answer text) of essays awaiting a grade.
-    pub to_grade: Vec<(String, String, String, String, String)>,
+    /// Essays awaiting a grade.
+    pub to_grade: Vec<ToGrade>,
+}
+
+/// An essay answer awaiting a grade, with what the trainer needs beside it: the question, its maximum
+/// and the marking guide (the question's general feedback, which the scholar sees once it is graded).
+pub struct ToGrade {
+    pub attempt_id: String,
+    pub handle: String,
+    pub question_id: String,
+    pub title: String,
+    /// Sanitised HTML.
+    pub question_html: String,
+    pub max_score: f64,
+    /// Sanitised HTML.
+    pub guide_html: Option<String>,
+    pub answer: String,
 }
 
 pub(super) fn staff_context(conn: &mut AnyConnection, quiz_id: &str, actor: &User) -> Result<QuizContext, AppError> {
@@ -119,10 +134,23 @@ pub async fn results(db: &Db, actor: &User, quiz_id: &str, locale: Locale) -> Re
     db.run(move |conn| {
         let ctx = staff_context(conn, &quiz_id, &actor)?;
         let attempts = store::submitted_attempts(conn, &quiz_id)?;
+        let mut answers = store::answers_of_submitted(conn, &quiz_id)?;
+        // Questions per (version, language), read and parsed once whatever the number of attempts.
+        let mut questions_of: HashMap<(i32, String), Vec<Question>> = HashMap::new();
         let mut to_grade = Vec::new();
         for (attempt, handle) in &attempts {
-            let (questions, _) = attempt_questions(conn, attempt)?;
-            for row in store::answers_of(conn, &attempt.id)? {
+            let rows = answers.remove(&attempt.id).unwrap_or_default();
+            if rows.iter().all(|r| r.score_milli.is_some()) {
+                continue;
+            }
+            let key = (attempt.version, attempt.locale.clone());
+            if !questions_of.contains_key(&key) {
+                let versions = load_questions(conn, &attempt.quiz_id, attempt.version)?;
+                let locale = Locale::parse(&attempt.locale).unwrap_or_default();
+                questions_of.insert(key.clone(), in_language(&versions, locale).1);
+            }
+            let questions = questions_of.get(&key).map(Vec::as_slice).unwrap_or_default();
+            for row in rows {
                 if row.score_milli.is_none()
                     && let Some(q) = questions.iter().find(|q| q.id == row.question_id && matches!(q.kind, Kind::Essay))
                 {
@@ -130,7 +158,16 @@ pub async fn results(db: &Db, actor: &User, quiz_id: &str, locale: Locale) -> Re
                         .ok()
                         .and_then(|v| v.as_str().map(str::to_owned))
                         .unwrap_or_default();
-                    to_grade.push((attempt.id.clone(), handle.clone(), q.id.clone(), q.title.clone(), text));
+                    to_grade.push(ToGrade {
+                        attempt_id: attempt.id.clone(),
+                        handle: handle.clone(),
+                        question_id: q.id.clone(),
+                        title: q.title.clone(),
+                        question_html: render::html(&q.text, &ctx.course.slug),
+                        max_score: q.weight,
+                        guide_html: q.general_feedback.as_ref().map(|g| render::html(g, &ctx.course.slug)),
+                        answer: text,
+                    });
                 }
             }
         }
@@ -185,11 +222,12 @@ pub async fn statistics(
         let (_, questions) = in_language(&versions, Locale::En);
         let mut seen_users = std::collections::HashSet::new();
         let mut marks: Vec<Vec<f64>> = Vec::new();
+        let mut answers = store::answers_of_submitted(conn, &quiz_id)?;
         for (attempt, _) in store::submitted_attempts(conn, &quiz_id)? {
             if attempt.version != ctx.quiz.version || (!all_attempts && !seen_users.insert(attempt.user_id.clone())) {
                 continue;
             }
-            let rows = store::answers_of(conn, &attempt.id)?;
+            let rows = answers.remove(&attempt.id).unwrap_or_default();
             let layout: Layout = stored("attempt layout", &attempt.layout)?;
             if layout.questions.len() != questions.len() {
                 // Drawn subsets are not comparable question by question; Moodle leaves them out too.

@@ -211,7 +211,12 @@ pub(super) fn review_item(
         ),
         Kind::Essay => None,
     };
-    if let Some(g) = &q.general_feedback {
+    // An essay's general feedback is its marking guide and model answer: shown once it is graded, so
+    // that nobody copies it into an answer still to be graded.
+    let graded = row.is_some_and(|r| r.score_milli.is_some());
+    if let Some(g) = &q.general_feedback
+        && (graded || !matches!(q.kind, Kind::Essay))
+    {
         feedback.push(html(g));
     }
     ReviewItem {

@@ -244,6 +244,31 @@ pub fn answers_of(conn: &mut AnyConnection, attempt_id: &str) -> Result<Vec<Answ
         .load(conn)?)
 }
 
+/// The answers of every submitted attempt at a quiz, by attempt id: one query however many attempts.
+pub fn answers_of_submitted(
+    conn: &mut AnyConnection,
+    quiz_id: &str,
+) -> Result<std::collections::HashMap<String, Vec<AnswerRow>>, AppError> {
+    type Row = (String, String, String, Option<i64>, Option<String>);
+    let rows: Vec<Row> = attempt_answers::table
+        .inner_join(attempts::table.on(attempts::id.eq(attempt_answers::attempt_id)))
+        .filter(attempts::quiz_id.eq(quiz_id))
+        .filter(attempts::submitted_at.is_not_null())
+        .select((
+            attempt_answers::attempt_id,
+            attempt_answers::question_id,
+            attempt_answers::answer,
+            attempt_answers::score_milli,
+            attempt_answers::comment,
+        ))
+        .load(conn)?;
+    let mut by_attempt: std::collections::HashMap<String, Vec<AnswerRow>> = std::collections::HashMap::new();
+    for (attempt_id, question_id, answer, score_milli, comment) in rows {
+        by_attempt.entry(attempt_id).or_default().push(AnswerRow { question_id, answer, score_milli, comment });
+    }
+    Ok(by_attempt)
+}
+
 /// Saves an answer, replacing an earlier one to the same question.
 pub fn put_answer(
     conn: &mut AnyConnection,

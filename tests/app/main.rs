@@ -19,6 +19,7 @@ mod openapi;
 mod operations;
 mod privacy;
 mod private_files;
+mod query_counts;
 mod quizzes;
 mod reading_cache;
 mod reminders;

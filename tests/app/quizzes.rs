@@ -366,8 +366,12 @@ async fn attempts_run_out_and_bad_answers_are_refused(backend: Backend) {
 async fn essays_are_graded_by_the_trainer(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else { return };
     let (_, trainer) = app.signed_in("coach", Role::Trainer).await;
-    let quiz =
-        course_with_quiz(&trainer, "// [id:e]\nWhy?{}\n\n// [id:t]\nTrue?{T}", json!({"pass_percent": 100})).await;
+    let quiz = course_with_quiz(
+        &trainer,
+        "// [id:e]\nWhy?{####Model\\: consent comes first.}\n\n// [id:t]\nTrue?{T}",
+        json!({"pass_percent": 100}),
+    )
+    .await;
     let (_, scholar) = app.signed_in("learner", Role::Scholar).await;
     scholar.post("/courses/qc/enrol", json!({})).await;
     let (_, attempt) = scholar.post(&format!("/quizzes/{quiz}/attempts"), json!({})).await;
@@ -376,6 +380,12 @@ async fn essays_are_graded_by_the_trainer(backend: Backend) {
     put_answer(&scholar, &id, "t", json!(true)).await;
     let (_, result) = scholar.post(&format!("/attempts/{id}/submit"), json!({})).await;
     assert_eq!((result["score"].as_f64(), result["passed"].as_bool()), (Some(1.0), Some(false)));
+    assert!(!result.to_string().contains("consent comes first"), "no model answer before grading: {result}");
+    let mut coach = app.browser().await;
+    coach.sign_in("coach").await;
+    let grading = coach.get(&format!("/trainer/quizzes/{quiz}/results")).await.text();
+    assert!(grading.contains("Why?") && grading.contains("0 to 1"), "the question and its maximum: {grading}");
+    assert!(grading.contains("consent comes first"), "the marking guide beside the answer: {grading}");
     let grade = |score: Value| {
         trainer
             .raw(Method::PUT, &format!("/attempts/{id}/answers/e/grade"))
@@ -417,6 +427,7 @@ async fn essays_are_graded_by_the_trainer(backend: Backend) {
         .cloned()
         .unwrap_or_default();
     assert_eq!(essay["comment"], "Good.");
+    assert!(essay["feedback_html"].as_str().unwrap_or_default().contains("consent comes first"), "{essay}");
     let res = trainer
         .raw(Method::GET, &format!("/quizzes/{quiz}/results"))
         .header("accept", "text/csv")

@@ -395,13 +395,25 @@ pub(super) async fn results_page(
         }
         h2 { (t(l, "quiz-grading-title")) }
         @if r.to_grade.is_empty() { p { (t(l, "quiz-nothing-to-grade")) } }
-        @for (attempt, handle, question, title, text) in &r.to_grade {
+        @for g in &r.to_grade {
+            @let (attempt, question) = (&g.attempt_id, &g.question_id);
             form.stack.grading method="post" action=(format!("/trainer/attempts/{attempt}/grade/{question}")) {
                 (csrf_field(&viewer.csrf_token))
-                p { strong { (handle) } " · " (title) }
-                blockquote { (text) }
+                p { strong { (g.handle) } " · " (g.title) }
+                // Sanitised by render::html (ammonia).
+                div.question-text { (PreEscaped(&g.question_html)) }
+                blockquote { (g.answer) }
+                @if let Some(guide) = &g.guide_html {
+                    details.guide {
+                        summary { (t(l, "quiz-grade-guide")) }
+                        // Sanitised by render::html (ammonia).
+                        div { (PreEscaped(guide)) }
+                    }
+                }
                 div.field {
-                    label for=(format!("s-{attempt}-{question}")) { (t(l, "quiz-grade-score")) }
+                    label for=(format!("s-{attempt}-{question}")) {
+                        (t_with(l, "quiz-grade-score-of", &[("max", Arg::Text(number(l, g.max_score)))]))
+                    }
                     input id=(format!("s-{attempt}-{question}")) name="score" type="text" inputmode="decimal" required;
                 }
                 div.field {
