@@ -53,7 +53,7 @@ async fn the_shipped_course_is_there_in_three_languages(backend: Backend) {
             .cloned()
             .unwrap_or_default();
         assert_eq!(course["slug"], "human-rights-monitoring");
-        assert_eq!(course["module_count"], 4);
+        assert_eq!(course["module_count"], 6);
         assert_eq!(course["language"], lang);
         titles.push(course["title"].as_str().unwrap_or_default().to_owned());
     }
@@ -64,7 +64,14 @@ async fn the_shipped_course_is_there_in_three_languages(backend: Backend) {
         course["modules"].as_array().expect("modules").iter().filter_map(|m| m["slug"].as_str()).collect();
     assert_eq!(
         modules,
-        ["monitoring-principles", "documenting-a-case", "structural-barriers", "safety-and-data-security"]
+        [
+            "monitoring-principles",
+            "documenting-a-case",
+            "structural-barriers",
+            "safety-and-data-security",
+            "monitors-toolkit",
+            "glossary"
+        ]
     );
     assert_eq!(reqwest::get(app.url("/healthz")).await.expect("healthz").status(), StatusCode::OK);
 }
@@ -255,7 +262,7 @@ async fn a_reimport_makes_new_revisions_and_keeps_progress(backend: Backend) {
     let (status, done) =
         scholar.post("/courses/human-rights-monitoring/modules/monitoring-principles/complete", json!({})).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(done["progress_percent"], 12, "one step of eight: four modules and their four quizzes");
+    assert_eq!(done["progress_percent"], 9, "one step of eleven: six modules and five quizzes");
     let (_, before) = scholar.get("/courses/human-rights-monitoring/modules/monitoring-principles").await;
 
     let copy = TempDir::new();
@@ -272,8 +279,8 @@ async fn a_reimport_makes_new_revisions_and_keeps_progress(backend: Backend) {
     assert!(after["html"].as_str().unwrap_or_default().contains("A sentence added in review."));
     assert_eq!(after["completed"], true, "progress survives the new revision");
     let (_, course) = scholar.get("/courses/human-rights-monitoring").await;
-    // One step of eight: four modules and their four required quizzes.
-    assert_eq!(course["progress_percent"], 12);
+    // One step of eleven: six modules and five required quizzes.
+    assert_eq!(course["progress_percent"], 9);
 
     // A module removed from the folder is archived: gone from the course, progress kept in the database.
     for lang in ["en", "ru", "uk"] {
@@ -285,7 +292,7 @@ async fn a_reimport_makes_new_revisions_and_keeps_progress(backend: Backend) {
     let report = import::import_root(&mut conn, &copy.0, |_, _, _| {}).expect("import");
     assert_eq!(report.modules_archived, 1);
     let (_, course) = scholar.get("/courses/human-rights-monitoring").await;
-    assert_eq!(course["modules"].as_array().map(Vec::len), Some(3));
+    assert_eq!(course["modules"].as_array().map(Vec::len), Some(5));
 }
 
 async fn the_xss_corpus_through_the_importer_renders_safely(backend: Backend) {
