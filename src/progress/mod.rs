@@ -12,7 +12,10 @@ pub mod privacy;
 mod reading;
 mod store;
 
-pub use reading::{Completed, ModulePage, Reading, catalogue, complete_module, course_view, module_view};
+pub use reading::{
+    Completed, ModuleMarkdown, ModulePage, Reading, catalogue, complete_module, course_view, module_markdown,
+    module_view,
+};
 
 use std::collections::HashSet;
 

@@ -20,6 +20,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/courses", web::get().to(catalogue))
         .route("/courses/{slug}", web::get().to(course))
         .route("/courses/{slug}/modules/{module}", web::get().to(module))
+        .route("/courses/{slug}/modules/{module}/text", web::get().to(module_text))
         .route("/courses/{slug}/modules/{module}/complete", web::post().to(complete));
 }
 
@@ -200,6 +201,11 @@ async fn module(
                 }
             }
         }
+        details.save-text {
+            summary { (t(l, "module-save-text")) }
+            p.hint { (t(l, "module-save-text-hint")) " " (t(l, "download-warning")) }
+            p { a download href=(format!("/courses/{slug}/modules/{}/text", m.module.slug)) { (t(l, "module-save-text-link")) } }
+        }
         nav.pager aria-label=(t(l, "module-pager-label")) {
             @if let Some(p) = prev {
                 a rel="prev" href=(format!("/courses/{slug}/modules/{}", p.module.slug)) { "← " (p.revision.title) }
@@ -210,6 +216,25 @@ async fn module(
         }
     };
     Ok(page_response(&state, &viewer, &req, StatusCode::OK, &m.revision.title, body))
+}
+
+/// The module's text as a Markdown file, to keep, fill in or print (a monitor's forms, say): for those who
+/// may read the module, under a name that does not say the topic ("module-3.md").
+async fn module_text(
+    state: web::Data<AppState>,
+    reading: web::Data<Reading>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, module_slug) = path.into_inner();
+    let pending = PendingViewer::of(&req)?;
+    let idle = state.settings.session_idle();
+    let text = super::module_markdown(&state.db, &reading, pending.claims(), idle, &slug, &module_slug).await?;
+    pending.finish(&req, Some(text.session)).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/markdown; charset=utf-8")
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"module-{}.md\"", text.number)))
+        .body(format!("# {}\n\n{}", text.title, text.markdown)))
 }
 
 async fn complete(

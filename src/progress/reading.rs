@@ -16,7 +16,7 @@ use super::store;
 use crate::accounts::{self, LiveSession, model::User};
 use crate::auth::tokens::Claims;
 use crate::core::error::AppError;
-use crate::core::ids::{CourseId, UserId};
+use crate::core::ids::{CourseId, ModuleId, UserId};
 use crate::courses;
 use crate::db::{AnyConnection, Db};
 use crate::i18n::Locale;
@@ -241,6 +241,38 @@ pub async fn module_view(
         reading.activity.record(&page.view.course.id, &page.session.user.id, &page.view.modules[page.index].module.id);
     }
     Ok(page)
+}
+
+/// A module's Markdown source, for its readers to save: the title, the text and the module's number in
+/// the course.
+pub struct ModuleMarkdown {
+    pub session: LiveSession,
+    pub title: String,
+    pub markdown: String,
+    pub number: usize,
+}
+
+/// The Markdown of the module a [`module_view`] shows (same access), read at its current revision.
+pub async fn module_markdown(
+    db: &Db,
+    reading: &Reading,
+    session: Option<&Claims>,
+    idle: chrono::Duration,
+    slug: &str,
+    module_slug: &str,
+) -> Result<ModuleMarkdown, AppError> {
+    let page = module_view(db, reading, session, idle, slug, module_slug).await?;
+    let head = page.view.modules[page.index].revision.clone();
+    let revision = db
+        .run(move |conn| courses::revision_text(conn, &ModuleId::from(&head.module_id), head.revision))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(ModuleMarkdown {
+        session: page.session,
+        title: revision.title,
+        markdown: revision.markdown,
+        number: page.index + 1,
+    })
 }
 
 /// What the reading pages keep in memory: "continue here" markers not yet written, and course outlines

@@ -10,7 +10,11 @@ use serde_json::json;
 use crate::both;
 use crate::helpers::{Api, Backend, TempDir, TestApp};
 
-both!(a_course_downloads_as_one_file_that_needs_nothing_else, the_course_as_a_book_passes_epubcheck);
+both!(
+    a_course_downloads_as_one_file_that_needs_nothing_else,
+    the_course_as_a_book_passes_epubcheck,
+    a_module_saves_as_text_for_its_readers_only,
+);
 
 async fn download(api: &Api, path: &str) -> (StatusCode, String, String) {
     let res = api.raw(reqwest::Method::GET, path).send().await.unwrap_or_else(|e| panic!("{e}"));
@@ -180,4 +184,48 @@ async fn the_course_as_a_book_passes_epubcheck(backend: Backend) {
         let name = path.display();
         assert!(out.status.success() && !report.contains("ERROR") && !report.contains("FATAL"), "{name}: {report}");
     }
+}
+
+/// A module's text as a Markdown file (a monitor's forms to fill in or print): for the readers of the
+/// module only, under a name that does not say the topic, offered on the module page.
+async fn a_module_saves_as_text_for_its_readers_only(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let toolkit = "/courses/human-rights-monitoring/modules/monitors-toolkit";
+    let text_url = |base: &str| format!("{base}{toolkit}/text");
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    let get = |token: Option<String>| {
+        let (client, url) = (client.clone(), text_url(&app.base));
+        async move {
+            let mut req = client.get(url);
+            if let Some(token) = token {
+                req = req.bearer_auth(token);
+            }
+            let res = req.send().await.unwrap_or_else(|e| panic!("{e}"));
+            let status = res.status();
+            let header =
+                |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+            let (kind, disposition) = (header("content-type"), header("content-disposition"));
+            (status, kind, disposition, res.text().await.unwrap_or_default())
+        }
+    };
+    let (_, reader) = app.signed_in("form-filler", Role::Scholar).await;
+    let (_, outsider) = app.signed_in("form-outsider", Role::Scholar).await;
+    let (_, other_trainer) = app.signed_in("form-other-trainer", Role::Trainer).await;
+    let (_, admin) = app.signed_in("form-admin", Role::Admin).await;
+    let anonymous = get(None).await.0;
+    assert!(anonymous == StatusCode::UNAUTHORIZED || anonymous.is_redirection(), "{anonymous}: sign in first");
+    assert_eq!(get(outsider.token.clone()).await.0, StatusCode::FORBIDDEN, "not enrolled");
+    assert_eq!(get(other_trainer.token.clone()).await.0, StatusCode::FORBIDDEN, "a trainer of other courses");
+    assert_eq!(get(admin.token.clone()).await.0, StatusCode::OK);
+    reader.post("/courses/human-rights-monitoring/enrol", json!({})).await;
+    let (status, kind, disposition, text) = get(reader.token.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(kind.starts_with("text/markdown"), "{kind}");
+    assert_eq!(disposition, "attachment; filename=\"module-5.md\"", "a name that does not say the topic");
+    assert!(text.starts_with("# A monitor's toolkit"), "{}", &text[..text.len().min(200)]);
+    assert!(text.contains("______"), "the forms' blanks are there to fill in");
+    let mut browser = app.browser().await;
+    browser.sign_in("form-filler").await;
+    let page = browser.get(toolkit).await;
+    assert!(page.has(&format!("a[download][href=\"{toolkit}/text\"]")), "the module page offers it");
 }

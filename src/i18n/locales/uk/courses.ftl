@@ -36,6 +36,9 @@ module-minutes = { $count ->
    *[other] { $count } хвилини
 }
 module-completed = Пройдено
+module-save-text = Зберегти або надрукувати цю сторінку
+module-save-text-hint = Текст цієї сторінки як простий текстовий файл (Markdown), щоб заповнити або надрукувати. Надрукувати можна й через «Друк» у браузері: меню та кнопки на папір не потраплять.
+module-save-text-link = Завантажити цю сторінку як текст
 module-mark-complete = Позначити як пройдене
 module-pager-label = Попередній і наступний модуль
 
