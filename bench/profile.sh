@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Profiles Pravo under the module-page load of bench/fast.sh: perf samples the server while wrk runs, and
 # the top functions by their own time are printed. Run bench/fast.sh first (it seeds bench/data/fast).
+# It builds the "profiling" profile: the release build with its symbol table (release strips it).
 #   bench/profile.sh                      # the module JSON
 #   WHAT=html bench/profile.sh            # the module page
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${CARGO_TARGET_DIR:-target}/release
+cargo build --profile profiling --bin pravo
+BIN=${CARGO_TARGET_DIR:-target}/profiling
 PORT=${PORT:-18081}
 DATA=bench/data/fast
 PASSWORD="bench password of some length"
