@@ -86,6 +86,41 @@ pub fn render(markdown: &str, course_slug: &str) -> String {
     sanitise(&unsafe_html, &media_base)
 }
 
+/// The second-level headings of rendered module HTML, as (anchor id, plain text): a module's contents.
+pub fn contents(html: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<h2 id=\"") {
+        rest = &rest[start + 8..];
+        let Some(id_end) = rest.find('"') else { break };
+        let id = rest[..id_end].to_owned();
+        let Some(open_end) = rest.find('>') else { break };
+        rest = &rest[open_end + 1..];
+        let Some(close) = rest.find("</h2>") else { break };
+        let text = plain_text(&rest[..close]);
+        rest = &rest[close..];
+        if !text.is_empty() {
+            found.push((id, text));
+        }
+    }
+    found
+}
+
+/// The text of an HTML fragment: tags removed, the entities the renderer writes decoded.
+fn plain_text(fragment: &str) -> String {
+    let mut text = String::with_capacity(fragment.len());
+    let mut in_tag = false;
+    for c in fragment.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
 /// `media/x.png` (or `./media/x.png`) → the course's media URL; anything else is refused.
 fn media_url(dest: &str, media_base: &str) -> Option<String> {
     let name = dest.strip_prefix("./").unwrap_or(dest).strip_prefix("media/")?;
@@ -221,6 +256,18 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn contents_lists_second_level_headings_as_plain_text() {
+        let html = super::render("## Do *no* harm & more\n\ntext\n\n### Detail\n\n## Consent\n", "c");
+        assert_eq!(
+            super::contents(&html),
+            vec![
+                ("m-do-no-harm-more".to_owned(), "Do no harm & more".to_owned()),
+                ("m-consent".to_owned(), "Consent".to_owned())
+            ]
+        );
+    }
 
     #[test]
     fn headings_get_prefixed_anchors_and_tables_render() {

@@ -85,6 +85,8 @@ pub struct ModuleText {
     pub title: String,
     /// Sanitised when the revision was saved.
     pub html: String,
+    /// Its second-level headings: (anchor id, text).
+    pub contents: Vec<(String, String)>,
 }
 
 /// The in-memory outlines and texts of one instance (cloning shares them).
@@ -188,11 +190,13 @@ impl Outlines {
             }
         }
         let found = courses::revision_text(conn, &ModuleId::from(module_id), revision)?.ok_or(AppError::NotFound)?;
+        let contents = crate::courses::markdown::contents(&found.html);
         let text = Arc::new(ModuleText {
             revision: found.revision,
             locale: found.locale,
             title: found.title,
             html: found.html,
+            contents,
         });
         let mut cache = self.cache.write().unwrap_or_else(|p| p.into_inner());
         if cache.at(version) {
@@ -218,7 +222,13 @@ mod tests {
         cache.text_bytes = 10;
         cache.texts.insert(
             ("m".into(), 1),
-            Arc::new(ModuleText { revision: 1, locale: Locale::En, title: "t".into(), html: "h".into() }),
+            Arc::new(ModuleText {
+                revision: 1,
+                locale: Locale::En,
+                title: "t".into(),
+                html: "h".into(),
+                contents: Vec::new(),
+            }),
         );
         assert!(cache.at(3));
         assert_eq!(cache.texts.len(), 1);

@@ -184,10 +184,24 @@ async fn module(
         p.breadcrumb { a href=(format!("/courses/{slug}")) { (v.text.title) } }
         @if m.fallback { p.notice role="note" { (t(l, "module-fallback-notice")) } }
         @if v.access.enrolled { (progress_bar(l, v.progress_percent)) }
+        p.module-place {
+            (t_with(l, "module-position", &[("number", Arg::from(i + 1)), ("count", Arg::from(v.modules.len()))]))
+            @if let Some(minutes) = m.module.minutes { " · " (count(l, "module-minutes", i64::from(minutes))) }
+        }
+        @if text.contents.len() >= 3 {
+            details.contents {
+                summary { (t(l, "module-contents")) }
+                ol {
+                    @for (id, heading) in &text.contents { li { a href=(format!("#{id}")) { (heading) } } }
+                    li { a href="#module-end" { (t(l, if m.quiz_id.is_some() { "module-contents-end-quiz" } else { "module-contents-end" })) } }
+                }
+            }
+        }
         article.module-text lang=[lang] {
             // Sanitised by ammonia when the revision was saved (courses::markdown::render).
             (PreEscaped(&text.html))
         }
+        div #module-end {}
         @if let Some(quiz) = &m.quiz_id {
             p { a.button href=(format!("/quizzes/{quiz}")) { (t(l, "module-take-quiz")) } }
         }

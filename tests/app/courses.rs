@@ -80,6 +80,11 @@ async fn a_scholar_enrols_reads_completes_and_continues(backend: Backend) {
         "each module with its quiz still to pass is marked"
     );
     assert!(page.has("#certificate-name-invite"), "before finishing, the page invites her to choose a name");
+    // A long module says where it sits in the course and lists its sections, down to the quiz.
+    let module_page = browser.get("/courses/human-rights-monitoring/modules/documenting-a-case").await;
+    assert!(module_page.text().contains("Module 2 of 6"), "{}", module_page.body);
+    assert!(module_page.has("details.contents li a[href^=\"#m-\"]"), "sections with their anchors");
+    assert!(module_page.has("details.contents a[href=\"#module-end\"]") && module_page.has("#module-end"));
     let (status, _) = api.patch("/me", json!({"certificate_name": "Олена"})).await;
     assert_eq!(status, StatusCode::OK);
     let page = browser.get(COURSE).await;

@@ -33,6 +33,10 @@ module-completed = Completed
 module-save-text = Save or print this page
 module-save-text-hint = The text of this page as a plain-text (Markdown) file, to fill in or print. To print, you can also use your browser's Print: menus and buttons are left out.
 module-save-text-link = Download this page as text
+module-position = Module { $number } of { $count }
+module-contents = In this module
+module-contents-end-quiz = The quiz and “mark as complete”
+module-contents-end = Mark as complete
 module-mark-complete = Mark as complete
 module-pager-label = Previous and next module
 

@@ -39,6 +39,10 @@ module-completed = Пройдено
 module-save-text = Сохранить или распечатать эту страницу
 module-save-text-hint = Текст этой страницы в виде простого текстового файла (Markdown), чтобы заполнить или распечатать. Распечатать можно и через «Печать» в браузере: меню и кнопки на бумагу не попадут.
 module-save-text-link = Скачать эту страницу как текст
+module-position = Модуль { $number } из { $count }
+module-contents = В этом модуле
+module-contents-end-quiz = Тест и «Отметить как пройденное»
+module-contents-end = Отметить как пройденное
 module-mark-complete = Отметить как пройденное
 module-pager-label = Предыдущий и следующий модуль
 

@@ -39,6 +39,10 @@ module-completed = Пройдено
 module-save-text = Зберегти або надрукувати цю сторінку
 module-save-text-hint = Текст цієї сторінки як простий текстовий файл (Markdown), щоб заповнити або надрукувати. Надрукувати можна й через «Друк» у браузері: меню та кнопки на папір не потраплять.
 module-save-text-link = Завантажити цю сторінку як текст
+module-position = Модуль { $number } з { $count }
+module-contents = У цьому модулі
+module-contents-end-quiz = Тест і «Позначити як пройдене»
+module-contents-end = Позначити як пройдене
 module-mark-complete = Позначити як пройдене
 module-pager-label = Попередній і наступний модуль
 
