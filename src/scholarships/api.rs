@@ -296,7 +296,7 @@ pub async fn withdraw(
     viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    super::withdraw(&state.db, viewer.user()?, &path).await?;
+    super::withdraw(&state.db, viewer.user()?, &path, super::Step::Take).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -521,7 +521,7 @@ pub async fn promote(
 }
 
 async fn answer(state: &AppState, viewer: &Viewer, id: &str, answer: Answer) -> Result<HttpResponse, AppError> {
-    let a = super::decisions::answer(&state.db, viewer.user()?, id, answer).await?;
+    let a = super::decisions::answer(&state.db, viewer.user()?, id, answer, super::Step::Take).await?;
     Ok(HttpResponse::Ok().json(application_dto(a)))
 }
 

@@ -139,7 +139,15 @@ pub enum Answer {
 }
 
 /// The applicant accepts or declines their award. Declining leaves the track and frees the seat.
-pub async fn answer(db: &Db, user: &User, application_id: &str, answer: Answer) -> Result<Application, AppError> {
+/// The scholar accepts or declines her place. Declining cannot be undone: with [`super::Step::Check`]
+/// it is only checked, and the application comes back unchanged.
+pub async fn answer(
+    db: &Db,
+    user: &User,
+    application_id: &str,
+    answer: Answer,
+    step: super::Step,
+) -> Result<Application, AppError> {
     let (aid, uid) = (application_id.to_owned(), user.id.clone());
     db.write(move |conn| {
         let (mut a, p) = super::locked_application(conn, &aid)?;
@@ -152,6 +160,9 @@ pub async fn answer(db: &Db, user: &User, application_id: &str, answer: Answer) 
             (Answer::Decline, Status::Awarded | Status::Accepted) => Status::Declined,
             _ => return Err(AppError::Conflict(Msg::new("error-no-award"))),
         };
+        if step == super::Step::Check {
+            return Ok(a);
+        }
         if target == Status::Declined {
             super::leave_track(conn, &p, &uid)?;
         }

@@ -352,7 +352,15 @@ pub async fn submit(db: &Db, ctx: &Context, user: &User, programme_id: &str) -> 
 
 /// Withdraws an application before the window closes: it is deleted, with any reviews of it, since what
 /// someone withdraws should not stay on file. An award is declined instead, not withdrawn.
-pub async fn withdraw(db: &Db, user: &User, programme_id: &str) -> Result<(), AppError> {
+/// Whether a step that cannot be undone is taken now, or only checked, so that a page can ask "are you
+/// sure?" knowing the step is possible (the same answer, 404 or 409, as taking it would give).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Check,
+    Take,
+}
+
+pub async fn withdraw(db: &Db, user: &User, programme_id: &str, step: Step) -> Result<(), AppError> {
     let (pid, uid) = (programme_id.to_owned(), user.id.clone());
     db.write(move |conn| {
         let p = locked_programme(conn, &pid)?;
@@ -360,6 +368,9 @@ pub async fn withdraw(db: &Db, user: &User, programme_id: &str) -> Result<(), Ap
         window_open(&p)?;
         if a.status.holds_seat() || a.status == Status::Declined {
             return Err(AppError::Conflict(Msg::new("error-withdraw-awarded")));
+        }
+        if step == Step::Check {
+            return Ok(());
         }
         store::delete_application(conn, &a.id)?;
         let details = serde_json::json!({"programme": pid}).to_string();

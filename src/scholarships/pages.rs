@@ -349,33 +349,78 @@ async fn apply(
     }
 }
 
+/// "Are you sure?" before a step that cannot be undone: what it means, the button that takes it (the same
+/// form again, confirmed) and a way back. Without JavaScript, like every scholar's page.
+fn confirm_page(
+    state: &AppState,
+    viewer: &Viewer,
+    req: &HttpRequest,
+    action: &str,
+    fields: &[(&str, &str)],
+    texts: [&str; 4],
+    back: &str,
+) -> HttpResponse {
+    let l = viewer.locale;
+    let [title, explained, yes, no] = texts;
+    let body = html! {
+        p { (t(l, explained)) }
+        div.actions {
+            form method="post" action=(action) {
+                (csrf_field(&viewer.csrf_token))
+                @for (name, value) in fields { input type="hidden" name=(name) value=(value); }
+                input type="hidden" name="confirm" value="yes";
+                button.danger type="submit" { (t(l, yes)) }
+            }
+            a.button href=(back) { (t(l, no)) }
+        }
+    };
+    page_response(state, viewer, req, StatusCode::OK, &t(l, title), body)
+}
+
+fn confirmed(fields: &[(String, String)]) -> bool {
+    fields.iter().any(|(name, value)| name == "confirm" && value == "yes")
+}
+
 async fn withdraw(
     state: web::Data<AppState>,
     viewer: Viewer,
+    req: HttpRequest,
     path: web::Path<String>,
-    _form: CsrfForm<Vec<(String, String)>>,
+    form: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    super::withdraw(&state.db, viewer.user()?, &path).await?;
-    Ok(see_other(&format!("/programmes/{}?done=withdrawn", path.as_str())))
-}
-
-#[derive(Deserialize)]
-struct AnswerForm {
-    answer: String,
+    let back = format!("/programmes/{}", path.as_str());
+    if !confirmed(&form.0) {
+        super::withdraw(&state.db, viewer.user()?, &path, super::Step::Check).await?;
+        let texts =
+            ["apply-withdraw-confirm-title", "apply-withdraw-confirm-text", "apply-withdraw-yes", "apply-withdraw-no"];
+        return Ok(confirm_page(&state, &viewer, &req, &format!("{back}/withdraw"), &[], texts, &back));
+    }
+    super::withdraw(&state.db, viewer.user()?, &path, super::Step::Take).await?;
+    Ok(see_other(&format!("{back}?done=withdrawn")))
 }
 
 async fn answer(
     state: web::Data<AppState>,
     viewer: Viewer,
+    req: HttpRequest,
     path: web::Path<String>,
-    form: CsrfForm<AnswerForm>,
+    form: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let answer = match form.0.answer.as_str() {
-        "accept" => Answer::Accept,
-        "decline" => Answer::Decline,
+    let given = form.0.iter().find(|(name, _)| name == "answer").map(|(_, v)| v.as_str());
+    let answer = match given {
+        Some("accept") => Answer::Accept,
+        Some("decline") => Answer::Decline,
         _ => return Err(AppError::BadRequest(crate::i18n::Msg::new("error-bad-form"))),
     };
-    let a = super::decisions::answer(&state.db, viewer.user()?, &path, answer).await?;
+    if answer == Answer::Decline && !confirmed(&form.0) {
+        let a = super::decisions::answer(&state.db, viewer.user()?, &path, answer, super::Step::Check).await?;
+        let texts =
+            ["apply-decline-confirm-title", "apply-decline-confirm-text", "apply-decline-yes", "apply-decline-no"];
+        let (action, back) =
+            (format!("/applications/{}/answer", path.as_str()), format!("/programmes/{}", a.programme_id));
+        return Ok(confirm_page(&state, &viewer, &req, &action, &[("answer", "decline")], texts, &back));
+    }
+    let a = super::decisions::answer(&state.db, viewer.user()?, &path, answer, super::Step::Take).await?;
     let done = if answer == Answer::Accept { "accepted" } else { "declined" };
     Ok(see_other(&format!("/programmes/{}?done={done}", a.programme_id)))
 }

@@ -11,7 +11,11 @@ use crate::both;
 use crate::helpers::{Backend, TestApp};
 use crate::scholarships::{apply, person, programme_body, track_course};
 
-both!(an_administrator_runs_a_call_in_the_browser, every_route_answers_each_role_as_it_should);
+both!(
+    an_administrator_runs_a_call_in_the_browser,
+    every_route_answers_each_role_as_it_should,
+    taps_that_cannot_be_undone_ask_first,
+);
 
 fn datetime_local(hours_from_now: i64) -> String {
     (chrono::Utc::now() + chrono::Duration::hours(hours_from_now)).format("%Y-%m-%dT%H:%M").to_string()
@@ -175,6 +179,40 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
         api.get(&format!("/programmes/{pid}/dashboard")).await
     };
     assert_eq!(dash["items"].as_array().map(Vec::len), Some(1), "no one enrolled from a bad file");
+}
+
+/// Withdrawing an application and declining a place cannot be undone: the first tap shows what it means
+/// and changes nothing; only the confirmed form acts.
+async fn taps_that_cannot_be_undone_ask_first(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    track_course(&app).await;
+    let (_, admin) = app.signed_in("chief", Role::Admin).await;
+    let (_, created) = admin.post("/programmes", programme_body(-1, 48)).await;
+    let pid = created["id"].as_str().unwrap_or_default().to_owned();
+    let (_, applicant) = person(&app, "careful", None, "ru").await;
+    apply(&applicant, &pid, "UA").await;
+    let mut careful = app.browser().await;
+    careful.sign_in("careful").await;
+
+    let page = careful.post(&format!("/programmes/{pid}/withdraw"), &[]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("Отозвать заявку?") && page.has("input[name=confirm][value=yes]"), "{}", page.text());
+    assert!(page.has(&format!("a[href=\"/programmes/{pid}\"]")), "a way back");
+    assert_eq!(applicant.get(&format!("/programmes/{pid}/application")).await.0, StatusCode::OK, "nothing deleted yet");
+    let page = careful.post(&format!("/programmes/{pid}/withdraw"), &[("confirm", "yes")]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(applicant.get(&format!("/programmes/{pid}/application")).await.0, StatusCode::NOT_FOUND, "withdrawn");
+
+    let id = apply(&applicant, &pid, "UA").await;
+    let (status, body) = admin.post(&format!("/applications/{id}/decision"), json!({"decision": "award"})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page = careful.post(&format!("/applications/{id}/answer"), &[("answer", "decline")]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("Отказаться от места?"), "{}", page.text());
+    assert_eq!(applicant.get(&format!("/programmes/{pid}/application")).await.1["status"], "awarded", "still hers");
+    let page = careful.post(&format!("/applications/{id}/answer"), &[("answer", "decline"), ("confirm", "yes")]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(applicant.get(&format!("/programmes/{pid}/application")).await.1["status"], "declined");
 }
 
 /// Expected statuses for: anonymous, applicant, another applicant, reviewer of another programme,

@@ -117,6 +117,14 @@ apply-no-answer = No answer
 apply-withdraw = Withdraw my application
 apply-withdraw-hint = Withdrawing deletes your application. You can apply again while applications are open.
 apply-accept = Accept the place
+apply-withdraw-confirm-title = Withdraw your application?
+apply-withdraw-confirm-text = Your application and your answers will be deleted. While applications are open you can apply again, but you will have to write your answers again.
+apply-withdraw-yes = Yes, withdraw my application
+apply-withdraw-no = No, keep my application
+apply-decline-confirm-title = Give up your place?
+apply-decline-confirm-text = Your place will go to someone else, and this cannot be undone: to take part later you would have to apply to another call.
+apply-decline-yes = Yes, decline the place
+apply-decline-no = No, keep my place
 apply-decline = Decline the place
 
 status-draft = Draft

@@ -119,6 +119,14 @@ apply-no-answer = Нет ответа
 apply-withdraw = Отозвать мою заявку
 apply-withdraw-hint = Если отозвать заявку, она будет удалена. Пока идёт приём заявок, можно подать новую.
 apply-accept = Принять место
+apply-withdraw-confirm-title = Отозвать заявку?
+apply-withdraw-confirm-text = Ваша заявка и ваши ответы будут удалены. Пока идёт приём заявок, можно подать новую, но ответы придётся написать заново.
+apply-withdraw-yes = Да, отозвать заявку
+apply-withdraw-no = Нет, оставить заявку
+apply-decline-confirm-title = Отказаться от места?
+apply-decline-confirm-text = Ваше место получит кто-то другой, и отменить это нельзя: чтобы участвовать позже, нужно будет подать заявку на другой набор.
+apply-decline-yes = Да, отказаться от места
+apply-decline-no = Нет, оставить место за мной
 apply-decline = Отказаться от места
 
 status-draft = Черновик
