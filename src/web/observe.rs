@@ -22,13 +22,19 @@ pub async fn observe(
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let started = Instant::now();
     let method = req.method().as_str().to_owned();
-    let route = req.match_pattern().unwrap_or_else(|| UNMATCHED.to_owned());
     let result = next.call(req).await;
     let took = started.elapsed();
-    let (status, incident) = match &result {
-        Ok(res) => (res.status().as_u16(), res.response().extensions().get::<Incident>().map(|i| i.0.clone())),
-        Err(e) => (e.as_response_error().status_code().as_u16(), None),
+    // The pattern is read after routing, from the resource the router chose: asked before, actix would
+    // try every route's regular expression against the path again (a tenth of a page's CPU).
+    let (status, incident, route) = match &result {
+        Ok(res) => (
+            res.status().as_u16(),
+            res.response().extensions().get::<Incident>().map(|i| i.0.clone()),
+            res.request().match_pattern(),
+        ),
+        Err(e) => (e.as_response_error().status_code().as_u16(), None, None),
     };
+    let route = route.unwrap_or_else(|| UNMATCHED.to_owned());
     metrics().request(&method, &route, status, took);
     let ms = (took.as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0;
     match incident {
