@@ -80,6 +80,10 @@ async fn a_scholar_enrols_reads_completes_and_continues(backend: Backend) {
         "each module with its quiz still to pass is marked"
     );
     assert!(page.has("#certificate-name-invite"), "before finishing, the page invites her to choose a name");
+    // Her home page lists her course with its progress.
+    let home = browser.get("/").await;
+    assert!(home.has("ul.home-courses a[href=\"/courses/human-rights-monitoring\"]"), "{}", home.body);
+    assert!(home.has("ul.home-courses progress[value=\"54\"]"));
     // A long module says where it sits in the course and lists its sections, down to the quiz.
     let module_page = browser.get("/courses/human-rights-monitoring/modules/documenting-a-case").await;
     assert!(module_page.text().contains("Module 2 of 6"), "{}", module_page.body);

@@ -206,6 +206,9 @@ async fn taps_that_cannot_be_undone_ask_first(backend: Backend) {
     let id = apply(&applicant, &pid, "UA").await;
     let (status, body) = admin.post(&format!("/applications/{id}/decision"), json!({"decision": "award"})).await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    let home = careful.get("/").await;
+    assert!(home.text().contains("Вам предложено место"), "the offer is on her home page: {}", home.text());
+    assert!(home.has(&format!("a.button[href=\"/programmes/{pid}\"]")));
     let page = careful.post(&format!("/applications/{id}/answer"), &[("answer", "decline")]).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.text().contains("Отказаться от места?"), "{}", page.text());

@@ -40,6 +40,12 @@ home-title = Learn to document human-rights violations
 home-intro = Pravo is the online classroom of a scholarship programme that trains activists to monitor and document human-rights violations linked to gender inequality, HIV and drug policy, and to bring them before national and international bodies.
 home-privacy = You can take part under a pseudonym. An email address is optional, and nothing you do here is shared with other sites.
 home-welcome-back = Welcome back, { $handle }.
+home-offer = A place is offered to you
+home-offer-answer = Answer the offer
+home-your-courses = Your courses
+home-no-courses = You have not joined a course yet.
+home-see-courses = See the courses
+home-your-applications = Your applications
 
 ## Forms
 form-has-errors = Please correct the fields marked below.
