@@ -179,28 +179,36 @@ pub async fn mine(db: &Db, cs: &CertSettings, user: &User) -> Result<Vec<Certifi
     Ok(mine_with_slugs(db, cs, user).await?.into_iter().map(|(c, _)| c).collect())
 }
 
-/// A scholar's certificates with their course's slug. The write lock is taken only when some completion
-/// is still waiting for its certificate; otherwise this is one read.
+/// A scholar's certificates with their course's slug, in one read. The write lock is taken only when some
+/// completion is still waiting for its certificate (then the list is read again after issuing it).
 pub async fn mine_with_slugs(db: &Db, cs: &CertSettings, user: &User) -> Result<Vec<(Certificate, String)>, AppError> {
-    let waiting = db.run(|conn| Ok(!store::completions_without_certificate(conn, 1)?.is_empty())).await?;
-    if waiting {
-        let cs = cs.clone();
-        db.write(move |conn| issue_pending(conn, &cs, 50).map(|_| ())).await?;
-    }
     let id = user.id.clone();
-    db.run(move |conn| {
-        let certificates = store::of_user(conn, &id)?;
-        let slugs: std::collections::HashMap<String, String> =
-            crate::courses::list_courses(conn, true)?.into_iter().map(|c| (c.id, c.slug)).collect();
-        Ok(certificates
-            .into_iter()
-            .map(|c| {
-                let slug = slugs.get(&c.course_id).cloned().unwrap_or_default();
-                (c, slug)
-            })
-            .collect())
-    })
-    .await
+    let (waiting, mine) = db
+        .read(move |conn| {
+            let waiting = !store::completions_without_certificate(conn, 1)?.is_empty();
+            Ok((waiting, if waiting { Vec::new() } else { mine_in(conn, &id)? }))
+        })
+        .await?;
+    if !waiting {
+        return Ok(mine);
+    }
+    let cs = cs.clone();
+    db.write(move |conn| issue_pending(conn, &cs, 50).map(|_| ())).await?;
+    let id = user.id.clone();
+    db.read(move |conn| mine_in(conn, &id)).await
+}
+
+fn mine_in(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<(Certificate, String)>, AppError> {
+    let certificates = store::of_user(conn, user_id)?;
+    let slugs: std::collections::HashMap<String, String> =
+        crate::courses::list_courses(conn, true)?.into_iter().map(|c| (c.id, c.slug)).collect();
+    Ok(certificates
+        .into_iter()
+        .map(|c| {
+            let slug = slugs.get(&c.course_id).cloned().unwrap_or_default();
+            (c, slug)
+        })
+        .collect())
 }
 
 /// A certificate its holder (or, where `admin_too`, an admin) may fetch; 404 for anyone else.

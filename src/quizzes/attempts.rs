@@ -28,7 +28,7 @@ pub fn percent(score_milli: i64, max_milli: i64) -> f64 {
 pub async fn quiz_info(db: &Db, user: &User, quiz_id: &str, locale: Locale) -> Result<QuizInfo, AppError> {
     // A read, unless one of the scholar's attempts ran out of time and must be closed first.
     let (reader, id) = (user.clone(), quiz_id.to_owned());
-    if let Some(info) = db.run(move |conn| quiz_info_in(conn, &reader, &id, locale, false)).await? {
+    if let Some(info) = db.read(move |conn| quiz_info_in(conn, &reader, &id, locale, false)).await? {
         return Ok(info);
     }
     let (user, quiz_id) = (user.clone(), quiz_id.to_owned());

@@ -51,7 +51,7 @@ pub async fn attempt_view(db: &Db, user: &User, attempt_id: &str, locale: Locale
     // Most views only read: no write lock, unless an attempt past its deadline must be closed first.
     let (reader, id) = (user.clone(), attempt_id.to_owned());
     let read = db
-        .run(move |conn| {
+        .read(move |conn| {
             let (ctx, attempt, own) = attempt_context(conn, &id, &reader)?;
             if expired_but_open(&attempt) {
                 return Ok(None);
