@@ -42,6 +42,8 @@
     timer = setTimeout(save, 1500);
   }
 
+  // Only now is it true that answers save as they are typed: say so.
+  if (state) { state.textContent = state.getAttribute("data-on"); }
   form.addEventListener("input", later);
   form.addEventListener("change", later);
 })();

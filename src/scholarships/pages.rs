@@ -226,6 +226,9 @@ fn application_form(l: Locale, viewer: &Viewer, p: &Programme, f: &FormValues, p
         form.stack.application method="post" action=(format!("/programmes/{}/apply", p.id)) novalidate
             data-programme=(p.id) data-csrf=(viewer.csrf_token) {
             (csrf_field(&viewer.csrf_token))
+            // Enter in a text field presses the form's first button: let it save the draft, not send the
+            // application half-written. Out of sight and out of the tab order; the visible buttons follow.
+            button.visually-hidden type="submit" name="action" value="save" tabindex="-1" aria-hidden="true" { (t(l, "apply-save")) }
             (Input::new("organisation", format!("{} {}", t(l, "apply-organisation"), optional)).value(&f.organisation).autocomplete("organization").render(l, problems))
             @if p.countries.is_empty() {
                 (Input::new("country", t(l, "apply-country")).value(&f.country).hint(t(l, "apply-country-hint")).required().render(l, problems))
@@ -282,7 +285,7 @@ fn application_form(l: Locale, viewer: &Viewer, p: &Programme, f: &FormValues, p
                     " " (t(l, "apply-consent"))
                 } }
             }
-            p.hint.save-state aria-live="polite" data-saved=(t(l, "apply-autosaved")) data-failed=(t(l, "apply-autosave-failed")) {}
+            p.hint.save-state aria-live="polite" data-on=(t(l, "apply-autosave-on")) data-saved=(t(l, "apply-autosaved")) data-failed=(t(l, "apply-autosave-failed")) {}
             div.actions {
                 button.primary type="submit" name="action" value="submit" { (t(l, "apply-send")) }
                 button type="submit" name="action" value="save" { (t(l, "apply-save")) }

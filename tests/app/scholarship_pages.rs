@@ -77,6 +77,15 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
     assert!(page.text().contains("Набір 2027"), "the call in her language: {}", page.text());
     let page = olena.get(&format!("/programmes/{pid}")).await;
     assert!(page.has("form.application") && page.has("script[src='/static/apply.js']"));
+    // Enter in a field presses the form's first button: it saves the draft, it does not send.
+    let first_button = scraper::Html::parse_document(&page.body)
+        .select(&scraper::Selector::parse("form.application button[type=submit]").expect("selector"))
+        .next()
+        .and_then(|b| b.value().attr("value").map(str::to_owned));
+    assert_eq!(first_button.as_deref(), Some("save"));
+    // Without the script nothing saves as she types, so the page does not say it does (the script says it).
+    assert!(!page.text().contains("Поки ви пишете"), "{}", page.text());
+    assert!(page.has("p.save-state[data-on]"));
     assert!(page.text().contains("У якому місті?"), "the question in her language: {}", page.text());
     assert!(
         page.text().contains("Подруга") && page.has("input[type=radio][value='A friend']"),
