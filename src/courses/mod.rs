@@ -31,11 +31,18 @@ const SUMMARY_MAX: usize = 2000;
 
 /// What `user` may do with `course`.
 pub fn access(conn: &mut AnyConnection, course: &Course, user: Option<&User>) -> Result<Access, AppError> {
-    let Some(user) = user else { return Ok(Access { can_edit: false, enrolled: false }) };
-    // A trainer who was demoted keeps the course_trainers row but not the access.
-    let can_edit = user.is_admin() || (user.is_staff() && store::is_trainer(conn, &course.id, &user.id)?);
-    let enrolled = store::find_enrolment(conn, &course.id, &user.id)?.is_some();
-    Ok(Access { can_edit, enrolled })
+    let Some(user) = user else { return Ok(access_from(false, None, None)) };
+    let listed = user.is_staff() && !user.is_admin() && store::is_trainer(conn, &course.id, &user.id)?;
+    let enrolment = store::find_enrolment(conn, &course.id, &user.id)?;
+    Ok(access_from(listed, Some(user), enrolment.as_ref()))
+}
+
+/// The rule of [`access`], from what is already read: whether the user is listed among the course's
+/// trainers, and her enrolment. A trainer who was demoted keeps the course_trainers row but not the access.
+pub fn access_from(listed_as_trainer: bool, user: Option<&User>, enrolment: Option<&Enrolment>) -> Access {
+    let Some(user) = user else { return Access { can_edit: false, enrolled: false } };
+    let can_edit = user.is_admin() || (user.is_staff() && listed_as_trainer);
+    Access { can_edit, enrolled: enrolment.is_some() }
 }
 
 /// A course the reader may see (published, or theirs to edit), with their access; 404 otherwise.
@@ -166,19 +173,6 @@ pub fn trainers_of_courses(conn: &mut AnyConnection, course_ids: &[String]) -> R
 /// against it (one indexed read).
 pub fn content_version(conn: &mut AnyConnection) -> Result<i64, AppError> {
     store::content_version(conn)
-}
-
-/// A course by slug, published or not, with no access check (for read models that check access
-/// themselves, with [`access_from`]).
-pub fn course_by_slug(conn: &mut AnyConnection, slug: &str) -> Result<Option<Course>, AppError> {
-    store::find_course(conn, slug)
-}
-
-/// [`access`], from the course's trainer ids and the reader's enrolment already read.
-pub fn access_from(trainers: &HashSet<String>, user: Option<&User>, enrolment: Option<&Enrolment>) -> Access {
-    let Some(user) = user else { return Access { can_edit: false, enrolled: false } };
-    let can_edit = user.is_admin() || (user.is_staff() && trainers.contains(&user.id));
-    Access { can_edit, enrolled: enrolment.is_some() }
 }
 
 /// The modules (not archived) of several courses.

@@ -129,46 +129,48 @@ impl Outlines {
         courses::content_version(conn)
     }
 
-    /// The outline of the course `slug` (published or not: the caller checks access); 404 if none.
-    pub fn outline(&self, conn: &mut AnyConnection, version: i64, slug: &str) -> Result<Arc<Outline>, AppError> {
-        {
-            let cache = self.cache.read().unwrap_or_else(|p| p.into_inner());
-            if cache.version == version
-                && let Some(outline) = cache.courses.get(slug)
-            {
-                return Ok(outline.clone());
-            }
-        }
-        // Read after the version: what is read is at least as new as `version`.
-        let course = courses::course_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
-        let outline = Arc::new(Outline::load_many(conn, vec![course])?.pop().ok_or(AppError::NotFound)?);
+    /// What the cache holds for `version`, if it is at that version.
+    fn held<T>(&self, version: i64, find: impl FnOnce(&Cache) -> Option<T>) -> Option<T> {
+        let cache = self.cache.read().unwrap_or_else(|p| p.into_inner());
+        if cache.version == version { find(&cache) } else { None }
+    }
+
+    /// Keeps what was read at `version`, unless a newer change has already replaced the cache.
+    fn keep(&self, version: i64, put: impl FnOnce(&mut Cache)) {
         let mut cache = self.cache.write().unwrap_or_else(|p| p.into_inner());
         if cache.at(version) {
-            cache.courses.insert(slug.to_owned(), outline.clone());
+            put(&mut cache);
         }
+    }
+
+    /// The outline of the course `slug` (published or not: the caller checks access); 404 if none.
+    pub fn outline(&self, conn: &mut AnyConnection, version: i64, slug: &str) -> Result<Arc<Outline>, AppError> {
+        if let Some(outline) = self.held(version, |cache| cache.courses.get(slug).cloned()) {
+            return Ok(outline);
+        }
+        // Read after the version: what is read is at least as new as `version`.
+        let course = courses::find_course(conn, slug)?.ok_or(AppError::NotFound)?;
+        let outline = Arc::new(Outline::load_many(conn, vec![course])?.pop().ok_or(AppError::NotFound)?);
+        self.keep(version, |cache| {
+            cache.courses.insert(slug.to_owned(), outline.clone());
+        });
         Ok(outline)
     }
 
     /// The outlines of the published courses, in the catalogue's order.
     pub fn published(&self, conn: &mut AnyConnection, version: i64) -> Result<Arc<Vec<Arc<Outline>>>, AppError> {
-        {
-            let cache = self.cache.read().unwrap_or_else(|p| p.into_inner());
-            if cache.version == version
-                && let Some(list) = &cache.published
-            {
-                return Ok(list.clone());
-            }
+        if let Some(list) = self.held(version, |cache| cache.published.clone()) {
+            return Ok(list);
         }
         let courses = courses::list_courses(conn, false)?;
         let list: Arc<Vec<Arc<Outline>>> =
             Arc::new(Outline::load_many(conn, courses)?.into_iter().map(Arc::new).collect());
-        let mut cache = self.cache.write().unwrap_or_else(|p| p.into_inner());
-        if cache.at(version) {
+        self.keep(version, |cache| {
             for outline in list.iter() {
                 cache.courses.insert(outline.course.slug.clone(), outline.clone());
             }
             cache.published = Some(list.clone());
-        }
+        });
         Ok(list)
     }
 
@@ -181,13 +183,8 @@ impl Outlines {
         revision: i32,
     ) -> Result<Arc<ModuleText>, AppError> {
         let key = (module_id.to_owned(), revision);
-        {
-            let cache = self.cache.read().unwrap_or_else(|p| p.into_inner());
-            if cache.version == version
-                && let Some(text) = cache.texts.get(&key)
-            {
-                return Ok(text.clone());
-            }
+        if let Some(text) = self.held(version, |cache| cache.texts.get(&key).cloned()) {
+            return Ok(text);
         }
         let found = courses::revision_text(conn, &ModuleId::from(module_id), revision)?.ok_or(AppError::NotFound)?;
         let contents = crate::courses::markdown::contents(&found.html);
@@ -198,15 +195,15 @@ impl Outlines {
             html: found.html,
             contents,
         });
-        let mut cache = self.cache.write().unwrap_or_else(|p| p.into_inner());
-        if cache.at(version) {
-            if cache.text_bytes + text.html.len() > TEXT_BYTES_MAX {
+        let size = text.html.len() + text.title.len();
+        self.keep(version, |cache| {
+            if cache.text_bytes + size > TEXT_BYTES_MAX {
                 cache.texts.clear();
                 cache.text_bytes = 0;
             }
-            cache.text_bytes += text.html.len() + text.title.len();
+            cache.text_bytes += size;
             cache.texts.insert(key, text.clone());
-        }
+        });
         Ok(text)
     }
 }

@@ -245,10 +245,8 @@ async fn module_text(
     let idle = state.settings.session_idle();
     let text = super::module_markdown(&state.db, &reading, pending.claims(), idle, &slug, &module_slug).await?;
     pending.finish(&req, Some(text.session)).await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/markdown; charset=utf-8")
-        .insert_header(("Content-Disposition", format!("attachment; filename=\"module-{}.md\"", text.number)))
-        .body(format!("# {}\n\n{}", text.title, text.markdown)))
+    let body = format!("# {}\n\n{}", text.title, text.markdown).into_bytes();
+    Ok(crate::web::download("text/markdown; charset=utf-8", &format!("module-{}.md", text.number), body))
 }
 
 async fn complete(
