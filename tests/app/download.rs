@@ -212,6 +212,10 @@ async fn a_module_saves_as_text_for_its_readers_only(backend: Backend) {
     let (_, outsider) = app.signed_in("form-outsider", Role::Scholar).await;
     let (_, other_trainer) = app.signed_in("form-other-trainer", Role::Trainer).await;
     let (_, admin) = app.signed_in("form-admin", Role::Admin).await;
+    let (trainer_id, trainer) = app.signed_in("form-trainer", Role::Trainer).await;
+    let (status, body) = admin.post("/courses/human-rights-monitoring/trainers", json!({"user_id": trainer_id})).await;
+    assert!(status.is_success(), "{body}");
+    assert_eq!(get(trainer.token.clone()).await.0, StatusCode::OK, "the course's own trainer");
     let anonymous = get(None).await.0;
     assert!(anonymous == StatusCode::UNAUTHORIZED || anonymous.is_redirection(), "{anonymous}: sign in first");
     assert_eq!(get(outsider.token.clone()).await.0, StatusCode::FORBIDDEN, "not enrolled");
