@@ -223,7 +223,7 @@ impl File<'_> {
         let media = self.sources.clone();
         let format = self.format;
         // Wide tables scroll sideways inside their own box instead of squeezing words on a phone.
-        let wrapped = html.replace("<table>", "<figure><table>").replace("</table>", "</table></figure>");
+        let wrapped = html.replace("<table", "<figure><table").replace("</table>", "</table></figure>");
         ammonia::Builder::default()
             .add_url_schemes(&["data"])
             .link_rel(None)

@@ -219,6 +219,9 @@ fn sanitise(html: &str, media_base: &str) -> String {
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(Some("noopener noreferrer nofollow"))
         .id_prefix(Some(ID_PREFIX))
+        // A table wider than a phone scrolls sideways (rather than break its words), and a region that
+        // scrolls must be reachable from the keyboard.
+        .set_tag_attribute_value("table", "tabindex", "0")
         .attribute_filter(move |element, attribute, value| match (element, attribute) {
             // Only a file of the course's own media: a plain name after the prefix, so that no dot segment
             // (`media/../../logout`) or encoding leads anywhere else; never another host, never a data: or
@@ -274,7 +277,7 @@ mod tests {
         let html = render("## Do no harm\n\n## Do no harm\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "c");
         assert!(html.contains(r#"<h2 id="m-do-no-harm">"#), "{html}");
         assert!(html.contains(r#"<h2 id="m-do-no-harm-2">"#), "{html}");
-        assert!(html.contains("<table>"));
+        assert!(html.contains(r#"<table tabindex="0">"#), "a table that scrolls sideways takes keyboard focus: {html}");
     }
 
     #[test]

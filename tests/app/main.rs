@@ -8,6 +8,7 @@ mod hostile_content;
 mod accounts;
 mod admin;
 mod backup;
+mod browser;
 mod certificates;
 mod cli;
 mod course_files;

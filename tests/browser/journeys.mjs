@@ -1,0 +1,190 @@
+// The scholar's journey in a real browser: register, enrol, read a module with a table, mark it complete,
+// take the timed quiz and pass it, then see on the course page what is left. Run once per "run" below:
+// every journey in English at 360 px and 1280 px with JavaScript on, at 360 px with JavaScript off, and
+// in Russian and Ukrainian at 360 px. On every page visited, axe-core (WCAG 2.0/2.1/2.2 A and AA) must
+// find no violation, no word in a table may be broken across lines, and the header must fit in 15 % of a
+// 740 px phone screen.
+//
+// Started by tests/app/browser.rs with PRAVO_URL (the app under test) and CHROMIUM (the browser binary);
+// SHOTS names a folder to keep a screenshot of every page in (optional). Prints one line per page and
+// exits non-zero on the first failure, saying what failed.
+
+import { readFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const BASE = process.env.PRAVO_URL;
+const SHOTS = process.env.SHOTS || "";
+const PASSWORD = "a calm river of twelve";
+const COURSE = "journey";
+
+if (!BASE) {
+  console.error("PRAVO_URL is not set");
+  process.exit(2);
+}
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+
+const RUNS = [
+  { lang: "en", width: 1280, js: true },
+  { lang: "en", width: 360, js: true },
+  { lang: "en", width: 360, js: false },
+  { lang: "ru", width: 360, js: false },
+  { lang: "uk", width: 360, js: true },
+];
+
+// The words each language uses at the end of the journey (the result page and the course page).
+const PASSED = { en: "You passed this quiz.", ru: "Вы прошли этот тест.", uk: "Ви пройшли цей тест." };
+
+class Failure extends Error {}
+
+function fail(message) {
+  throw new Failure(message);
+}
+
+/// Checks a page as a scholar meets it: axe-core, unbroken words in tables, the header's height.
+async function check(shown, run, label, checker) {
+  const url = shown.url();
+  let page = shown;
+  if (!run.js) {
+    // axe-core waits on timers, which do not run in a page with JavaScript off; the same document, its
+    // scripts removed, is checked in a page of the same size where they do.
+    const html = (await shown.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
+    await checker.goto(`${BASE}/static/pravo.css`);
+    await checker.setContent(html, { waitUntil: "load" });
+    page = checker;
+  }
+  // Evaluated by the browser's debugging protocol, which the page's Content-Security-Policy does not
+  // govern, and which runs with the page's own scripts turned off too.
+  await page.evaluate(`${AXE}\n;0`);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " :: " + n.failureSummary.replace(/\s+/g, " ")),
+    }));
+  });
+  if (result.length > 0) {
+    fail(`axe found ${result.length} violation(s) on ${url}:\n` + JSON.stringify(result, null, 2));
+  }
+  const broken = await page.evaluate(() => {
+    const found = [];
+    for (const cell of document.querySelectorAll("table td, table th")) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const re = /\S+/g;
+        let m;
+        while ((m = re.exec(node.data)) !== null) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) found.push(m[0]);
+        }
+      }
+    }
+    return found;
+  });
+  if (broken.length > 0) fail(`words broken across lines in a table on ${url}: ${broken.slice(0, 5).join(", ")}`);
+  if (run.width === 360) {
+    const header = await page.evaluate(() => document.querySelector("body > header")?.getBoundingClientRect().height ?? 0);
+    if (header > 0.15 * 740) fail(`the header is ${header} px high on ${url}, more than 15 % of 740 px`);
+  }
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (wide > 1) fail(`the page is ${wide} px wider than the screen on ${url}`);
+  if (SHOTS) {
+    const name = `${run.lang}-${run.width}-${run.js ? "js" : "nojs"}-${label}.png`;
+    await shown.screenshot({ path: `${SHOTS}/${name}`, fullPage: true });
+  }
+  console.log(`  ok ${label}: ${new URL(url).pathname}`);
+}
+
+async function expectText(page, text, what) {
+  const body = await page.locator("body").innerText();
+  if (!body.includes(text)) fail(`${what}: expected "${text}" on ${page.url()}, found:\n${body.slice(0, 1500)}`);
+}
+
+async function journey(browser, run, index) {
+  const context = await browser.newContext({
+    viewport: { width: run.width, height: run.width === 360 ? 740 : 900 },
+    javaScriptEnabled: run.js,
+    locale: run.lang,
+    extraHTTPHeaders: { "Accept-Language": run.lang },
+  });
+  const page = await context.newPage();
+  const checkerContext = run.js ? null : await browser.newContext({ viewport: { width: run.width, height: 740 } });
+  const checker = checkerContext ? await checkerContext.newPage() : null;
+  const handle = `j-${run.lang}-${run.width}-${run.js ? "js" : "nojs"}-${index}-${process.pid}`;
+  console.log(`run ${index}: ${run.lang}, ${run.width} px, JavaScript ${run.js ? "on" : "off"}`);
+  try {
+    // Registration, in her language.
+    await page.goto(`${BASE}/register`);
+    await check(page, run, "register", checker);
+    await page.fill("#f-handle", handle);
+    await page.fill("#f-password", PASSWORD);
+    await page.selectOption("#f-locale", run.lang);
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/register'] button[type=submit]")]);
+    await check(page, run, "after-register", checker);
+
+    // The catalogue and the course, then enrolment.
+    await page.goto(`${BASE}/courses`);
+    await check(page, run, "catalogue", checker);
+    await page.goto(`${BASE}/courses/${COURSE}`);
+    await check(page, run, "course", checker);
+    await Promise.all([page.waitForNavigation(), page.click(`form[action='/courses/${COURSE}/enrol'] button[type=submit]`)]);
+    await check(page, run, "enrolled", checker);
+
+    // "Start" opens the first module; it has a table that must not break words.
+    await Promise.all([page.waitForNavigation(), page.click(`a[href='/courses/${COURSE}/modules/reading-a-table']`)]);
+    await check(page, run, "module", checker);
+    if ((await page.locator("main table").count()) === 0) fail("the module's table is missing");
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click(`form[action='/courses/${COURSE}/modules/reading-a-table/complete'] button[type=submit]`),
+    ]);
+    await check(page, run, "marked-complete", checker);
+
+    // The quiz: its introduction, then the timed attempt.
+    await page.goto(`${BASE}/courses/${COURSE}/modules/reading-a-table`);
+    await Promise.all([page.waitForNavigation(), page.click("a[href^='/quizzes/']")]);
+    await check(page, run, "quiz-intro", checker);
+    await Promise.all([page.waitForNavigation(), page.click("form[action$='/start'] button[type=submit]")]);
+    await check(page, run, "attempt", checker);
+    await page.locator("input[type=text], input[inputmode=decimal], input[type=number]").first().fill("4");
+    await page.locator("input[type=radio][value='true']").first().check();
+    await page.locator("fieldset").nth(2).locator("input[type=radio]").first().check();
+    await Promise.all([page.waitForNavigation(), page.click("button[name=action][value=submit]")]);
+    await check(page, run, "result", checker);
+    await expectText(page, PASSED[run.lang], "the result");
+
+    // The course page says what is left.
+    await page.goto(`${BASE}/courses/${COURSE}`);
+    await check(page, run, "course-after", checker);
+  } finally {
+    // A failure above is the one to report, not a failure to close after it.
+    await context.close().catch(() => {});
+    if (checkerContext) await checkerContext.close().catch(() => {});
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+let failed = false;
+try {
+  for (const [i, run] of RUNS.entries()) {
+    await journey(browser, run, i);
+  }
+} catch (e) {
+  failed = true;
+  console.error(e instanceof Failure ? `FAILED: ${e.message}` : e);
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
