@@ -59,6 +59,25 @@
     }).catch(function () { /* The Save button still works. */ });
   }
 
+  // A timed attempt counts down in the reader's own clock (the page also says how many minutes were left
+  // when it was drawn, for readers without this script).
+  var countdown = document.querySelector(".countdown[data-deadline]");
+  if (countdown) {
+    var deadline = Date.parse(countdown.getAttribute("data-deadline"));
+    var tick = function () {
+      var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      if (left === 0) {
+        countdown.textContent = countdown.getAttribute("data-up");
+        countdown.setAttribute("role", "alert");
+        return;
+      }
+      var m = Math.floor(left / 60), s = left % 60;
+      countdown.textContent = countdown.getAttribute("data-left").replace("{time}", m + ":" + (s < 10 ? "0" : "") + s);
+      setTimeout(tick, 1000);
+    };
+    if (!isNaN(deadline)) { countdown.hidden = false; tick(); }
+  }
+
   var timers = {};
   form.addEventListener("change", function (event) {
     var fieldset = event.target.closest("fieldset[data-question]");

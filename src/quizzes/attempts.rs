@@ -19,6 +19,35 @@ pub struct QuizInfo {
     pub unfinished: Option<String>,
     pub attempts_left: Option<u32>,
     pub access: Access,
+    pub shape: Shape,
+}
+
+/// What a scholar should know before starting: how many questions an attempt holds (of how many, when
+/// they are drawn at random) and whether any are graded by hand.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shape {
+    pub per_attempt: usize,
+    pub pool: usize,
+    pub by_hand: bool,
+}
+
+/// The shape of the quiz's current version, read from its stored questions without building them.
+fn shape(conn: &mut AnyConnection, ctx: &QuizContext) -> Result<Shape, AppError> {
+    #[derive(serde::Deserialize)]
+    struct Typed {
+        #[serde(rename = "type")]
+        kind: String,
+    }
+    let Some(text) = store::version_questions(conn, &ctx.quiz.id, ctx.quiz.version)? else {
+        return Ok(Shape::default());
+    };
+    let versions: BTreeMap<Locale, Vec<Typed>> = stored("quiz version", &text)?;
+    // Every language holds the same questions (the importer and the editor refuse anything else).
+    let questions = versions.get(&Locale::En).or_else(|| versions.values().next());
+    let pool = questions.map_or(0, Vec::len);
+    let by_hand = questions.is_some_and(|q| q.iter().any(|q| q.kind == "essay"));
+    let per_attempt = ctx.settings.draw.map_or(pool, |d| pool.min(d as usize));
+    Ok(Shape { per_attempt, pool, by_hand })
 }
 
 pub fn percent(score_milli: i64, max_milli: i64) -> f64 {
@@ -60,7 +89,8 @@ fn quiz_info_in(
         }
     }
     let title = module_title(conn, &ctx, locale)?;
-    Ok(Some(summarise(ctx, title, attempts)))
+    let shape = shape(conn, &ctx)?;
+    Ok(Some(summarise(ctx, title, attempts, shape)))
 }
 
 /// After a timed attempt's limit, the attempt form's final submit is still saved and graded for this long:
@@ -96,7 +126,7 @@ pub(super) fn module_title(conn: &mut AnyConnection, ctx: &QuizContext, locale: 
     Ok(chosen.map(|r| r.title.clone()).unwrap_or_else(|| ctx.module_slug.clone()))
 }
 
-pub(super) fn summarise(ctx: QuizContext, title: String, attempts: Vec<AttemptRow>) -> QuizInfo {
+pub(super) fn summarise(ctx: QuizContext, title: String, attempts: Vec<AttemptRow>, shape: Shape) -> QuizInfo {
     let best_percent = attempts
         .iter()
         .filter(|a| a.submitted_at.is_some())
@@ -117,6 +147,7 @@ pub(super) fn summarise(ctx: QuizContext, title: String, attempts: Vec<AttemptRo
         unfinished,
         attempts_left,
         access: ctx.access,
+        shape,
     }
 }
 

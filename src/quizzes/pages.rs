@@ -76,6 +76,12 @@ async fn quiz_page(
     let body = html! {
         p.breadcrumb { a href=(format!("/courses/{}/modules/{}", info.course_slug, info.module_slug)) { (t(l, "quiz-back-to-module")) } }
         dl.facts {
+            dt { (t(l, "quiz-questions")) }
+            dd {
+                @if info.shape.per_attempt < info.shape.pool {
+                    (t_with(l, "quiz-questions-drawn", &[("count", Arg::from(info.shape.per_attempt)), ("pool", Arg::from(info.shape.pool))]))
+                } @else { (info.shape.per_attempt) }
+            }
             dt { (t(l, "quiz-pass-mark")) } dd { (s.pass_percent) "%" }
             dt { (t(l, "quiz-attempts")) } dd {
                 @match s.attempts_allowed {
@@ -88,6 +94,7 @@ async fn quiz_page(
             }
             @if let Some(best) = info.best_percent { dt { (t(l, "quiz-best")) } dd { (number(l, best)) "%" } }
         }
+        @if info.shape.by_hand { p { (t(l, "quiz-by-hand")) } }
         @if info.passed { p.notice role="status" { (t(l, "quiz-passed")) } }
         @if info.access.enrolled {
             @if let Some(open) = &info.unfinished {
@@ -166,6 +173,10 @@ fn attempt_response(
                 p.notice role="note" {
                     (t_with(l, "quiz-minutes-left", &[("minutes", Arg::Number((left + 59) / 60))]))
                     " " (t_with(l, "quiz-deadline", &[("at", Arg::Text(format_datetime(l, deadline)))]))
+                    // With JavaScript, quiz.js counts down here in the reader's own clock.
+                    strong.countdown hidden data-deadline=(deadline.and_utc().to_rfc3339())
+                        data-left=(t_with(l, "quiz-countdown", &[("time", Arg::Text("{time}".into()))]))
+                        data-up=(t(l, "quiz-time-up-send-now")) {}
                 }
             } @else {
                 p.notice.warning role="alert" { (t(l, "quiz-time-up-send-now")) }
@@ -373,9 +384,12 @@ async fn save_attempt(
     let pairs = form.0;
     let (answers, mut errors, typed) = answers_from_form(&v, &pairs);
     let submitting = pairs.iter().any(|(k, v)| k == "action" && v == "submit");
+    let confirmed = pairs.iter().any(|(k, v)| k == "confirm" && v == "yes");
     // After the time limit, any send of the form is its final submit (within the grace period, it counts).
     let late = v.attempt.deadline.is_some_and(|d| crate::db::now() > d);
-    if submitting || late {
+    // A submit with questions left open saves what was sent, then asks first (nothing is lost either way).
+    let ask_first = submitting && !late && !confirmed;
+    if (submitting || late) && !ask_first {
         let (refused, outcome) = super::submit_form(&state.db, user, &path, answers).await?;
         if outcome == super::Submitted::NeedsCorrecting || (!late && !errors.is_empty()) {
             for (field, msgs) in refused {
@@ -402,7 +416,58 @@ async fn save_attempt(
         let v = super::attempt_view(&state.db, user, &path, l).await?;
         return Ok(attempt_response(&state, &viewer, &req, &v, &typed, &Problems { fields: errors, form: None }));
     }
+    if ask_first {
+        let v = super::attempt_view(&state.db, user, &path, l).await?;
+        let gaps = v.gaps();
+        if !gaps.is_empty() {
+            return Ok(confirm_submit_response(&state, &viewer, &req, &v, &gaps));
+        }
+        super::submit_form(&state.db, user, &path, Vec::new()).await?;
+        return Ok(see_other(&format!("/attempts/{}", path.as_str())));
+    }
     Ok(see_other(&format!("/attempts/{}#saved", path.as_str())))
+}
+
+/// "Submit with questions left open?": each gap links back to its question; submitting from here sends
+/// only the confirmation (every answer was saved on the way here).
+fn confirm_submit_response(
+    state: &AppState,
+    viewer: &Viewer,
+    req: &HttpRequest,
+    v: &AttemptView,
+    gaps: &[super::Gap],
+) -> HttpResponse {
+    let l = viewer.locale;
+    let id = &v.attempt.id;
+    let body = html! {
+        p.lead { (t(l, "quiz-check-intro")) }
+        ul {
+            @for gap in gaps {
+                li {
+                    a href=(format!("/attempts/{id}#question-{}", gap.question_id)) {
+                        (t_with(l, match gap.kind {
+                            super::GapKind::Unanswered => "quiz-check-unanswered",
+                            super::GapKind::Incomplete => "quiz-check-incomplete",
+                        }, &[("number", Arg::from(gap.number))]))
+                    }
+                }
+            }
+        }
+        p { (t(l, "quiz-check-final")) }
+        @if let Some(deadline) = v.attempt.deadline {
+            p { (t_with(l, "quiz-check-deadline", &[("time", Arg::Text(format_datetime(l, deadline)))])) }
+        }
+        div.actions {
+            a.button.primary href=(format!("/attempts/{id}")) { (t(l, "quiz-check-back")) }
+            form method="post" action=(format!("/attempts/{id}")) {
+                (csrf_field(&viewer.csrf_token))
+                input type="hidden" name="action" value="submit";
+                input type="hidden" name="confirm" value="yes";
+                button type="submit" { (t(l, "quiz-check-submit")) }
+            }
+        }
+    };
+    page_response(state, viewer, req, StatusCode::OK, &t(l, "quiz-check-title"), body)
 }
 
 #[cfg(test)]

@@ -45,6 +45,43 @@ impl AttemptView {
     pub fn percent(&self) -> f64 {
         percent(self.attempt.score_milli.unwrap_or(0), self.attempt.max_milli)
     }
+
+    /// The questions left without an answer, or with a part of one (a matching question with a prompt
+    /// unmatched, an empty essay), by position: what a scholar is asked about before she submits.
+    pub fn gaps(&self) -> Vec<Gap> {
+        self.questions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                let missing = match self.answers.get(&q.id) {
+                    None | Some(Value::Null) => Some(GapKind::Unanswered),
+                    Some(Value::String(s)) if s.trim().is_empty() => Some(GapKind::Unanswered),
+                    Some(Value::Array(a)) if a.is_empty() => Some(GapKind::Unanswered),
+                    Some(Value::Object(m)) if m.is_empty() => Some(GapKind::Unanswered),
+                    Some(Value::Object(m)) if q.prompts.as_ref().is_some_and(|p| m.len() < p.len()) => {
+                        Some(GapKind::Incomplete)
+                    }
+                    Some(_) => None,
+                };
+                missing.map(|kind| Gap { number: i + 1, question_id: q.id.clone(), kind })
+            })
+            .collect()
+    }
+}
+
+/// A question of an attempt that is not fully answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    /// Its position in the attempt, from 1.
+    pub number: usize,
+    pub question_id: String,
+    pub kind: GapKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapKind {
+    Unanswered,
+    Incomplete,
 }
 
 pub async fn attempt_view(db: &Db, user: &User, attempt_id: &str, locale: Locale) -> Result<AttemptView, AppError> {

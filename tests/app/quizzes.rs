@@ -599,6 +599,9 @@ async fn a_scholar_takes_a_quiz_in_the_browser_without_javascript(backend: Backe
     browser.post("/courses/qc/enrol", &[]).await;
     let page = browser.get(&format!("/quizzes/{quiz}")).await;
     assert!(page.text().contains("Start an attempt"), "{}", page.text());
+    // Before starting, she knows how long it is and that an essay waits for a trainer.
+    assert!(page.text().contains("Questions 7 "), "{}", page.text());
+    assert!(page.text().contains("A trainer grades the answers you write in your own words"), "{}", page.text());
     let page = browser.post(&format!("/quizzes/{quiz}/start"), &[]).await;
     let attempt_path = page.location.expect("to the attempt");
     let page = browser.get(&attempt_path).await;
@@ -620,7 +623,18 @@ async fn a_scholar_takes_a_quiz_in_the_browser_without_javascript(backend: Backe
     assert!(page.has("fieldset[data-question=tf] input[value=true][checked]"), "saved answers come back");
     assert_eq!(page.value_of("#a-short").as_deref(), Some("consent"));
     assert_eq!(page.value_of("#a-num").as_deref(), Some("1979"), "a number comes back as it was typed, not 1979.0");
+    // Four questions are still open: the submit saves what was sent, then asks first, naming each one.
     let page = other.post(&attempt_path, &[("q.tf", "true"), ("action", "submit")]).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let text = page.text();
+    for n in [1, 2, 6, 7] {
+        assert!(text.contains(&format!("Question {n}: not answered")), "{text}");
+    }
+    assert!(!text.contains("Question 3:") && !text.contains("Question 4:"), "{text}");
+    assert!(page.has(&format!("a[href='{attempt_path}#question-single']")), "each links back to its question");
+    let page = other.get(&attempt_path).await;
+    assert!(page.has("form.quiz button[value=submit]"), "nothing is submitted until she confirms");
+    let page = other.post(&attempt_path, &[("action", "submit"), ("confirm", "yes")]).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     let page = other.get(&attempt_path).await;
     assert!(page.text().contains("You scored 3 out of 7"), "{}", page.text());
@@ -774,7 +788,8 @@ async fn quiz_texts_with_markup_render_inert_on_every_page(backend: Backend) {
     let page = browser.post(&format!("/quizzes/{quiz}/start"), &[]).await;
     let attempt_path = page.location.expect("to the attempt");
     pages.push(("attempt", browser.get(&attempt_path).await.body));
-    let page = browser.post(&attempt_path, &[("q.single", "c2"), ("q.short", "<b>x</b>"), ("action", "submit")]).await;
+    let fields = [("q.single", "c2"), ("q.short", "<b>x</b>"), ("action", "submit"), ("confirm", "yes")];
+    let page = browser.post(&attempt_path, &fields).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let review = browser.get(&attempt_path).await;
     assert!(review.has("div.review"), "the review is shown");

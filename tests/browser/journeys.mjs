@@ -156,6 +156,13 @@ async function journey(browser, run, index) {
     await Promise.all([page.waitForNavigation(), page.click("form[action$='/start'] button[type=submit]")]);
     await check(page, run, "attempt", checker);
     await page.locator("input[type=text], input[inputmode=decimal], input[type=number]").first().fill("4");
+    // Submitting with two questions open asks first; going back finds the answer given kept.
+    await Promise.all([page.waitForNavigation(), page.click("button[name=action][value=submit]")]);
+    await check(page, run, "submit-check", checker);
+    if ((await page.locator("main li a[href*='#question-']").count()) !== 2) fail("the check names the two open questions");
+    await Promise.all([page.waitForNavigation(), page.click("main a.button.primary")]);
+    const kept = await page.locator("input[type=text], input[inputmode=decimal], input[type=number]").first().inputValue();
+    if (kept !== "4") fail(`the answer given before the check was not kept: ${kept}`);
     await page.locator("input[type=radio][value='true']").first().check();
     await page.locator("fieldset").nth(2).locator("input[type=radio]").first().check();
     await Promise.all([page.waitForNavigation(), page.click("button[name=action][value=submit]")]);
