@@ -196,6 +196,7 @@ fn reminder_settings(state: &AppState, mail: &MailSettings) -> crate::reminders:
     crate::reminders::ReminderSettings {
         days: state.settings.reminder_days,
         base_url: state.settings.base_url.clone(),
+        onion_url: state.settings.onion_url.clone(),
         site_name: state.settings.site_name.clone(),
         tokens: state.tokens.clone(),
         mail: mail.clone(),

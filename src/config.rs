@@ -48,6 +48,9 @@ pub struct Settings {
     pub exit_url: String,
     /// The Bearer token `/metrics` asks for; without one, `/metrics` does not exist (404).
     pub metrics_token: Option<String>,
+    /// A second address of the same site, an onion service the operator runs with Tor
+    /// (`http://….onion`): pages answer under both, and pages on `base_url` point Tor Browser to it.
+    pub onion_url: Option<String>,
     /// Days an administrator may act without a second factor after becoming one.
     pub admin_second_factor_grace_days: u32,
     /// A file holding the key that wraps the signing keys stored in the database (outside the data folder).
@@ -86,6 +89,7 @@ struct FileSettings {
     retain_mail_days: Option<u32>,
     inactive_account_months: Option<u32>,
     metrics_token: Option<String>,
+    onion_url: Option<String>,
     admin_second_factor_grace_days: Option<u32>,
     secret_key_file: Option<String>,
 }
@@ -96,6 +100,23 @@ fn exit_url(value: Option<String>) -> Result<String, String> {
     match url::Url::parse(&value) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(value),
         _ => Err(format!("PRAVO_EXIT_URL must be an http:// or https:// address (got {value:?})")),
+    }
+}
+
+/// An onion address is an http(s) URL whose host ends in `.onion`, without a path.
+fn onion_url(value: Option<String>) -> Result<Option<String>, String> {
+    let Some(value) = value.filter(|v| !v.trim().is_empty()) else { return Ok(None) };
+    let value = value.trim().trim_end_matches('/').to_owned();
+    match url::Url::parse(&value) {
+        Ok(u)
+            if matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some_and(|h| h.ends_with(".onion"))
+                && u.path() == "/"
+                && u.query().is_none() =>
+        {
+            Ok(Some(value))
+        }
+        _ => Err(format!("PRAVO_ONION_URL must be an http:// or https:// address ending in .onion (got {value:?})")),
     }
 }
 
@@ -187,6 +208,7 @@ impl Settings {
                 .filter(|f| !f.is_empty())
                 .map(PathBuf::from),
             metrics_token: env("PRAVO_METRICS_TOKEN").or(file.metrics_token).filter(|t| !t.trim().is_empty()),
+            onion_url: onion_url(env("PRAVO_ONION_URL").or(file.onion_url))?,
             base_url,
             data_dir,
         })
@@ -208,6 +230,20 @@ impl Settings {
     /// How long a request body may take to arrive.
     pub fn body_timeout(&self) -> std::time::Duration {
         std::time::Duration::from_secs(u64::from(self.body_timeout_seconds.max(1)))
+    }
+
+    /// The address links sent to someone should use: the onion one for someone who uses it.
+    pub fn site_url(&self, via_onion: bool) -> &str {
+        match &self.onion_url {
+            Some(onion) if via_onion => onion,
+            _ => &self.base_url,
+        }
+    }
+
+    /// The host of the onion address, if there is one.
+    pub fn onion_host(&self) -> Option<String> {
+        let onion = self.onion_url.as_deref()?;
+        url::Url::parse(onion).ok()?.host_str().map(str::to_owned)
     }
 
     /// Whether cookies must be `Secure` and `__Host-` prefixed.
@@ -275,5 +311,23 @@ mod tests {
         assert!(err.contains("sqlite://, postgres:// or postgresql://"), "{err}");
         let abs = Settings::resolve(env_of(&[("DATABASE_URL", "sqlite:///tmp/p.db")]), FileSettings::default());
         assert_eq!(abs.map(|s| s.database_url).ok(), Some(DatabaseUrl::Sqlite("/tmp/p.db".into())));
+    }
+
+    #[test]
+    fn an_onion_address_must_be_one() {
+        let onion = "http://pravoexampleabcdefghijklmnopqrstuvwxyz234567abcdefghijklm.onion";
+        let ok = Settings::resolve(env_of(&[("PRAVO_ONION_URL", "http://abc.onion/")]), FileSettings::default());
+        assert_eq!(ok.ok().and_then(|s| s.onion_url), Some("http://abc.onion".to_owned()));
+        for bad in ["https://example.org", "abc.onion", "http://abc.onion/path", "ftp://abc.onion"] {
+            let pairs: &'static [(&'static str, &'static str)] = Box::leak(Box::new([("PRAVO_ONION_URL", bad)]));
+            let err = Settings::resolve(env_of(pairs), FileSettings::default()).err().unwrap_or_default();
+            assert!(err.contains("PRAVO_ONION_URL"), "{bad}: {err}");
+        }
+        let s = Settings {
+            onion_url: Some(onion.into()),
+            ..Settings::resolve(env_of(&[]), FileSettings::default()).unwrap_or_else(|e| panic!("{e}"))
+        };
+        assert_eq!(s.site_url(true), onion);
+        assert_eq!(s.site_url(false), "http://127.0.0.1:8080");
     }
 }

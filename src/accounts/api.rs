@@ -111,7 +111,7 @@ pub async fn token(
     let grace_until = user.second_factor_grace_until(state.settings.admin_second_factor_grace());
     let issued = state.tokens.issue(TokenKind::Session, &user.id)?;
     let agent = req.headers().get("user-agent").and_then(|h| h.to_str().ok());
-    super::sessions::start(&state.db, &user.id, &issued, agent).await?;
+    super::sessions::start(&state.db, &user.id, &issued, agent, crate::web::request::via_onion(&req)).await?;
     Ok(HttpResponse::Ok().json(TokenDto {
         token: issued.token,
         expires_at: rfc3339(issued.expires_at),
@@ -195,10 +195,12 @@ pub struct ResetRequestInput {
 pub async fn reset_request(
     state: web::Data<AppState>,
     mail: web::Data<crate::mail::MailSettings>,
+    req: HttpRequest,
     body: JsonBody<ResetRequestInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = body.into_inner()?;
-    super::request_password_reset(&state.db, &state.tokens, &mail, &state.settings.base_url, &input.handle).await?;
+    let site = state.settings.site_url(crate::web::request::via_onion(&req));
+    super::request_password_reset(&state.db, &state.tokens, &mail, site, &input.handle).await?;
     Ok(HttpResponse::Accepted().json(serde_json::json!({})))
 }
 
@@ -267,11 +269,12 @@ pub async fn update_me(
     state: web::Data<AppState>,
     mail: web::Data<crate::mail::MailSettings>,
     viewer: Viewer,
+    req: HttpRequest,
     body: JsonBody<super::ProfileInput>,
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
-    let cx =
-        super::ProfileContext { db: &state.db, limits: &state.limits, mail: &mail, base_url: &state.settings.base_url };
+    let base_url = state.settings.site_url(crate::web::request::via_onion(&req));
+    let cx = super::ProfileContext { db: &state.db, limits: &state.limits, mail: &mail, base_url };
     let updated = super::update_profile(&cx, user, body.into_inner()?).await?;
     Ok(HttpResponse::Ok().json(UserDto::from(&updated)))
 }

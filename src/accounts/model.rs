@@ -116,6 +116,8 @@ pub struct User {
     /// An administrator past the grace period without a second factor: no administrator's power, and no
     /// staff power, until one is set up (worked out per request from the settings).
     pub admin_locked: bool,
+    /// Whether she last signed in through the site's onion address: the links in her emails lead there.
+    pub via_onion: bool,
 }
 
 impl User {

@@ -94,7 +94,7 @@ async fn session_cookie(
 ) -> Result<Cookie<'static>, AppError> {
     let issued = state.tokens.issue(TokenKind::Session, &user.id)?;
     let agent = req.headers().get("user-agent").and_then(|h| h.to_str().ok());
-    super::sessions::start(&state.db, &user.id, &issued, agent).await?;
+    super::sessions::start(&state.db, &user.id, &issued, agent, crate::web::request::via_onion(req)).await?;
     let kept_for = keep.then(|| TokenKind::Session.lifetime().num_seconds());
     Ok(cookies::session(&state.settings, issued.token, kept_for))
 }
@@ -514,7 +514,8 @@ async fn reset(
     form: CsrfForm<ResetForm>,
 ) -> Result<HttpResponse, AppError> {
     let handle = form.0.handle;
-    super::request_password_reset(&state.db, &state.tokens, &mail, &state.settings.base_url, &handle).await?;
+    let site = state.settings.site_url(crate::web::request::via_onion(&req));
+    super::request_password_reset(&state.db, &state.tokens, &mail, site, &handle).await?;
     Ok(reset_view(&state, &viewer, &req, &handle, true))
 }
 

@@ -74,12 +74,20 @@ pub fn device_hint(user_agent: Option<&str>) -> String {
 }
 
 /// Records a new session for a token just issued, with a coarse hint of the device it was issued to.
-pub async fn start(db: &Db, user_id: &str, issued: &Issued, user_agent: Option<&str>) -> Result<(), AppError> {
+/// `via_onion`: whether she signs in through the site's onion address (her emails' links then lead there).
+pub async fn start(
+    db: &Db,
+    user_id: &str,
+    issued: &Issued,
+    user_agent: Option<&str>,
+    via_onion: bool,
+) -> Result<(), AppError> {
     let (user_id, sid, expires_at) = (user_id.to_owned(), issued.sid.clone(), issued.expires_at.naive_utc());
     let device = device_hint(user_agent);
     db.write(move |conn| {
         let now = db::now();
         store::insert_session(conn, &sid, &user_id, &device, now, expires_at)?;
+        store::set_via_onion(conn, &user_id, via_onion)?;
         store::mark_active(conn, &user_id, now)
     })
     .await

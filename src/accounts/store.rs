@@ -27,6 +27,7 @@ struct UserRow {
     email_pending: Option<String>,
     totp_secret: Option<String>,
     admin_since: Option<NaiveDateTime>,
+    via_onion: bool,
 }
 
 impl From<UserRow> for User {
@@ -47,6 +48,7 @@ impl From<UserRow> for User {
             second_factor: r.totp_secret.is_some(),
             admin_since: r.admin_since,
             admin_locked: false,
+            via_onion: r.via_onion,
         }
     }
 }
@@ -427,6 +429,14 @@ fn day_of(now: NaiveDateTime) -> NaiveDateTime {
 }
 
 /// Records that a person used Pravo today (one write a day at most) and clears any inactivity warning.
+/// Records which of the site's addresses the account signed in through last (see `User::via_onion`).
+pub fn set_via_onion(conn: &mut AnyConnection, user_id: &str, via_onion: bool) -> Result<(), AppError> {
+    diesel::update(users::table.filter(users::id.eq(user_id)).filter(users::via_onion.ne(via_onion)))
+        .set(users::via_onion.eq(via_onion))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn mark_active(conn: &mut AnyConnection, user_id: &str, now: NaiveDateTime) -> Result<(), AppError> {
     let today = day_of(now);
     diesel::update(

@@ -34,6 +34,7 @@ diesel::table! {
         admin_since -> Nullable<Timestamp>,
         reset_sid -> Nullable<Text>,
         reset_sent_at -> Nullable<Timestamp>,
+        via_onion -> Bool,
     }
 }
 

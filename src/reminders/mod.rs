@@ -26,6 +26,8 @@ pub struct ReminderSettings {
     /// Days of quiet before a reminder; 0 turns reminders off.
     pub days: u32,
     pub base_url: String,
+    /// The onion address, for scholars who last signed in through it.
+    pub onion_url: Option<String>,
     pub site_name: String,
     pub tokens: Tokens,
     pub mail: MailSettings,
@@ -66,12 +68,16 @@ fn queue_one(
 ) -> Result<bool, AppError> {
     let l = Locale::parse(&s.locale).unwrap_or_default();
     let token = rs.tokens.issue(TokenKind::ReminderOptOut, &s.user_id)?.token;
+    let site = match &rs.onion_url {
+        Some(onion) if s.via_onion => onion,
+        _ => &rs.base_url,
+    };
     let mut body = t_with(l, "mail-greeting", &[("handle", Arg::Text(s.handle.clone()))]);
     for paragraph in [
         t_with(l, "mail-reminder-intro", &[("days", Arg::Number(days))]),
-        format!("{}/courses", rs.base_url),
+        format!("{site}/courses"),
         t(l, "mail-reminder-opt-out"),
-        format!("{}/reminders?token={token}", rs.base_url),
+        format!("{site}/reminders?token={token}"),
         t(l, "mail-signature"),
     ] {
         body.push_str("\n\n");

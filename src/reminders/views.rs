@@ -16,6 +16,8 @@ pub struct Reachable {
     pub handle: String,
     pub locale: String,
     pub email: String,
+    /// Whether she last signed in through the onion address.
+    pub via_onion: bool,
     /// The latest activity (or, where none, enrolment) over the unfinished courses.
     pub last_seen: NaiveDateTime,
 }
@@ -28,7 +30,7 @@ pub fn quiet_since(conn: &mut AnyConnection, before: NaiveDateTime) -> Result<Ve
             .filter(course_completions::course_id.eq(enrolments::course_id))
             .filter(course_completions::user_id.eq(enrolments::user_id)),
     ));
-    type Row = (String, String, String, Option<String>, NaiveDateTime, Option<NaiveDateTime>);
+    type Row = (String, String, String, Option<String>, bool, NaiveDateTime, Option<NaiveDateTime>);
     let rows: Vec<Row> = enrolments::table
         .inner_join(users::table.on(users::id.eq(enrolments::user_id)))
         .inner_join(courses::table)
@@ -41,12 +43,13 @@ pub fn quiet_since(conn: &mut AnyConnection, before: NaiveDateTime) -> Result<Ve
             users::handle,
             users::locale,
             users::email,
+            users::via_onion,
             enrolments::enrolled_at,
             enrolments::last_activity_at,
         ))
         .load(conn)?;
     let mut by_user: std::collections::BTreeMap<String, Reachable> = std::collections::BTreeMap::new();
-    for (user_id, handle, locale, email, enrolled_at, last_activity_at) in rows {
+    for (user_id, handle, locale, email, via_onion, enrolled_at, last_activity_at) in rows {
         let Some(email) = email else { continue };
         let seen = last_activity_at.unwrap_or(enrolled_at).max(enrolled_at);
         by_user.entry(user_id.clone()).and_modify(|r| r.last_seen = r.last_seen.max(seen)).or_insert(Reachable {
@@ -54,6 +57,7 @@ pub fn quiet_since(conn: &mut AnyConnection, before: NaiveDateTime) -> Result<Ve
             handle,
             locale,
             email,
+            via_onion,
             last_seen: seen,
         });
     }

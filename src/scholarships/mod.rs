@@ -33,15 +33,26 @@ use model::{Application, DraftInput, MAX_LONG, MAX_SHORT, Programme, ProgrammeIn
 pub struct Context {
     pub mail: MailSettings,
     pub base_url: String,
+    /// The onion address, for links to someone who last signed in through it.
+    pub onion_url: Option<String>,
     /// Days without activity after which a scholar counts as at risk.
     pub quiet_days: i64,
 }
 
 impl Context {
+    /// Where links sent to `user` lead: the address she last signed in through.
+    pub fn site_for(&self, user: &crate::accounts::model::User) -> &str {
+        match &self.onion_url {
+            Some(onion) if user.via_onion => onion,
+            _ => &self.base_url,
+        }
+    }
+
     pub fn from_settings(settings: &crate::config::Settings) -> Self {
         Context {
             mail: MailSettings::from_settings(settings),
             base_url: settings.base_url.clone(),
+            onion_url: settings.onion_url.clone(),
             // With reminders turned off (0), the dashboard still flags a fortnight of silence.
             quiet_days: if settings.reminder_days == 0 { 14 } else { i64::from(settings.reminder_days) },
         }

@@ -47,7 +47,7 @@ fn send(
 /// Confirms that an application arrived.
 pub fn submitted(conn: &mut AnyConnection, ctx: &Context, user: &User, a: &Application) -> Result<(), AppError> {
     let l = user.locale;
-    let link = format!("{}/programmes/{}", ctx.base_url, a.programme_id);
+    let link = format!("{}/programmes/{}", ctx.site_for(user), a.programme_id);
     send(
         conn,
         ctx,
@@ -70,7 +70,7 @@ pub fn decided(conn: &mut AnyConnection, ctx: &Context, a: &Application) -> Resu
         Status::Rejected => "mail-application-rejected",
         _ => return Ok(()),
     };
-    let link = format!("{}/programmes/{}", ctx.base_url, a.programme_id);
+    let link = format!("{}/programmes/{}", ctx.site_for(&user), a.programme_id);
     let key =
         format!("application-decision:{}:{}:{}", a.id, a.status.code(), a.updated_at.and_utc().timestamp_micros());
     send(conn, ctx, &user, "decision", key, &[t(l, id), link])
@@ -88,7 +88,7 @@ pub fn nudge(
         return Ok(false);
     }
     let l = user.locale;
-    let link = format!("{}/programmes/{}", ctx.base_url, programme_id);
+    let link = format!("{}/programmes/{}", ctx.site_for(user), programme_id);
     send(conn, ctx, user, "nudge", format!("nudge:{programme_id}:{}:{day}", user.id), &[t(l, "mail-nudge"), link])?;
     Ok(true)
 }

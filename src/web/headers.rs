@@ -27,6 +27,7 @@ pub async fn finish(
     }
     let https = state(res.request()).is_ok_and(|s| s.settings.is_https());
     let is_static = res.request().path().starts_with("/static/");
+    let onion_location = onion_location(&res);
     let headers = res.headers_mut();
     let mut set = |name: &'static str, value: &'static str| {
         headers.insert(HeaderName::from_static(name), HeaderValue::from_static(value));
@@ -49,5 +50,25 @@ pub async fn finish(
     if !is_static && !own_policy {
         set("cache-control", "no-store");
     }
+    if let Some(value) = onion_location {
+        headers.insert(HeaderName::from_static("onion-location"), value);
+    }
     Ok(res)
+}
+
+/// On a page served under the clearnet address, where the same page is under the onion address: Tor
+/// Browser offers to go there. Pages only (HTML), never under the onion address itself.
+fn onion_location<B>(res: &ServiceResponse<B>) -> Option<HeaderValue> {
+    let req = res.request();
+    let onion = state(req).ok()?.settings.onion_url.clone()?;
+    let is_page = res
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_page || super::request::via_onion(req) {
+        return None;
+    }
+    let path = req.uri().path_and_query().map_or("/", |p| p.as_str());
+    HeaderValue::from_str(&format!("{onion}{path}")).ok()
 }

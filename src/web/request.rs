@@ -12,6 +12,15 @@ use super::state::state;
 use crate::core::error::AppError;
 use crate::i18n::Locale;
 
+/// Whether the request came in through the site's onion address: its Host header names the onion service
+/// (Tor hands requests to the app with the onion name as Host). Without an onion address, never.
+pub fn via_onion(req: &HttpRequest) -> bool {
+    let Ok(state) = state(req) else { return false };
+    let Some(onion) = state.settings.onion_host() else { return false };
+    let host = req.headers().get(actix_web::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    strip_port(host).eq_ignore_ascii_case(&onion)
+}
+
 /// The request's client address, for rate limits only (never stored).
 pub struct ClientAddress(pub String);
 

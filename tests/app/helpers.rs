@@ -151,6 +151,7 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: DatabaseUrl) -> S
         retain_mail_days: 30,
         inactive_account_months: 0,
         metrics_token: None,
+        onion_url: None,
         admin_second_factor_grace_days: 7,
         secret_key_file: None,
     }

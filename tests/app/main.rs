@@ -16,6 +16,7 @@ mod courses;
 mod download;
 mod faults;
 mod mail;
+mod onion;
 mod openapi;
 mod operations;
 mod privacy;

@@ -193,7 +193,7 @@ pub(super) async fn update_profile(
         db: &state.db,
         limits: &state.limits,
         mail: &mail,
-        base_url: &state.settings.base_url,
+        base_url: state.settings.site_url(crate::web::request::via_onion(&req)),
     };
     match super::super::update_profile(&cx, user, input).await {
         Ok(updated) if updated.email_pending.is_some() && updated.email_pending != user.email_pending => {

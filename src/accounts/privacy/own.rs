@@ -54,6 +54,7 @@ pub fn export(conn: &mut AnyConnection, user_id: &str) -> Result<Exported, AppEr
         "certificate_name": user.certificate_name,
         "reminders_off": user.reminders_off,
         "certificates_by_email": user.certificates_by_email,
+        "last_signed_in_through_onion_address": user.via_onion,
         "created_at": user.created_at,
         "unused_recovery_codes": store::count_unused_recovery_codes(conn, user_id)?,
     });
