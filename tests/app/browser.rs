@@ -1,7 +1,8 @@
 //! The scholar's journey in a real browser: Debian's Chromium, driven by playwright-core from npm
 //! (tests/browser/journeys.mjs), against the real application on SQLite with the shipped courses and a
 //! short course with a table and a timed quiz (tests/browser/courses/journey). axe-core checks every page
-//! visited, with JavaScript on and off, at 360 and 1280 px. Without node, the npm packages
+//! visited, with JavaScript on and off, at 360 and 1280 px; a last run reaches the site under its onion
+//! name with JavaScript off, as Tor Browser's "Safest" mode would, and finds no link away from it. Without node, the npm packages
 //! (`npm ci --prefix tests/browser`) or Chromium, the suite says SKIPPED; under CI=true it fails.
 //! `SHOTS=/some/folder cargo test browser` keeps a screenshot of every page.
 
@@ -9,6 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::helpers::{Backend, TempDir, TestApp, copy_tree, shipped_courses};
+
+/// The onion name the journey's last run reaches the site under (Chromium maps it to the app).
+const ONION_HOST: &str = "pravojourneyonionaddressstandinforatorbrowserrunintests2345.onion";
 
 fn browser_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
@@ -47,6 +51,7 @@ async fn the_scholars_journey_in_a_real_browser() {
     let Some(app) = TestApp::spawn_with(Backend::Sqlite, |s| {
         s.courses_dir = dir;
         s.workers = Some(2);
+        s.onion_url = Some(format!("http://{ONION_HOST}"));
     })
     .await
     else {
@@ -59,6 +64,7 @@ async fn the_scholars_journey_in_a_real_browser() {
             .current_dir(browser_dir())
             .env("PRAVO_URL", base)
             .env("CHROMIUM", chromium)
+            .env("ONION_HOST", ONION_HOST)
             .output()
     })
     .await

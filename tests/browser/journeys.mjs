@@ -16,6 +16,8 @@ import { chromium } from "playwright-core";
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const BASE = process.env.PRAVO_URL;
+// The site's onion name (PRAVO_ONION_URL's host); Chromium resolves it to the app under test.
+const ONION_HOST = process.env.ONION_HOST || "";
 const SHOTS = process.env.SHOTS || "";
 const PASSWORD = "a calm river of twelve";
 const COURSE = "journey";
@@ -32,6 +34,8 @@ const RUNS = [
   { lang: "en", width: 360, js: false },
   { lang: "ru", width: 360, js: false },
   { lang: "uk", width: 360, js: true },
+  // Tor Browser in its "Safest" mode: no JavaScript, the site reached under its onion name.
+  { lang: "ru", width: 360, js: false, onion: true },
 ];
 
 // The words each language uses at the end of the journey (the result page and the course page).
@@ -46,6 +50,18 @@ function fail(message) {
 /// Checks a page as a scholar meets it: axe-core, unbroken words in tables, the header's height.
 async function check(shown, run, label, checker) {
   const url = shown.url();
+  if (run.onion) {
+    // Under the onion address every link, image, script and form stays on it (the quick exit aside).
+    const away = await shown.evaluate(() =>
+      [...document.querySelectorAll("[href], [src], form[action]")]
+        .map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? e.getAttribute("action"))
+        .filter((a) => !/^([/?#](?!\/)|$)/.test(a) && !a.startsWith(location.origin)),
+    );
+    const exit = await shown.evaluate(() => document.querySelector("a.exit, a[data-exit], #exit")?.getAttribute("href"));
+    const others = away.filter((a) => a !== exit);
+    if (others.length > 0) fail(`${url} under the onion address points elsewhere: ${others.join(", ")}`);
+    if (new URL(url).hostname !== ONION_HOST) fail(`left the onion address for ${url}`);
+  }
   let page = shown;
   if (!run.js) {
     // axe-core waits on timers, which do not run in a page with JavaScript off; the same document, its
@@ -110,6 +126,7 @@ async function expectText(page, text, what) {
 }
 
 async function journey(browser, run, index) {
+  const BASE = run.onion ? ONION_BASE : PLAIN_BASE;
   const context = await browser.newContext({
     viewport: { width: run.width, height: run.width === 360 ? 740 : 900 },
     javaScriptEnabled: run.js,
@@ -120,7 +137,7 @@ async function journey(browser, run, index) {
   const checkerContext = run.js ? null : await browser.newContext({ viewport: { width: run.width, height: 740 } });
   const checker = checkerContext ? await checkerContext.newPage() : null;
   const handle = `j-${run.lang}-${run.width}-${run.js ? "js" : "nojs"}-${index}-${process.pid}`;
-  console.log(`run ${index}: ${run.lang}, ${run.width} px, JavaScript ${run.js ? "on" : "off"}`);
+  console.log(`run ${index}: ${run.lang}, ${run.width} px, JavaScript ${run.js ? "on" : "off"}${run.onion ? ", onion address" : ""}`);
   try {
     // Registration, in her language.
     await page.goto(`${BASE}/register`);
@@ -179,13 +196,16 @@ async function journey(browser, run, index) {
   }
 }
 
+const PLAIN_BASE = BASE;
+const ONION_BASE = ONION_HOST ? BASE.replace(/\/\/[^/:]+/, `//${ONION_HOST}`) : "";
+const RUNNING = RUNS.filter((r) => !r.onion || ONION_HOST);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", ...(ONION_HOST ? [`--host-resolver-rules=MAP ${ONION_HOST} 127.0.0.1`] : [])],
 });
 let failed = false;
 try {
-  for (const [i, run] of RUNS.entries()) {
+  for (const [i, run] of RUNNING.entries()) {
     await journey(browser, run, i);
   }
 } catch (e) {
