@@ -211,7 +211,7 @@ fn attempt_response(
                 p.hint { (t(l, "quiz-save-hint")) }
             }
         }
-        @if open { script src="/static/quiz.js" defer {} }
+        @if open { script src=(crate::web::assets::quiz_js_url()) defer {} }
     };
     let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     page_response(state, viewer, req, status, &v.quiz_title, body)

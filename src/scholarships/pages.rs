@@ -291,7 +291,7 @@ fn application_form(l: Locale, viewer: &Viewer, p: &Programme, f: &FormValues, p
                 button type="submit" name="action" value="save" { (t(l, "apply-save")) }
             }
         }
-        script src="/static/apply.js" defer {}
+        script src=(crate::web::assets::apply_js_url()) defer {}
     }
 }
 

@@ -1,4 +1,5 @@
-//! Static files embedded in the binary, served with a content hash in the URL so they can be cached.
+//! Static files embedded in the binary, served with a content hash in the URL so that a phone keeps each
+//! one for a year (a new version has a new URL) and spends no data on it again.
 
 use std::sync::LazyLock;
 
@@ -15,6 +16,19 @@ static EXIT_JS_VERSION: LazyLock<String> = LazyLock::new(|| hex::encode(&Sha256:
 /// The quick exit's script URL, with its version (it is on every page, so it is cached for long).
 pub fn exit_js_url() -> String {
     format!("/static/exit.js?v={}", *EXIT_JS_VERSION)
+}
+
+static QUIZ_JS_VERSION: LazyLock<String> = LazyLock::new(|| hex::encode(&Sha256::digest(QUIZ_JS.as_bytes())[..6]));
+static APPLY_JS_VERSION: LazyLock<String> = LazyLock::new(|| hex::encode(&Sha256::digest(APPLY_JS.as_bytes())[..6]));
+
+/// The quiz script's URL, with its version.
+pub fn quiz_js_url() -> String {
+    format!("/static/quiz.js?v={}", *QUIZ_JS_VERSION)
+}
+
+/// The application form's script URL, with its version.
+pub fn apply_js_url() -> String {
+    format!("/static/apply.js?v={}", *APPLY_JS_VERSION)
 }
 
 static CSS_VERSION: LazyLock<String> = LazyLock::new(|| hex::encode(&Sha256::digest(CSS.as_bytes())[..6]));
@@ -34,14 +48,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 async fn quiz_js() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/javascript; charset=utf-8")
-        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .insert_header(("Cache-Control", "public, max-age=31536000, immutable"))
         .body(QUIZ_JS)
 }
 
 async fn apply_js() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/javascript; charset=utf-8")
-        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .insert_header(("Cache-Control", "public, max-age=31536000, immutable"))
         .body(APPLY_JS)
 }
 

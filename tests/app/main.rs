@@ -19,6 +19,7 @@ mod mail;
 mod onion;
 mod openapi;
 mod operations;
+mod page_weight;
 mod privacy;
 mod private_files;
 mod query_counts;

@@ -76,7 +76,7 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
     let page = olena.get("/programmes").await;
     assert!(page.text().contains("Набір 2027"), "the call in her language: {}", page.text());
     let page = olena.get(&format!("/programmes/{pid}")).await;
-    assert!(page.has("form.application") && page.has("script[src='/static/apply.js']"));
+    assert!(page.has("form.application") && page.has("script[src^='/static/apply.js?v=']"));
     // Enter in a field presses the form's first button: it saves the draft, it does not send.
     let first_button = scraper::Html::parse_document(&page.body)
         .select(&scraper::Selector::parse("form.application button[type=submit]").expect("selector"))
