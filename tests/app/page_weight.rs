@@ -106,7 +106,7 @@ async fn every_scholar_page_with_its_css_fits_in_50_kb_compressed() {
             weights.push((total, lang.to_owned(), path.clone()));
         }
     }
-    weights.sort_by(|a, b| b.0.cmp(&a.0));
+    weights.sort_by_key(|w| std::cmp::Reverse(w.0));
     println!("The heaviest pages, compressed, with their CSS and scripts (budget {BUDGET} bytes):");
     for (bytes, lang, path) in weights.iter().take(5) {
         println!("  {bytes:>6} bytes  {lang}  {path}");
