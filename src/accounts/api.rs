@@ -19,6 +19,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/auth/logout-all", web::post().to(logout_all))
         .route("/me/sessions", web::get().to(sessions))
         .route("/me/sessions/{id}", web::delete().to(end_session))
+        .route("/me/notices", web::get().to(notices))
+        .route("/me/notices/{id}/read", web::post().to(read_notice))
         .route("/auth/recover", web::post().to(recover))
         .route("/auth/reset-request", web::post().to(reset_request))
         .route("/admin/outbox", web::get().to(outbox))
@@ -157,6 +159,65 @@ pub async fn end_session(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     super::sessions::end(&state.db, &user.id, &path).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// One notice of the inbox, in the reader's language. The title never names a course or a topic.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct NoticeDto {
+    id: String,
+    /// application_received, decision, nudge, graded, review_assigned or certificate.
+    kind: String,
+    title: String,
+    body: String,
+    /// The page on this site the news is on.
+    link: String,
+    created_at: chrono::DateTime<chrono::Utc>,
+    read: bool,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct NoticeList {
+    items: Vec<NoticeDto>,
+    unread: i64,
+}
+
+/// The inbox: notices of decisions, offers, graded answers, reviews to do and certificates, newest first
+/// (the latest 100), with how many are unread. Every event that sends an email leaves one here too.
+#[utoipa::path(get, path = "/api/v1/me/notices", responses((status = 200, body = NoticeList), (status = 401)),
+    security(("bearer" = [])))]
+pub async fn notices(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let l = viewer.locale;
+    let (notices, unread) = super::inbox(&state.db, user).await?;
+    let items = notices
+        .into_iter()
+        .map(|n| {
+            let (title, body) = n.kind.message_ids();
+            NoticeDto {
+                id: n.id,
+                kind: n.kind.code().to_owned(),
+                title: crate::i18n::t(l, &title),
+                body: crate::i18n::t(l, &body),
+                link: n.link,
+                created_at: n.created_at.and_utc(),
+                read: n.read_at.is_some(),
+            }
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(NoticeList { items, unread }))
+}
+
+/// Mark one of the caller's notices read (someone else's: 404).
+#[utoipa::path(post, path = "/api/v1/me/notices/{id}/read", params(("id" = String, Path)),
+    responses((status = 204), (status = 401), (status = 404)), security(("bearer" = [])))]
+pub async fn read_notice(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    super::open_notice(&state.db, user, &path).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -439,6 +500,8 @@ pub async fn audit(
         logout_all,
         sessions,
         end_session,
+        notices,
+        read_notice,
         recover,
         me,
         update_me,
@@ -453,6 +516,8 @@ pub async fn audit(
     ),
     components(schemas(
         SessionList,
+        NoticeList,
+        NoticeDto,
         super::sessions::SessionItem,
         super::model::UserDto,
         super::model::Role,

@@ -153,6 +153,7 @@ impl Reading for Viewer {
                 handle: u.handle.clone(),
                 staff: u.is_staff(),
                 admin: u.is_admin(),
+                unread: u.unread_notices,
                 second_factor: (u.role == Role::Admin && !u.second_factor).then_some(if u.admin_locked {
                     SecondFactorDue::Locked
                 } else {

@@ -4,6 +4,8 @@
 pub mod api;
 pub mod audit;
 pub mod extract;
+mod inbox;
+pub use inbox::*;
 pub mod model;
 pub mod notify;
 pub mod outbox_pages;

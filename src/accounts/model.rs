@@ -118,6 +118,8 @@ pub struct User {
     pub admin_locked: bool,
     /// Whether she last signed in through the site's onion address: the links in her emails lead there.
     pub via_onion: bool,
+    /// Notices in her inbox she has not opened (worked out with the session check; 0 elsewhere).
+    pub unread_notices: i64,
 }
 
 impl User {

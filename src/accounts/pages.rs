@@ -20,6 +20,7 @@ use crate::web::state::AppState;
 use crate::web::{cookies, safe_next, see_other};
 mod account;
 mod admin;
+mod inbox;
 mod privacy;
 mod second_factor;
 pub use account::*;
@@ -43,6 +44,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/setup", web::get().to(setup_page))
         .route("/setup", web::post().to(setup))
         .route("/language", web::post().to(language))
+        .route("/inbox", web::get().to(inbox::inbox_page))
+        .route("/inbox/read", web::post().to(inbox::read_all))
+        .route("/inbox/{id}", web::get().to(inbox::open_notice))
         .route("/account", web::get().to(account_page))
         .route("/account/profile", web::post().to(update_profile))
         .route("/account/password", web::post().to(change_password))

@@ -211,10 +211,12 @@ pub fn authenticate_in(
     claims: &Claims,
     idle: Duration,
 ) -> Result<Option<LiveSession>, AppError> {
-    let Some(user) = store::find_by_id(conn, &claims.sub)? else { return Ok(None) };
+    let Some(mut user) = store::find_by_id(conn, &claims.sub)? else { return Ok(None) };
     let Check::Live { touch } = check(conn, &user.id, &claims.sid, idle)? else {
         return Ok(None);
     };
+    // The navigation shows how many notices wait (one indexed count).
+    user.unread_notices = crate::mail::notices::unread(conn, &user.id)?;
     Ok(session_still_valid(&user, claims).then_some(LiveSession { user, touch }))
 }
 

@@ -49,6 +49,7 @@ impl From<UserRow> for User {
             admin_since: r.admin_since,
             admin_locked: false,
             via_onion: r.via_onion,
+            unread_notices: 0,
         }
     }
 }

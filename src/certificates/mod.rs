@@ -120,6 +120,8 @@ fn issue(conn: &mut AnyConnection, cs: &CertSettings, course_id: &str, user_id: 
         credential,
     };
     store::insert(conn, &certificate)?;
+    let key = format!("certificate:{}", certificate.id);
+    crate::mail::notices::leave(conn, &user.id, crate::mail::notices::Kind::Certificate, "/certificates", &key)?;
     if let Some(email) = &user.email
         && user.certificates_by_email
     {

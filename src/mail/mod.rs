@@ -4,6 +4,8 @@
 //! it, each message is written as an .eml file under the data folder, so nothing is lost in the default
 //! run. Subjects never name a course or topic.
 
+mod notice_store;
+pub mod notices;
 mod store;
 
 use std::path::PathBuf;

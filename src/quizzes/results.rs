@@ -71,6 +71,10 @@ pub async fn grade_essay(
         let passed = percent(total, attempt.max_milli) >= f64::from(ctx.settings.pass_percent);
         store::set_attempt_score(conn, &attempt.id, total, passed)?;
         hooks::report_graded(conn, &ctx.course.id, &attempt.user_id)?;
+        // Her inbox says a result is ready (once per answer graded; a later correction says nothing new).
+        let key = format!("graded:{}:{question_id}", attempt.id);
+        let link = format!("/attempts/{}", attempt.id);
+        crate::mail::notices::leave(conn, &attempt.user_id, crate::mail::notices::Kind::Graded, &link, &key)?;
         Ok(())
     })
     .await

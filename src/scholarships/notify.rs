@@ -7,6 +7,7 @@ use crate::accounts::model::User;
 use crate::core::error::AppError;
 use crate::db::AnyConnection;
 use crate::i18n::{Arg, Locale, t, t_with};
+use crate::mail::notices::{self, Kind as Notice};
 use crate::mail::{self, Outgoing};
 
 fn body(l: Locale, handle: &str, paragraphs: &[String]) -> String {
@@ -19,14 +20,18 @@ fn body(l: Locale, handle: &str, paragraphs: &[String]) -> String {
     body
 }
 
+/// Leaves a notice in her inbox (everyone gets it, with or without an address) and, with an address,
+/// queues the email: `path` is the page the news is on.
 fn send(
     conn: &mut AnyConnection,
     ctx: &Context,
     user: &User,
-    kind: &str,
+    (kind, notice): (&str, Notice),
     key: String,
+    path: &str,
     paragraphs: &[String],
 ) -> Result<(), AppError> {
+    notices::leave(conn, &user.id, notice, path, &key)?;
     let Some(email) = &user.email else { return Ok(()) };
     mail::enqueue(
         conn,
@@ -47,13 +52,15 @@ fn send(
 /// Confirms that an application arrived.
 pub fn submitted(conn: &mut AnyConnection, ctx: &Context, user: &User, a: &Application) -> Result<(), AppError> {
     let l = user.locale;
-    let link = format!("{}/programmes/{}", ctx.site_for(user), a.programme_id);
+    let path = format!("/programmes/{}", a.programme_id);
+    let link = format!("{}{path}", ctx.site_for(user));
     send(
         conn,
         ctx,
         user,
-        "application",
+        ("application", Notice::ApplicationReceived),
         format!("application-submitted:{}", a.id),
+        &path,
         &[t(l, "mail-application-received"), link],
     )
 }
@@ -70,10 +77,11 @@ pub fn decided(conn: &mut AnyConnection, ctx: &Context, a: &Application) -> Resu
         Status::Rejected => "mail-application-rejected",
         _ => return Ok(()),
     };
-    let link = format!("{}/programmes/{}", ctx.site_for(&user), a.programme_id);
+    let path = format!("/programmes/{}", a.programme_id);
+    let link = format!("{}{path}", ctx.site_for(&user));
     let key =
         format!("application-decision:{}:{}:{}", a.id, a.status.code(), a.updated_at.and_utc().timestamp_micros());
-    send(conn, ctx, &user, "decision", key, &[t(l, id), link])
+    send(conn, ctx, &user, ("decision", Notice::Decision), key, &path, &[t(l, id), link])
 }
 
 /// A nudge from the programme's team to a scholar who has fallen behind (once a day at most).
@@ -84,11 +92,10 @@ pub fn nudge(
     programme_id: &str,
     day: &str,
 ) -> Result<bool, AppError> {
-    if user.email.is_none() {
-        return Ok(false);
-    }
     let l = user.locale;
-    let link = format!("{}/programmes/{}", ctx.site_for(user), programme_id);
-    send(conn, ctx, user, "nudge", format!("nudge:{programme_id}:{}:{day}", user.id), &[t(l, "mail-nudge"), link])?;
-    Ok(true)
+    let path = format!("/programmes/{programme_id}");
+    let link = format!("{}{path}", ctx.site_for(user));
+    let key = format!("nudge:{programme_id}:{}:{day}", user.id);
+    send(conn, ctx, user, ("nudge", Notice::Nudge), key, &path, &[t(l, "mail-nudge"), link])?;
+    Ok(user.email.is_some())
 }

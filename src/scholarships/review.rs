@@ -40,6 +40,9 @@ pub async fn add_reviewer(
         let user = crate::accounts::user_by_id(conn, &crate::core::ids::UserId::from(&uid))?
             .ok_or_else(|| AppError::field("user_id", Msg::new("error-user-unknown")))?;
         store::add_reviewer(conn, &pid, &user.id)?;
+        // Her inbox says there is work waiting, and where (once per programme).
+        let key = format!("review-assigned:{pid}");
+        crate::mail::notices::leave(conn, &user.id, crate::mail::notices::Kind::ReviewAssigned, "/review", &key)?;
         let details = serde_json::json!({"programme": pid}).to_string();
         crate::accounts::append_audit(
             conn,

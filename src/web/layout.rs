@@ -19,6 +19,8 @@ pub struct SignedIn {
     /// Trainers and administrators see the staff links.
     pub staff: bool,
     pub admin: bool,
+    /// Notices in her inbox she has not opened.
+    pub unread: i64,
     /// An administrator without a second factor: reminded on every page (`locked` once the grace ended).
     pub second_factor: Option<SecondFactorDue>,
 }
@@ -69,6 +71,7 @@ fn nav_items(user: Option<&SignedIn>) -> Vec<NavItem> {
             items.push(item("/register", "nav-register"));
         }
         Some(user) => {
+            items.insert(1, item("/inbox", "nav-inbox"));
             items.push(item("/certificates", "nav-certificates"));
             items.push(item("/account", "nav-account"));
             if user.staff {
@@ -111,12 +114,16 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                         nav aria-label=(t(l, "nav-label")) {
                             ul {
                                 @for item in nav_items(frame.reader.signed_in.as_ref()) {
+                                    @if item.href == "/inbox" {
+                                        li { (inbox_item(frame)) }
+                                    } @else {
                                     li {
                                         @if item.href == frame.path {
                                             a href=(item.href) aria-current="page" { (t(l, item.label)) }
                                         } @else {
                                             a href=(item.href) { (t(l, item.label)) }
                                         }
+                                    }
                                     }
                                 }
                                 @if frame.reader.signed_in.is_some() {
@@ -150,6 +157,22 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                         p { (t(l, "footer-signed-in-as")) " " strong { (user.handle) } }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// "Inbox", with the number of unread notices when there are any (read out as "3 new").
+fn inbox_item(frame: &Frame) -> Markup {
+    let l = frame.reader.locale;
+    let unread = frame.reader.signed_in.as_ref().map_or(0, |u| u.unread);
+    let current = frame.path == "/inbox";
+    html! {
+        a href="/inbox" aria-current=[current.then_some("page")] {
+            (t(l, "nav-inbox"))
+            @if unread > 0 {
+                " " span.count aria-hidden="true" { (unread) }
+                span.visually-hidden { " " (crate::i18n::t_with(l, "nav-inbox-unread", &[("count", crate::i18n::Arg::Number(unread))])) }
             }
         }
     }

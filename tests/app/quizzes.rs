@@ -59,7 +59,7 @@ fn settings(extra: Value) -> Value {
 }
 
 /// A published open course `qc` with module `m1` whose quiz is `source`; returns the quiz id.
-async fn course_with_quiz(trainer: &Api, source: &str, extra: Value) -> String {
+pub async fn course_with_quiz(trainer: &Api, source: &str, extra: Value) -> String {
     let course = json!({"texts": {"en": {"title": "Quiz course", "summary": ""}}, "open": true});
     assert_eq!(trainer.send(trainer.raw(Method::PUT, "/courses/qc").json(&course)).await.0, StatusCode::OK);
     let module = json!({"language": "en", "title": "Module one", "markdown": "Read this."});
@@ -71,7 +71,7 @@ async fn course_with_quiz(trainer: &Api, source: &str, extra: Value) -> String {
     saved["quiz_id"].as_str().unwrap_or_default().to_owned()
 }
 
-async fn put_answer(api: &Api, attempt: &str, question: &str, answer: Value) -> (StatusCode, Value) {
+pub async fn put_answer(api: &Api, attempt: &str, question: &str, answer: Value) -> (StatusCode, Value) {
     api.send(api.raw(Method::PUT, &format!("/attempts/{attempt}/answers/{question}")).json(&json!({"answer": answer})))
         .await
 }

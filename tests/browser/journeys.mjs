@@ -189,6 +189,8 @@ async function journey(browser, run, index) {
     // The course page says what is left.
     await page.goto(`${BASE}/courses/${COURSE}`);
     await check(page, run, "course-after", checker);
+    await page.goto(`${BASE}/inbox`);
+    await check(page, run, "inbox", checker);
   } finally {
     // A failure above is the one to report, not a failure to close after it.
     await context.close().catch(() => {});

@@ -40,6 +40,7 @@ pub const REGISTER: &[Entry] = &[
         erase: Erase::Keep("privacy-kept-audit"),
     },
     Entry { table: "outbox", columns: &["user_id", "recipient"], export: Export::Yes, erase: Erase::Delete },
+    Entry { table: "notices", columns: &["user_id"], export: Export::Yes, erase: Erase::Delete },
 ];
 
 pub fn export(conn: &mut AnyConnection, user_id: &str) -> Result<Exported, AppError> {
@@ -72,12 +73,14 @@ pub fn export(conn: &mut AnyConnection, user_id: &str) -> Result<Exported, AppEr
         })
         .collect();
     let mail = crate::mail::messages_to(conn, user_id, user.email.as_deref())?;
+    let notices = crate::mail::notices::of(conn, user_id, i64::MAX)?;
     Ok(Exported {
         kinds: vec![
             ("account", account),
             ("sessions", Value::Array(sessions)),
             ("audit", Value::Array(audit)),
             ("mail", serde_json::to_value(mail).map_err(|e| AppError::internal(e.to_string()))?),
+            ("notices", serde_json::to_value(notices).map_err(|e| AppError::internal(e.to_string()))?),
         ],
         files: Vec::new(),
     })
@@ -87,6 +90,7 @@ pub fn export(conn: &mut AnyConnection, user_id: &str) -> Result<Exported, AppEr
 /// forgotten (their .eml files go after the commit). Audit entries keep her id: it names nobody now.
 pub fn erase(conn: &mut AnyConnection, user: &User) -> Result<Vec<String>, AppError> {
     let mail = crate::mail::forget_messages_to(conn, &user.id, user.email.as_deref())?;
+    crate::mail::notices::forget(conn, &user.id)?;
     store::delete_person(conn, &user.id)?;
     Ok(mail)
 }

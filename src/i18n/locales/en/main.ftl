@@ -287,3 +287,24 @@ email-confirm-invalid-title = This link does not work
 email-confirm-invalid = This link is not valid: it was used already, it expired after 48 hours, or a newer one was sent. Change the address again on your account page to get a new link.
 mail-confirm-intro = Someone (we hope you) asked to use this address for an account. To confirm it, open this link within 48 hours:
 mail-confirm-ignore = If this was not you, ignore this message: the address will not be used.
+
+# The inbox (notices). Titles never name a course or a topic.
+nav-inbox = Inbox
+nav-inbox-unread = { $count } unread
+inbox-title = Inbox
+inbox-empty = Nothing new. Decisions, graded answers and certificates appear here, even if you have no email address.
+inbox-read-all = Mark all as read
+inbox-unread = (unread)
+inbox-privacy = A notice says only that there is news; the details are on the page it leads to. Anyone holding your phone while you are signed in can read them.
+notice-title-application-received = Your application arrived
+notice-body-application-received = We received your application. You can read it on the programme's page.
+notice-title-decision = News about your application
+notice-body-decision = There is a decision on your application. Open it to read it and, if you are offered a place, to answer.
+notice-title-nudge = A message from your programme's team
+notice-body-nudge = Your programme's team asks how you are getting on. Open it to see your courses.
+notice-title-graded = A result is ready
+notice-body-graded = A trainer graded one of your answers. Open it to see your result and the trainer's comment.
+notice-title-review-assigned = Applications to review
+notice-body-review-assigned = You were asked to review applications. Open it to see what is waiting.
+notice-title-certificate = A certificate is ready
+notice-body-certificate = A certificate was issued to you. Open it to download it or to share its verification link.
