@@ -59,7 +59,8 @@ impl Viewer {
             Some(claims) => {
                 let state = state(req)?;
                 let idle = state.settings.session_idle();
-                state.db.read(move |conn| accounts::authenticate_in(conn, &claims, idle)).await?
+                let count = pending.counts_notices();
+                state.db.read(move |conn| accounts::authenticate_in(conn, &claims, idle, count)).await?
             }
             None => None,
         };
@@ -90,6 +91,12 @@ impl PendingViewer {
             _ => (CsrfKey::new_cookie_value(), true),
         };
         Ok(PendingViewer { claims, via_bearer, csrf_cookie, fresh_csrf })
+    }
+
+    /// Whether the session check should count unread notices: for pages (their navigation shows it), not
+    /// for Bearer-token API calls.
+    pub fn counts_notices(&self) -> bool {
+        !self.via_bearer
     }
 
     /// The checked claims of the session token, if the request carries a genuine one.

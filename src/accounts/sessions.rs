@@ -184,7 +184,7 @@ pub async fn authenticate(
         return Ok(None);
     };
     let checked = claims.clone();
-    let found = db.run(move |conn| authenticate_in(conn, &checked, idle)).await?;
+    let found = db.run(move |conn| authenticate_in(conn, &checked, idle, false)).await?;
     let Some(live) = found else {
         return Ok(None);
     };
@@ -206,17 +206,22 @@ pub struct LiveSession {
 
 /// The session check of [`authenticate`], inside a hop that goes on to read what the request needs, so
 /// that a signed-in page costs one trip to the blocking pool instead of two.
+/// `count_notices`: a page shows the unread count in its navigation; the JSON API does not (one statement
+/// fewer).
 pub fn authenticate_in(
     conn: &mut AnyConnection,
     claims: &Claims,
     idle: Duration,
+    count_notices: bool,
 ) -> Result<Option<LiveSession>, AppError> {
     let Some(mut user) = store::find_by_id(conn, &claims.sub)? else { return Ok(None) };
     let Check::Live { touch } = check(conn, &user.id, &claims.sid, idle)? else {
         return Ok(None);
     };
-    // The navigation shows how many notices wait (one indexed count).
-    user.unread_notices = crate::mail::notices::unread(conn, &user.id)?;
+    if count_notices {
+        // The navigation shows how many notices wait (one indexed count).
+        user.unread_notices = crate::mail::notices::unread(conn, &user.id)?;
+    }
     Ok(session_still_valid(&user, claims).then_some(LiveSession { user, touch }))
 }
 

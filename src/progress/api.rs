@@ -158,7 +158,7 @@ pub async fn module(
     // The session is checked in the same hop as the reading (see `PendingViewer`).
     let pending = PendingViewer::of(&req)?;
     let idle = state.settings.session_idle();
-    let page = super::module_view(&state.db, &reading, pending.claims(), idle, &slug, &module).await?;
+    let page = super::module_view(&state.db, &reading, pending.claims(), false, idle, &slug, &module).await?;
     pending.finish(&req, Some(page.session)).await?;
     let (view, i, text) = (&page.view, page.index, &page.text);
     let m = &view.modules[i];

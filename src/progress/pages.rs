@@ -172,7 +172,8 @@ async fn module(
     // The session is checked in the same hop as the reading (see `PendingViewer`).
     let pending = PendingViewer::of(&req)?;
     let idle = state.settings.session_idle();
-    let page = super::module_view(&state.db, &reading, pending.claims(), idle, &slug, &module_slug).await?;
+    let counts = pending.counts_notices();
+    let page = super::module_view(&state.db, &reading, pending.claims(), counts, idle, &slug, &module_slug).await?;
     let viewer = pending.finish(&req, Some(page.session)).await?;
     let (v, i, text) = (&page.view, page.index, &page.text);
     let l = viewer.locale;

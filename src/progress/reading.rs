@@ -216,6 +216,7 @@ pub async fn module_view(
     db: &Db,
     reading: &Reading,
     session: Option<&Claims>,
+    count_notices: bool,
     idle: chrono::Duration,
     slug: &str,
     module_slug: &str,
@@ -225,7 +226,8 @@ pub async fn module_view(
     let shared = reading.clone();
     let page = db
         .read(move |conn| {
-            let session = accounts::authenticate_in(conn, &claims, idle)?.ok_or(AppError::Unauthorized)?;
+            let session =
+                accounts::authenticate_in(conn, &claims, idle, count_notices)?.ok_or(AppError::Unauthorized)?;
             let version = Outlines::version(conn)?;
             let (user, locale) = (&session.user, session.user.locale);
             let view = view_in(conn, &shared, version, &slug, Some(user), locale)?;
@@ -262,7 +264,7 @@ pub async fn module_markdown(
     slug: &str,
     module_slug: &str,
 ) -> Result<ModuleMarkdown, AppError> {
-    let page = module_view(db, reading, session, idle, slug, module_slug).await?;
+    let page = module_view(db, reading, session, false, idle, slug, module_slug).await?;
     let head = page.view.modules[page.index].revision.clone();
     let revision = db
         .run(move |conn| courses::revision_text(conn, &ModuleId::from(&head.module_id), head.revision))

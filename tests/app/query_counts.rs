@@ -112,7 +112,9 @@ async fn the_most_used_pages_cost_the_same_queries_whatever_the_data(backend: Ba
         let after = statements(&app, &token, page).await;
         eprintln!("{page}: {before} statements, {after} with more data");
         assert_eq!(after, before, "{page}: {before} statements with little data, {after} with more");
-        assert!(after <= 12, "{page} runs {after} statements");
+        // The most, on PostgreSQL (each read hop is a transaction): the quiz introduction, which also reads
+        // its number of questions.
+        assert!(after <= 13, "{page} runs {after} statements");
     }
     // A trainer's results and item statistics: the same however many attempts were made.
     for (page, before) in staff_pages.iter().zip(staff_small) {
