@@ -262,7 +262,7 @@ fn application_form(l: Locale, viewer: &Viewer, p: &Programme, f: &FormValues, p
                     }
                     QuestionKind::Single => {
                         @let errors = problems.fields.get(&field);
-                        fieldset.invalid[errors.is_some()] {
+                        fieldset.invalid[errors.is_some()] id=(format!("f-{field}")) {
                             legend { (label) }
                             @if let Some(errors) = errors { ul.field-errors { @for e in errors { li { (e.text(l)) } } } }
                             ul.choices { @for (i, c) in q.choices.iter().enumerate() { li { label {

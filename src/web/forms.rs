@@ -130,14 +130,34 @@ impl<'a> Input<'a> {
     }
 }
 
-/// A message about the whole form, announced to screen readers.
+/// What went wrong with a sent form, at its top (the GOV.UK error summary): a message about the whole form,
+/// or a list of every field's error, each a link to its field. It takes focus as the page loads
+/// (`autofocus`, so without JavaScript too): on a long form the reader starts where the errors are listed,
+/// not at the top of the page with the one error screens below, and a screen reader reads the list.
 pub fn form_problem(locale: Locale, problems: &Problems) -> Markup {
     html! {
         @if let Some(msg) = &problems.form {
-            div.alert role="alert" { (msg.text(locale)) }
+            div.alert #form-problem role="alert" tabindex="-1" autofocus { (msg.text(locale)) }
         } @else if !problems.fields.is_empty() {
-            div.alert role="alert" { (t(locale, "form-has-errors")) }
+            div.alert.error-summary #form-problem role="alert" tabindex="-1" autofocus {
+                p { (t(locale, "form-has-errors")) }
+                ul {
+                    @for (name, msgs) in &problems.fields {
+                        @for msg in msgs {
+                            li { a href=(field_anchor(name)) { (msg.text(locale)) } }
+                        }
+                    }
+                }
+            }
         }
+    }
+}
+
+/// Where a field's error leads: its control (`f-name`), or a quiz question's box (`q.id` fields).
+fn field_anchor(name: &str) -> String {
+    match name.strip_prefix("q.") {
+        Some(question) => format!("#question-{}", question.split('.').next().unwrap_or(question)),
+        None => format!("#f-{name}"),
     }
 }
 

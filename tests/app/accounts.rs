@@ -110,6 +110,11 @@ async fn registration_page_keeps_what_was_typed_but_not_the_password(backend: Ba
     assert!(page.has("#f-handle-error") && page.has("#f-password-error") && page.has("#f-email-error"));
     assert!(page.has(r#"#f-handle[aria-invalid="true"][aria-describedby~="f-handle-error"]"#));
     assert!(page.has(r#"#f-locale option[value="ru"][selected]"#), "the chosen language stays chosen");
+    // The error summary at the top takes focus as the page loads and links to each field in error.
+    assert!(page.has("#form-problem[autofocus][tabindex='-1'][role=alert]"), "{}", page.body);
+    for field in ["handle", "password", "email"] {
+        assert!(page.has(&format!("#form-problem a[href='#f-{field}']")), "{field}: {}", page.body);
+    }
 
     let page = browser.post("/register", &[("handle", "newcomer"), ("password", PASSWORD), ("locale", "uk")]).await;
     assert_eq!(page.status, StatusCode::CREATED, "{}", page.body);

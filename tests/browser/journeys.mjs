@@ -142,7 +142,15 @@ async function journey(browser, run, index) {
     // Registration, in her language.
     await page.goto(`${BASE}/register`);
     await check(page, run, "register", checker);
+    // A first try with a password too short: the error summary at the top takes focus and links to it.
     await page.fill("#f-handle", handle);
+    await page.fill("#f-password", "short");
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/register'] button[type=submit]")]);
+    await check(page, run, "register-error", checker);
+    const focused = await page.evaluate(() => document.activeElement?.id);
+    if (focused !== "form-problem") fail(`after a failed submit the focus is on "${focused}", not the error summary`);
+    if ((await page.locator("#form-problem a[href='#f-password']").count()) !== 1) fail("the summary links to the field");
+    if ((await page.inputValue("#f-handle")) !== handle) fail("the handle typed was not kept");
     await page.fill("#f-password", PASSWORD);
     await page.selectOption("#f-locale", run.lang);
     await Promise.all([page.waitForNavigation(), page.click("form[action='/register'] button[type=submit]")]);
