@@ -266,9 +266,24 @@ async fn logout(
 
 // ---- registration ----
 
-async fn register_page(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) -> HttpResponse {
-    let form = RegisterInput { locale: Some(viewer.locale.code().into()), ..Default::default() };
-    register_view(&state, &viewer, &req, &form, &Problems::default())
+/// The registration form, with where to go once registered (the programme she came from, say).
+#[derive(Deserialize)]
+pub struct RegisterForm {
+    #[serde(flatten)]
+    input: RegisterInput,
+    #[serde(default)]
+    next: Option<String>,
+}
+
+async fn register_page(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    q: web::Query<NextQuery>,
+) -> HttpResponse {
+    let input = RegisterInput { locale: Some(viewer.locale.code().into()), ..Default::default() };
+    let next = q.next.as_deref().map(|n| safe_next(Some(n)));
+    register_view(&state, &viewer, &req, &RegisterForm { input, next }, &Problems::default())
 }
 
 fn password_hint(l: Locale) -> String {
@@ -279,16 +294,18 @@ fn register_view(
     state: &AppState,
     v: &Viewer,
     req: &HttpRequest,
-    form: &RegisterInput,
+    form: &RegisterForm,
     problems: &Problems,
 ) -> HttpResponse {
     let l = v.locale;
+    let (next, form) = (form.next.as_deref().map(|n| safe_next(Some(n))), &form.input);
     let chosen = form.locale.as_deref().and_then(Locale::parse).unwrap_or(l);
     let body = html! {
         p.lead { (t(l, "register-intro")) }
         (form_problem(l, problems))
         form.stack method="post" action="/register" novalidate {
             (csrf_field(&v.csrf_token))
+            @if let Some(next) = &next { input type="hidden" name="next" value=(next); }
             (Input::new("handle", t(l, "field-handle")).value(&form.handle).hint(t(l, "handle-hint")).autocomplete("username").required().render(l, problems))
             (Input::new("password", t(l, "field-password")).kind("password").hint(password_hint(l)).autocomplete("new-password").required().render(l, problems))
             (locale_select(l, chosen, problems))
@@ -317,19 +334,21 @@ async fn register(
     viewer: Viewer,
     req: HttpRequest,
     address: ClientAddress,
-    form: CsrfForm<RegisterInput>,
+    form: CsrfForm<RegisterForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
+    // Where she goes once registered: the page she came from (a programme, say), else her account.
+    let next = form.next.as_deref().map_or_else(|| "/account".to_owned(), |n| safe_next(Some(n)));
     let attempt = async {
         super::check_registration_rate(&state.limits, &address.0).await?;
-        super::register(&state.db, form.clone(), viewer.locale).await
+        super::register(&state.db, form.input.clone(), viewer.locale).await
     };
     match attempt.await {
         Ok(done) => {
             let cookie = session_cookie(&state, &req, &done.user, false).await?;
             let Some(codes) = done.recovery_codes else {
                 return Ok(HttpResponse::SeeOther()
-                    .insert_header(("Location", "/account"))
+                    .insert_header(("Location", next))
                     .cookie(cookie)
                     .cookie(fresh_csrf_cookie(&state))
                     .finish());
@@ -343,7 +362,7 @@ async fn register(
                 &req,
                 StatusCode::CREATED,
                 &t(l, "codes-title"),
-                codes_view(l, &codes, "/account"),
+                codes_view(l, &codes, &next),
             );
             response.add_cookie(&cookie).map_err(|e| AppError::internal(e.to_string()))?;
             Ok(response)

@@ -166,7 +166,7 @@ async fn render(
                 @if open {
                     p.notice {
                         a href=(format!("/login?next=/programmes/{}", p.id)) { (t(l, "apply-sign-in")) }
-                        " · " a href="/register" { (t(l, "nav-register")) }
+                        " · " a href=(format!("/register?next=/programmes/{}", p.id)) { (t(l, "nav-register")) }
                     }
                 } @else { p.notice { (t(l, "apply-closed")) } }
             }

@@ -119,6 +119,25 @@ async fn registration_page_keeps_what_was_typed_but_not_the_password(backend: Ba
     let page = browser.post("/register", &[("handle", "newcomer"), ("password", PASSWORD), ("locale", "uk")]).await;
     assert_eq!(page.status, StatusCode::CREATED, "{}", page.body);
     assert!(page.text().contains("Ваші коди відновлення"), "the codes page is in the chosen language");
+
+    // Registration started from a programme's page returns to it (after the codes, or at once with an
+    // address); an address elsewhere is never followed.
+    let mut other = app.browser().await;
+    let page = other.get("/register?next=/programmes/p-1").await;
+    assert_eq!(page.value_of("form[action='/register'] input[name=next]").as_deref(), Some("/programmes/p-1"));
+    let fields = [("handle", "from-a-call"), ("password", PASSWORD), ("next", "/programmes/p-1")];
+    let page = other.post("/register", &fields).await;
+    assert!(page.has("a.button[href='/programmes/p-1']"), "the codes lead on to the programme: {}", page.body);
+    let mut third = app.browser().await;
+    third.get("/register").await;
+    let fields =
+        [("handle", "with-address"), ("password", PASSWORD), ("email", "w@example.org"), ("next", "/programmes/p-1")];
+    assert_eq!(third.post("/register", &fields).await.location.as_deref(), Some("/programmes/p-1"));
+    let mut fourth = app.browser().await;
+    fourth.get("/register").await;
+    let fields =
+        [("handle", "led-astray"), ("password", PASSWORD), ("email", "x@example.org"), ("next", "//evil.example")];
+    assert_eq!(fourth.post("/register", &fields).await.location.as_deref(), Some("/"));
     assert_eq!(page.body.matches("<li><code>").count(), 10);
     let account = browser.get("/account").await;
     assert_eq!(account.status, StatusCode::OK, "registration signs in");

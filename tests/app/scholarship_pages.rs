@@ -69,6 +69,10 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
         StatusCode::SEE_OTHER
     );
 
+    // Someone not yet registered is led to an account that brings her back to the call.
+    let page = app.browser().await.get(&format!("/programmes/{pid}")).await;
+    assert!(page.has(&format!("a[href='/register?next=/programmes/{pid}']")), "{}", page.body);
+
     // An applicant forgets the consent: the page says so beside the box and keeps the text; the draft is saved.
     let (_, olena_api) = person(&app, "olena", None, "uk").await;
     let mut olena = app.browser().await;
