@@ -139,7 +139,7 @@ status-draft-explained = Not sent yet.
 status-submitted-explained = Your application is being reviewed. You will be told of the decision here and, if you gave an email address, by email.
 status-waitlisted-explained = You are on the waitlist. If a place becomes free, it may be offered to you.
 status-rejected-explained = This time we could not offer you a place. Thank you for applying.
-status-awarded-explained = You have been offered a place and are enrolled in the programme's courses. Please accept or decline it.
+status-awarded-explained = You have been offered a place. The programme's courses are open to you already, so you can start now. Accept to keep the place; if you decline, it goes to someone else.
 status-accepted-explained = You are a scholar of this programme. Your courses:
 status-declined-explained = You declined the place.
 
