@@ -11,14 +11,17 @@ pub mod markdown;
 pub mod model;
 pub mod pages;
 pub mod privacy;
+pub mod staffing;
 mod store;
 pub mod trainer;
+mod trainers;
+pub use trainers::*;
 
 use std::collections::{BTreeMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::accounts::model::{Role, User};
+use crate::accounts::model::User;
 use crate::accounts::{self, error_msg};
 use crate::core::error::{AppError, FieldErrors, Unchecked};
 use crate::core::ids::{CourseId, UserId};
@@ -347,10 +350,7 @@ pub async fn add_trainer(db: &Db, actor: &User, slug: &str, user_id: Unchecked<S
         let user_id = user_id?;
         let target = accounts::user_by_id(conn, &crate::core::ids::UserId::from(&user_id))?
             .ok_or_else(|| AppError::field("user_id", error_msg("user-unknown")))?;
-        if target.role == Role::Scholar {
-            return Err(AppError::field("user_id", error_msg("user-not-trainer")));
-        }
-        store::add_trainer(conn, &course.id, &target.id)?;
+        trainers::put_on_course(conn, &course, &target, "user_id")?;
         Ok(target)
     })
     .await

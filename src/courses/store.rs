@@ -202,6 +202,27 @@ pub fn lock_module(conn: &mut AnyConnection, module_id: &str) -> Result<(), AppE
     Ok(())
 }
 
+/// The trainers of a course: (user id, handle), by handle.
+pub fn trainers_of(conn: &mut AnyConnection, course_id: &str) -> Result<Vec<(String, String)>, AppError> {
+    Ok(course_trainers::table
+        .inner_join(users::table)
+        .filter(course_trainers::course_id.eq(course_id))
+        .select((users::id, users::handle))
+        .order(users::handle_key.asc())
+        .load(conn)?)
+}
+
+/// Takes someone off a course's trainers; whether they were on it.
+pub fn remove_trainer(conn: &mut AnyConnection, course_id: &str, user_id: &str) -> Result<bool, AppError> {
+    let n = diesel::delete(
+        course_trainers::table
+            .filter(course_trainers::course_id.eq(course_id))
+            .filter(course_trainers::user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn trainer_handles(conn: &mut AnyConnection, course_id: &str) -> Result<Vec<String>, AppError> {
     Ok(course_trainers::table
         .inner_join(users::table)

@@ -220,7 +220,12 @@ fn course_view(
             (Input::new("handle", t(l, "field-handle")).value(field_value(typed, "handle")).render(l, problems))
             button type="submit" { (t(l, "trainer-enrol")) }
         }
-        p.meta { (t(l, "trainer-trainers")) ": " (data.trainers.join(", ")) }
+        p.meta {
+            (t(l, "trainer-trainers")) ": " (data.trainers.join(", "))
+            @if v.user.as_ref().is_some_and(|u| u.is_admin()) {
+                " · " a href=(format!("/trainer/courses/{slug}/trainers")) { (t(l, "course-trainers-manage")) }
+            }
+        }
     };
     let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     page_response(state, v, req, status, &data.course.text(l).0.title, body)

@@ -26,11 +26,20 @@ pub enum Kind {
     ReviewAssigned,
     /// A certificate was issued to her.
     Certificate,
+    /// An administrator put her on a course as a trainer.
+    CourseAssigned,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] =
-        [Kind::ApplicationReceived, Kind::Decision, Kind::Nudge, Kind::Graded, Kind::ReviewAssigned, Kind::Certificate];
+    pub const ALL: [Kind; 7] = [
+        Kind::ApplicationReceived,
+        Kind::Decision,
+        Kind::Nudge,
+        Kind::Graded,
+        Kind::ReviewAssigned,
+        Kind::Certificate,
+        Kind::CourseAssigned,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -40,6 +49,7 @@ impl Kind {
             Kind::Graded => "graded",
             Kind::ReviewAssigned => "review_assigned",
             Kind::Certificate => "certificate",
+            Kind::CourseAssigned => "course_assigned",
         }
     }
 

@@ -35,5 +35,6 @@ mod second_factor;
 mod security;
 mod sessions;
 mod shell;
+mod staffing;
 mod structure;
 mod xss;

@@ -131,3 +131,13 @@ course-left = Left before your certificate: { $modules ->
    *[other] { $quizzes } quizzes to pass.
 }
 module-quiz-to-pass = quiz to pass
+course-trainers-title = Trainers of { $course }
+course-trainers-none = Nobody teaches this course yet. Add a trainer below.
+course-trainers-manage = Add or remove trainers
+course-trainer-add-heading = Add a trainer
+course-trainer-add-hint = The handle of an account with the trainer or administrator role. They will find a notice in their inbox.
+course-trainer-add = Add trainer
+course-trainer-remove = Remove
+course-trainer-remove-label = Remove { $handle } from this course's trainers
+course-trainer-added = The trainer was added and told in their inbox.
+course-trainer-removed = The trainer was removed from this course.

@@ -308,3 +308,5 @@ notice-title-review-assigned = Applications to review
 notice-body-review-assigned = You were asked to review applications. Open it to see what is waiting.
 notice-title-certificate = A certificate is ready
 notice-body-certificate = A certificate was issued to you. Open it to download it or to share its verification link.
+notice-title-course-assigned = A course to teach
+notice-body-course-assigned = An administrator added you as a trainer of a course. Open it to see the course.

@@ -139,3 +139,13 @@ course-left = До сертификата осталось: { $modules ->
    *[other] { $quizzes } тестов сдать.
 }
 module-quiz-to-pass = нужно сдать тест
+course-trainers-title = Тренеры курса «{ $course }»
+course-trainers-none = У этого курса пока нет тренеров. Добавьте тренера ниже.
+course-trainers-manage = Добавить или убрать тренеров
+course-trainer-add-heading = Добавить тренера
+course-trainer-add-hint = Псевдоним аккаунта с ролью тренера или администратора. Он получит уведомление.
+course-trainer-add = Добавить тренера
+course-trainer-remove = Убрать
+course-trainer-remove-label = Убрать { $handle } из тренеров курса
+course-trainer-added = Тренер добавлен и получил уведомление.
+course-trainer-removed = Тренер убран из этого курса.

@@ -322,3 +322,5 @@ notice-title-review-assigned = Заявки на рецензию
 notice-body-review-assigned = Вас попросили оценить заявки. Откройте, чтобы увидеть, что ждёт проверки.
 notice-title-certificate = Сертификат готов
 notice-body-certificate = Вам выдан сертификат. Откройте, чтобы скачать его или поделиться ссылкой для проверки.
+notice-title-course-assigned = Курс, который вы ведёте
+notice-body-course-assigned = Администратор добавил вас тренером курса. Откройте, чтобы увидеть курс.

@@ -139,3 +139,13 @@ course-left = До сертифіката лишилося: { $modules ->
    *[other] { $quizzes } тестів скласти.
 }
 module-quiz-to-pass = треба скласти тест
+course-trainers-title = Тренери курсу «{ $course }»
+course-trainers-none = У цього курсу поки немає тренерів. Додайте тренера нижче.
+course-trainers-manage = Додати або прибрати тренерів
+course-trainer-add-heading = Додати тренера
+course-trainer-add-hint = Псевдонім облікового запису з роллю тренера або адміністратора. Він отримає сповіщення.
+course-trainer-add = Додати тренера
+course-trainer-remove = Прибрати
+course-trainer-remove-label = Прибрати { $handle } з тренерів курсу
+course-trainer-added = Тренера додано, і він отримав сповіщення.
+course-trainer-removed = Тренера прибрано з цього курсу.

@@ -323,3 +323,5 @@ notice-title-review-assigned = Заявки на рецензування
 notice-body-review-assigned = Вас попросили оцінити заявки. Відкрийте, щоб побачити, що чекає на перевірку.
 notice-title-certificate = Сертифікат готовий
 notice-body-certificate = Вам видано сертифікат. Відкрийте, щоб завантажити його або поділитися посиланням для перевірки.
+notice-title-course-assigned = Курс, який ви ведете
+notice-body-course-assigned = Адміністратор додав вас тренером курсу. Відкрийте, щоб побачити курс.
