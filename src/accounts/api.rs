@@ -30,6 +30,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/me/password", web::post().to(change_password))
         .route("/me/recovery-codes", web::post().to(new_recovery_codes))
         .route("/admin/users", web::get().to(list_users))
+        .route("/admin/users", web::post().to(create_user))
         .route("/admin/users/{id}/role", web::post().to(change_role))
         .route("/admin/audit", web::get().to(audit));
 }
@@ -381,6 +382,8 @@ pub async fn change_password(
 #[derive(Deserialize)]
 pub struct Page {
     after: Option<String>,
+    /// Part of a handle: only the accounts whose handle contains it.
+    q: Option<String>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -390,8 +393,8 @@ pub struct UserList {
     next: Option<String>,
 }
 
-/// Every account, by handle; `next` is the `after` of the following page.
-#[utoipa::path(get, path = "/api/v1/admin/users", params(("after" = Option<String>, Query)),
+/// Every account, by handle (or those whose handle contains `q`); `next` is the `after` of the following page.
+#[utoipa::path(get, path = "/api/v1/admin/users", params(("after" = Option<String>, Query), ("q" = Option<String>, Query)),
     responses((status = 200, body = UserList), (status = 401), (status = 403)), security(("bearer" = [])))]
 pub async fn list_users(
     state: web::Data<AppState>,
@@ -399,11 +402,38 @@ pub async fn list_users(
     query: web::Query<Page>,
 ) -> Result<HttpResponse, AppError> {
     viewer.admin()?;
-    let users = super::list_users(&state.db, query.into_inner().after, super::PAGE_SIZE + 1).await?;
+    let Page { after, q } = query.into_inner();
+    let users = match q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        Some(q) => super::search_users(&state.db, q, after, super::PAGE_SIZE + 1).await?,
+        None => super::list_users(&state.db, after, super::PAGE_SIZE + 1).await?,
+    };
     let more = users.len() as i64 > super::PAGE_SIZE;
     let items: Vec<UserDto> = users.iter().take(super::PAGE_SIZE as usize).map(UserDto::from).collect();
     let next = more.then(|| items.last().map(|u| super::model::handle_key(&u.handle))).flatten();
     Ok(HttpResponse::Ok().json(UserList { items, next }))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct CreatedUser {
+    user: UserDto,
+    /// A one-time link (valid three days) for the account's owner to set a password: hand it over.
+    set_password_url: String,
+}
+
+/// Make an account (handle and role, no password) and get the one-time link that lets its owner set one.
+#[utoipa::path(post, path = "/api/v1/admin/users", request_body = super::NewAccountInput,
+    responses((status = 201, body = CreatedUser), (status = 401), (status = 403), (status = 422)),
+    security(("bearer" = [])))]
+pub async fn create_user(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    body: JsonBody<super::NewAccountInput>,
+) -> Result<HttpResponse, AppError> {
+    let actor = viewer.admin()?;
+    let site = state.settings.site_url(crate::web::request::via_onion(&req));
+    let (user, link) = super::create_by_admin(&state.db, &state.tokens, actor, body.into_inner()?, site).await?;
+    Ok(HttpResponse::Created().json(CreatedUser { user: UserDto::from(&user), set_password_url: link }))
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -508,6 +538,7 @@ pub async fn audit(
         change_password,
         new_recovery_codes,
         list_users,
+        create_user,
         change_role,
         audit,
         reset_request,
@@ -515,6 +546,8 @@ pub async fn audit(
         resend,
     ),
     components(schemas(
+        CreatedUser,
+        super::NewAccountInput,
         SessionList,
         NoticeList,
         NoticeDto,

@@ -59,6 +59,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/account/second-factor/confirm", web::post().to(second_factor::confirm))
         .route("/login/code", web::post().to(second_factor::login_code))
         .route("/admin/users", web::get().to(users_page))
+        .route("/admin/users/new", web::get().to(new_user_page))
+        .route("/admin/users/new", web::post().to(create_user))
         .route("/admin/users/{id}/role", web::post().to(change_role))
         .route("/account/export", web::post().to(export_data))
         .route("/confirm-email", web::get().to(confirm_email))

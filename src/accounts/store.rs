@@ -12,7 +12,7 @@ use crate::i18n::Locale;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = users)]
-struct UserRow {
+pub(super) struct UserRow {
     id: String,
     handle: String,
     role: String,

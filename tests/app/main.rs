@@ -21,6 +21,7 @@ mod onion;
 mod openapi;
 mod operations;
 mod page_weight;
+mod people;
 mod privacy;
 mod private_files;
 mod query_counts;

@@ -9,6 +9,10 @@ use super::*;
 pub struct UsersQuery {
     pub(super) after: Option<String>,
     pub(super) erased: Option<String>,
+    /// Part of a handle to find.
+    pub(super) q: Option<String>,
+    /// Set after a role change: the page confirms it.
+    pub(super) changed: Option<String>,
 }
 
 pub(super) async fn users_page(
@@ -19,29 +23,50 @@ pub(super) async fn users_page(
 ) -> Result<HttpResponse, AppError> {
     viewer.admin()?;
     let q = q.into_inner();
-    let erased = q.erased.is_some().then(|| crate::i18n::Msg::new("admin-erased"));
-    users_view(&state, &viewer, &req, q.after, None, erased).await
+    let done = if q.erased.is_some() {
+        Some(crate::i18n::Msg::new("admin-erased"))
+    } else {
+        q.changed.is_some().then(|| crate::i18n::Msg::new("users-role-changed"))
+    };
+    let search = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    users_view(&state, &viewer, &req, (q.after, search), None, done).await
 }
 
 pub(super) async fn users_view(
     state: &AppState,
     v: &Viewer,
     req: &HttpRequest,
-    after: Option<String>,
+    (after, search): (Option<String>, Option<String>),
     problem: Option<crate::i18n::Msg>,
     done: Option<crate::i18n::Msg>,
 ) -> Result<HttpResponse, AppError> {
     let l = v.locale;
     let page_size = super::super::PAGE_SIZE;
-    let users = super::super::list_users(&state.db, after, page_size + 1).await?;
+    let users = match &search {
+        Some(part) => super::super::search_users(&state.db, part, after, page_size + 1).await?,
+        None => super::super::list_users(&state.db, after, page_size + 1).await?,
+    };
     let total = super::super::count_users(&state.db).await?;
     let next = (users.len() as i64 > page_size)
         .then(|| users.get(page_size as usize - 1).map(|u| super::super::model::handle_key(&u.handle)))
         .flatten();
+    let next_href = next.map(|next| {
+        let mut query = vec![("after", next)];
+        if let Some(part) = &search {
+            query.push(("q", part.clone()));
+        }
+        format!("/admin/users?{}", serde_urlencoded::to_string(&query).unwrap_or_default())
+    });
     let body = html! {
         @if let Some(problem) = &problem { div.alert role="alert" { (problem.text(l)) } }
         @if let Some(done) = &done { div.notice role="status" { (done.text(l)) } }
-        p { (t_with(l, "users-count", &[("count", Arg::Number(total))])) }
+        p { (t_with(l, "users-count", &[("count", Arg::Number(total))])) " " a.button href="/admin/users/new" { (t(l, "users-create")) } }
+        form.search method="get" action="/admin/users" role="search" {
+            label for="f-q" { (t(l, "users-find")) }
+            " " input #f-q type="search" name="q" value=(search.as_deref().unwrap_or("")) autocomplete="off";
+            " " button type="submit" { (t(l, "users-find-submit")) }
+        }
+        @if search.is_some() && users.is_empty() { p { (t(l, "users-none-found")) } }
         div.table-scroll {
             table.stack-narrow {
                 thead { tr { th scope="col" { (t(l, "field-handle")) } th scope="col" { (t(l, "account-since")) } th scope="col" { (t(l, "account-role")) } th scope="col" { (t(l, "users-actions")) } } }
@@ -68,8 +93,8 @@ pub(super) async fn users_view(
                 }
             }
         }
-        @if let Some(next) = next {
-            p { a href=(format!("/admin/users?{}", serde_urlencoded::to_string([("after", next)]).unwrap_or_default())) { (t(l, "list-next")) } }
+        @if let Some(href) = &next_href {
+            p { a href=(href) { (t(l, "list-next")) } }
         }
     };
     let status = if problem.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
@@ -94,9 +119,77 @@ pub(super) async fn change_role(
     let role =
         Role::parse(&form.0.role).ok_or_else(|| AppError::BadRequest(super::super::error_msg("role-unknown")))?;
     match super::super::change_role(&state.db, actor, &id, role).await {
-        Ok(_) => Ok(see_other("/admin/users")),
-        Err(AppError::Conflict(msg)) => users_view(&state, &viewer, &req, None, Some(msg), None).await,
+        Ok(_) => Ok(see_other("/admin/users?changed=1")),
+        Err(AppError::Conflict(msg)) => users_view(&state, &viewer, &req, (None, None), Some(msg), None).await,
         Err(other) => Err(other),
+    }
+}
+
+/// The form to make an account: handle and role.
+pub(super) async fn new_user_page(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    viewer.admin()?;
+    let form = crate::accounts::NewAccountInput { role: Role::Scholar.as_str().into(), ..Default::default() };
+    Ok(new_user_view(&state, &viewer, &req, &form, &Problems::default()))
+}
+
+fn new_user_view(
+    state: &AppState,
+    v: &Viewer,
+    req: &HttpRequest,
+    form: &crate::accounts::NewAccountInput,
+    problems: &Problems,
+) -> HttpResponse {
+    let l = v.locale;
+    let body = html! {
+        p.breadcrumb { a href="/admin/users" { (t(l, "users-title")) } }
+        p.lead { (t(l, "users-create-intro")) }
+        (form_problem(l, problems))
+        form.stack method="post" action="/admin/users/new" novalidate {
+            (csrf_field(&v.csrf_token))
+            (Input::new("handle", t(l, "field-handle")).value(&form.handle).hint(t(l, "handle-hint")).autocomplete("off").required().render(l, problems))
+            (crate::web::forms::field_with(l, problems, "role", &t(l, "account-role"), None, |id, described| html! {
+                select id=(id) name="role" aria-describedby=[described] {
+                    @for role in Role::ALL {
+                        option value=(role.as_str()) selected[role.as_str() == form.role] { (t(l, &format!("role-{}", role.as_str()))) }
+                    }
+                }
+            }))
+            button.primary type="submit" { (t(l, "users-create-submit")) }
+        }
+    };
+    let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    respond(state, v, req, status, &t(l, "users-create-title"), body)
+}
+
+/// Makes the account and shows, once, the link its owner sets a password with (nothing to reload: the
+/// page is never kept, and sending the form again says the handle is taken).
+pub(super) async fn create_user(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+    form: CsrfForm<crate::accounts::NewAccountInput>,
+) -> Result<HttpResponse, AppError> {
+    let actor = viewer.admin()?;
+    let l = viewer.locale;
+    let site = state.settings.site_url(crate::web::request::via_onion(&req));
+    match crate::accounts::create_by_admin(&state.db, &state.tokens, actor, form.0.clone(), site).await {
+        Ok((user, link)) => {
+            let role = t(l, &format!("role-{}", user.role.as_str()));
+            let body = html! {
+                p.notice role="status" { (t_with(l, "users-created", &[("handle", Arg::Text(user.handle.clone())), ("role", Arg::Text(role))])) }
+                p { (t(l, "users-created-link")) }
+                p { label for="f-link" { (t(l, "users-created-link-label")) } }
+                p { input #f-link type="text" readonly value=(link); }
+                p { (t(l, "users-created-once")) }
+                p { a.button href="/admin/users" { (t(l, "users-title")) } " " a href="/admin/users/new" { (t(l, "users-create")) } }
+            };
+            Ok(respond(&state, &viewer, &req, StatusCode::CREATED, &t(l, "users-create-title"), body))
+        }
+        Err(e) => Ok(new_user_view(&state, &viewer, &req, &form.0, &Problems::from_error(e)?)),
     }
 }
 
