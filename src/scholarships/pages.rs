@@ -2,7 +2,7 @@
 //! by a small optional script or the Save button), the application's status, and the answer to an award.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -365,6 +365,8 @@ fn confirm_page(
 ) -> HttpResponse {
     let l = viewer.locale;
     let [title, explained, yes, no] = texts;
+    // The step's own path answers POST only: switching language leads back to where she came from.
+    req.extensions_mut().insert(crate::web::LanguageReturn(back.to_owned()));
     let body = html! {
         p { (t(l, explained)) }
         div.actions {

@@ -14,14 +14,19 @@ pub mod observe;
 pub mod request;
 pub mod state;
 
-use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
+use actix_web::{HttpMessage, HttpResponse};
 use maud::Markup;
 
 /// An HTML page response.
 pub fn html(status: StatusCode, markup: Markup) -> HttpResponse {
     HttpResponse::build(status).content_type("text/html; charset=utf-8").body(markup.into_string())
 }
+
+/// Where the language switch of a page answering a POST leads back to, when that POST's path has no page
+/// of its own to GET (a confirmation step): set by the handler before it renders the page.
+#[derive(Debug, Clone)]
+pub struct LanguageReturn(pub String);
 
 /// A page in the shell, as a response.
 pub fn page_response(
@@ -32,11 +37,11 @@ pub fn page_response(
     title: &str,
     body: Markup,
 ) -> HttpResponse {
-    let frame = layout::Frame::new(&state.settings, viewer, req.path());
+    let back = req.extensions().get::<LanguageReturn>().map(|r| r.0.clone());
+    let frame = layout::Frame::new(&state.settings, viewer, back.as_deref().unwrap_or(req.path()));
     html(status, layout::page(&frame, title, body))
 }
 
-/// A redirect after a successful POST (303, so the browser follows with GET).
 /// A file to download, named `name` (keep names neutral: a shared phone's download list shows them).
 pub fn download(content_type: &str, name: &str, body: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()
@@ -45,6 +50,7 @@ pub fn download(content_type: &str, name: &str, body: Vec<u8>) -> HttpResponse {
         .body(body)
 }
 
+/// A redirect after a successful POST (303, so the browser follows with GET).
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header(("Location", location)).finish()
 }

@@ -211,6 +211,8 @@ async fn taps_that_cannot_be_undone_ask_first(backend: Backend) {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.text().contains("Отозвать заявку?") && page.has("input[name=confirm][value=yes]"), "{}", page.text());
     assert!(page.has(&format!("a[href=\"/programmes/{pid}\"]")), "a way back");
+    let switch = page.value_of("form.lang input[name=next]");
+    assert_eq!(switch.as_deref(), Some(format!("/programmes/{pid}").as_str()), "a language switch leads to a page");
     assert_eq!(applicant.get(&format!("/programmes/{pid}/application")).await.0, StatusCode::OK, "nothing deleted yet");
     let page = careful.post(&format!("/programmes/{pid}/withdraw"), &[("confirm", "yes")]).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
