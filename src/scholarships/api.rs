@@ -417,6 +417,7 @@ pub struct RankedDto {
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<f64>,
     reviews: usize,
+    /// The highest weighted score minus the lowest; only with two reviews or more.
     #[serde(skip_serializing_if = "Option::is_none")]
     spread: Option<f64>,
     conflicts: usize,

@@ -224,7 +224,8 @@ pub fn rank(p: &Programme, applications: Vec<(Application, String)>, reviews: &[
             let scores: Vec<f64> =
                 rs.iter().filter(|r| !r.conflict).filter_map(|r| weighted_score(&weights, &r.scores)).collect();
             let score = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
-            let spread = (!scores.is_empty()).then(|| {
+            // A spread needs two reviews to compare: with one, "0.00" would claim an agreement nobody showed.
+            let spread = (scores.len() >= 2).then(|| {
                 scores.iter().copied().fold(f64::MIN, f64::max) - scores.iter().copied().fold(f64::MAX, f64::min)
             });
             Ranked {
@@ -374,7 +375,7 @@ mod tests {
         assert_eq!(order, ["b", "a", "c"]);
         assert_eq!(
             (ranked[0].score, ranked[0].reviews, ranked[0].spread, ranked[0].conflicts),
-            (Some(4.0), 1, Some(0.0), 1)
+            (Some(4.0), 1, None, 1)
         );
         assert_eq!((ranked[1].score, ranked[1].reviews, ranked[1].spread), (Some(3.0), 2, Some(2.0)));
         assert_eq!((ranked[2].score, ranked[2].reviews), (None, 0));
