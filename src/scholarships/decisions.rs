@@ -84,6 +84,10 @@ fn decide_in(
     if a.status == target || (decision == Decision::Award && a.status.holds_seat()) {
         return Ok(a);
     }
+    // A place she accepted is hers, and one she declined was her choice: neither is decided again.
+    if a.status.answered() {
+        return Err(AppError::Conflict(Msg::new("error-application-answered")));
+    }
     if decision == Decision::Award {
         if store::count_holding_seats(conn, &p.id)? >= i64::from(p.seats) {
             return Err(AppError::Conflict(Msg::new("error-seats-full").with("seats", i64::from(p.seats))));

@@ -191,6 +191,11 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.code() == code)
     }
 
+    /// The applicant answered an offer (accepted or declined it): no decision changes it any more.
+    pub fn answered(self) -> bool {
+        matches!(self, Status::Accepted | Status::Declined)
+    }
+
     /// Holds one of the programme's seats.
     pub fn holds_seat(self) -> bool {
         matches!(self, Status::Awarded | Status::Accepted)

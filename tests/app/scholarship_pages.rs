@@ -231,6 +231,15 @@ async fn taps_that_cannot_be_undone_ask_first(backend: Backend) {
     let page = careful.post(&format!("/applications/{id}/answer"), &[("answer", "decline"), ("confirm", "yes")]).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(applicant.get(&format!("/programmes/{pid}/application")).await.1["status"], "declined");
+
+    // Her answer is final: no decision is offered or taken on it any more.
+    let (status, body) = admin.post(&format!("/applications/{id}/decision"), json!({"decision": "award"})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body.to_string().contains("answered this offer"), "{body}");
+    let mut chief = app.browser().await;
+    chief.sign_in("chief").await;
+    let manage = chief.get(&format!("/admin/programmes/{pid}")).await;
+    assert!(!manage.has(&format!("input[name=application][value='{id}']")), "no box to decide on it again");
 }
 
 /// Expected statuses for: anonymous, applicant, another applicant, reviewer of another programme,
@@ -360,7 +369,8 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
         (
             format!("/admin/applications/{app_id}/decision"),
             vec![("decision", "waitlist")],
-            [401, 403, 403, 403, 403, 403, 303],
+            // By now the applicant has accepted her place: no decision changes it (said on the page).
+            [401, 403, 403, 403, 403, 403, 422],
         ),
         (format!("/applications/{app_id}/conflict"), vec![], [401, 404, 404, 404, 303, 404, 404]),
         (format!("/programmes/{pid}/withdraw"), vec![], [401, 409, 404, 404, 404, 404, 404]),

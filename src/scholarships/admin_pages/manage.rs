@@ -107,7 +107,13 @@ pub(super) async fn manage_page(
                         th { (t(l, "admin-score")) } th { (t(l, "admin-reviews")) } th { (t(l, "admin-spread")) } th { (t(l, "apply-status")) }
                     } }
                     tbody { @for r in &ranked { tr {
-                        td { input type="checkbox" name="application" value=(r.application.id) aria-label=(format!("{} {}", t(l, "admin-select"), short_id(&r.application.id))); }
+                        td {
+                            @if r.application.status.answered() {
+                                span title=(t(l, "error-application-answered")) { "—" }
+                            } @else {
+                                input type="checkbox" name="application" value=(r.application.id) aria-label=(format!("{} {}", t(l, "admin-select"), short_id(&r.application.id)));
+                            }
+                        }
                         td { a href=(format!("/applications/{}", r.application.id)) { (short_id(&r.application.id)) } }
                         td { (r.handle) }
                         td data-label=(t(l, "apply-country")) { (country_name(l, &r.application.country)) }

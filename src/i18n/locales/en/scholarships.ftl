@@ -24,6 +24,7 @@ error-already-submitted = Your application has already been sent.
 error-withdraw-awarded = An awarded place cannot be withdrawn; decline it instead.
 error-score-1-5 = A score from 1 to 5.
 error-criterion-unknown = This programme has no such criterion.
+error-application-answered = The applicant has answered this offer (accepted or declined the place); no decision can change it now.
 error-not-submitted = This application has not been sent yet.
 error-seats-full = All { $seats } places are taken. Free one (a decline or a revoked award) before awarding another.
 error-waitlist-empty = Nobody is on the waitlist.
