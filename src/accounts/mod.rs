@@ -527,7 +527,14 @@ pub fn bootstrap_token_valid(tokens: &Tokens, token: &str) -> bool {
 }
 
 /// Creates the first administrator with a bootstrap link; refused once any administrator exists.
-pub async fn create_first_admin(db: &Db, tokens: &Tokens, token: &str, input: RegisterInput) -> Result<User, AppError> {
+/// Makes the first administrator, with recovery codes (shown once): she has no email address yet, and
+/// without codes a forgotten password would lock the whole site's administration out.
+pub async fn create_first_admin(
+    db: &Db,
+    tokens: &Tokens,
+    token: &str,
+    input: RegisterInput,
+) -> Result<Registered, AppError> {
     if !bootstrap_token_valid(tokens, token) {
         return Err(AppError::NotFound);
     }
@@ -537,17 +544,22 @@ pub async fn create_first_admin(db: &Db, tokens: &Tokens, token: &str, input: Re
     let locale = input.locale.as_deref().and_then(Locale::parse).unwrap_or_default();
     let password = input.password;
     let hash = blocking(move || password::hash(&password)).await?;
-    db.write(move |conn| {
-        db::serialise(conn, db::locks::FIRST_ADMIN)?;
-        if store::count_admins(conn)? > 0 {
-            return Err(AppError::Conflict(Msg::new("error-already-set-up")));
-        }
-        let id = add_user(conn, &handle, Role::Admin, locale, Some(&hash), None)?;
-        let now = db::now();
-        store::append_audit(conn, now, Some(&id), "user.first_admin", Some(&id), "{}")?;
-        store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
-    })
-    .await
+    let codes = new_recovery_codes();
+    let hashes: Vec<String> = codes.iter().map(|c| hash_recovery_code(c)).collect();
+    let user = db
+        .write(move |conn| {
+            db::serialise(conn, db::locks::FIRST_ADMIN)?;
+            if store::count_admins(conn)? > 0 {
+                return Err(AppError::Conflict(Msg::new("error-already-set-up")));
+            }
+            let id = add_user(conn, &handle, Role::Admin, locale, Some(&hash), None)?;
+            store::insert_recovery_codes(conn, &id, &hashes)?;
+            let now = db::now();
+            store::append_audit(conn, now, Some(&id), "user.first_admin", Some(&id), "{}")?;
+            store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
+        })
+        .await?;
+    Ok(Registered { user, recovery_codes: Some(codes) })
 }
 
 pub async fn admin_exists(db: &Db) -> Result<bool, AppError> {

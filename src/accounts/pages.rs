@@ -603,7 +603,17 @@ async fn setup(
         email: None,
     };
     match super::create_first_admin(&state.db, &state.tokens, &form.token, input).await {
-        Ok(user) => signed_in_redirect(&state, &req, &user, "/admin/users", false).await,
+        Ok(done) => {
+            // Her recovery codes, once, then on to the administration (and its second-factor reminder).
+            let cookie = session_cookie(&state, &req, &done.user, false).await?;
+            let codes = done.recovery_codes.unwrap_or_default();
+            let signed_in = Viewer { locale: done.user.locale, user: Some(done.user), ..viewer };
+            let l = signed_in.locale;
+            let body = codes_view(l, &codes, "/admin/users");
+            let mut response = respond(&state, &signed_in, &req, StatusCode::CREATED, &t(l, "codes-title"), body);
+            response.add_cookie(&cookie).map_err(|e| AppError::internal(e.to_string()))?;
+            Ok(response)
+        }
         Err(error) => {
             let status = error_status(&error);
             let problems = Problems::from_error(error)?;

@@ -149,8 +149,14 @@ async fn the_first_administrator_comes_from_the_start_up_link(backend: Backend) 
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "the password rules hold here too");
     assert_eq!(page.value_of("#f-handle").as_deref(), Some("founder"));
     let page = browser.post("/setup", &[("token", &token), ("handle", "founder"), ("password", PASSWORD)]).await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(page.status, StatusCode::CREATED, "{}", page.body);
+    // She has no email address yet: her recovery codes are shown once, and one of them works.
+    let code = page.body.split("<code>").nth(1).and_then(|rest| rest.split("</code>").next()).unwrap_or_default();
+    assert!(page.has("ol.codes li code") && page.has("a.button[href='/admin/users']"), "{}", page.body);
     assert_eq!(browser.get("/admin/users").await.status, StatusCode::OK, "the founder is an admin");
+    let body = json!({"handle": "founder", "recovery_code": code, "new_password": "another calm river of twelve"});
+    let (status, answer) = app.api().post("/auth/recover", body).await;
+    assert!(status.is_success(), "a recovery code of the founder works: {status} {answer}");
 
     let mut late = app.browser().await;
     assert_eq!(late.get(&path).await.status, StatusCode::NOT_FOUND, "once there is an admin the link is spent");
