@@ -49,6 +49,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 struct DoneQuery {
     done: Option<String>,
     page: Option<usize>,
+    /// Who a promotion offered the place to (a handle).
+    who: Option<String>,
 }
 
 fn phase(l: Locale, p: &Programme) -> String {

@@ -517,7 +517,7 @@ pub async fn promote(
     viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let a = super::decisions::promote_next(&state.db, &ctx, viewer.admin()?, &path).await?;
+    let (a, _) = super::decisions::promote_next(&state.db, &ctx, viewer.admin()?, &path).await?;
     Ok(HttpResponse::Ok().json(application_dto(a)))
 }
 

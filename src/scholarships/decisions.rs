@@ -122,7 +122,14 @@ fn decide_in(
 
 /// Awards the best-ranked application on the waitlist (admins): 409 when the waitlist is empty or no seat
 /// is free.
-pub async fn promote_next(db: &Db, ctx: &Context, actor: &User, programme_id: &str) -> Result<Application, AppError> {
+/// Offers a free place to the next on the waitlist; returns the application and its applicant's handle,
+/// so that the administrator is told who got the place.
+pub async fn promote_next(
+    db: &Db,
+    ctx: &Context,
+    actor: &User,
+    programme_id: &str,
+) -> Result<(Application, String), AppError> {
     if !actor.is_admin() {
         return Err(AppError::Forbidden);
     }
@@ -130,7 +137,11 @@ pub async fn promote_next(db: &Db, ctx: &Context, actor: &User, programme_id: &s
     db.write(move |conn| {
         let p = super::locked_programme(conn, &pid)?;
         let next = review::next_on_waitlist(conn, &p)?.ok_or(AppError::Conflict(Msg::new("error-waitlist-empty")))?;
-        decide_in(conn, &ctx, &actor_id, &next.id, Decision::Award)
+        let a = decide_in(conn, &ctx, &actor_id, &next.id, Decision::Award)?;
+        let handle = crate::accounts::user_by_id(conn, &crate::core::ids::UserId::from(&a.user_id))?
+            .map(|u| u.handle)
+            .unwrap_or_default();
+        Ok((a, handle))
     })
     .await
 }

@@ -15,6 +15,7 @@ both!(
     an_administrator_runs_a_call_in_the_browser,
     every_route_answers_each_role_as_it_should,
     taps_that_cannot_be_undone_ask_first,
+    promoting_from_the_waitlist_names_who_gets_the_place,
 );
 
 fn datetime_local(hours_from_now: i64) -> String {
@@ -410,4 +411,36 @@ async fn every_route_answers_each_role_as_it_should(backend: Backend) {
             assert_eq!(browser.post(path, fields).await.status.as_u16(), expect[i], "POST {path} as {}", NAMES[i]);
         }
     }
+}
+
+async fn promoting_from_the_waitlist_names_who_gets_the_place(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    track_course(&app).await;
+    let (_, admin) = app.signed_in("chief", Role::Admin).await;
+    let (_, created) = admin.post("/programmes", programme_body(-1, 48)).await;
+    let pid = created["id"].as_str().unwrap_or_default().to_owned();
+    let mut ids = Vec::new();
+    for handle in ["first-one", "second-one", "waiting-one"] {
+        let (_, api) = person(&app, handle, None, "en").await;
+        ids.push((apply(&api, &pid, "UA").await, api));
+    }
+    for (i, decision) in ["award", "award", "waitlist"].into_iter().enumerate() {
+        let (status, body) =
+            admin.post(&format!("/applications/{}/decision", ids[i].0), json!({"decision": decision})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let (status, _) = ids[0].1.post(&format!("/applications/{}/decline", ids[0].0), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let mut chief = app.browser().await;
+    chief.sign_in("chief").await;
+    let page = chief.get(&format!("/admin/programmes/{pid}")).await;
+    assert!(page.text().contains("Offer the free place to waiting-one, next on the waitlist"), "{}", page.text());
+    let page = chief.post(&format!("/admin/programmes/{pid}/promote"), &[]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let page = chief.get(&page.location.unwrap_or_default()).await;
+    assert!(page.text().contains("The free place was offered to waiting-one"), "{}", page.text());
+    let page = chief.get(&format!("/admin/programmes/{pid}?done=promoted&who=%3Cb%3Ex")).await;
+    let text = page.text();
+    assert!(text.contains("offered to the next on the waitlist") && !text.contains("<b>x"), "only a handle is named");
 }

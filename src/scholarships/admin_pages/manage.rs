@@ -12,6 +12,13 @@ pub(super) async fn manage(
     q: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let done = q.done.as_deref().and_then(done_message).map(Msg::new);
+    // "Offered to olena": the handle comes back in the redirect, and only a valid handle is shown.
+    let done = match (q.done.as_deref(), q.who.as_deref().map(crate::accounts::model::Handle::parse)) {
+        (Some("promoted"), Some(Ok(handle))) => {
+            Some(Msg::new("admin-done-promoted-named").with("handle", handle.as_str()))
+        }
+        _ => done,
+    };
     manage_page(
         &state,
         &viewer,
@@ -57,7 +64,6 @@ pub(super) async fn manage_page(
     let reviewers = super::super::review::reviewers(&state.db, &p.id).await?;
     let track = super::super::track_titles(&state.db, &p, l).await?;
     let held = ranked.iter().filter(|r| r.application.status.holds_seat()).count();
-    let waiting = ranked.iter().filter(|r| r.application.status == Status::Waitlisted).count();
     let csrf = &viewer.csrf_token;
     let body = html! {
         @if let Some(msg) = &notice { p.notice role="status" { (msg.text(l)) } }
@@ -133,10 +139,10 @@ pub(super) async fn manage_page(
                     button.primary type="submit" { (t(l, "admin-decide")) }
                 }
             }
-            @if waiting > 0 && (held as i32) < p.seats {
+            @if let (Some(next), true) = (ranked.iter().find(|r| r.application.status == Status::Waitlisted), (held as i32) < p.seats) {
                 form method="post" action=(format!("/admin/programmes/{}/promote", p.id)) {
                     (csrf_field(csrf))
-                    p { button type="submit" { (t(l, "admin-promote")) } }
+                    p { button type="submit" { (t_with(l, "admin-promote-named", &[("handle", Arg::Text(next.handle.clone()))])) } }
                 }
             }
         }
@@ -300,7 +306,11 @@ pub(super) async fn promote(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.admin()?;
     match super::super::decisions::promote_next(&state.db, &ctx, user, &path).await {
-        Ok(_) => Ok(see_other(&format!("/admin/programmes/{}?done=promoted#ranking", path.as_str()))),
+        Ok((_, handle)) => {
+            let query =
+                serde_urlencoded::to_string([("done", "promoted"), ("who", handle.as_str())]).unwrap_or_default();
+            Ok(see_other(&format!("/admin/programmes/{}?{query}#ranking", path.as_str())))
+        }
         Err(e) => {
             manage_page(
                 &state,

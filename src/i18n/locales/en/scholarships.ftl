@@ -311,3 +311,5 @@ admin-reviewer-remove-hint = A removed reviewer no longer sees the applications;
 admin-done-reviewer-removed = Reviewer removed.
 audit-action-programme-reviewer-removed = Removed from the reviewers
 error-question-choice-translations = Line { $row }: a translation of the choices needs as many choices as the question has.
+admin-promote-named = Offer the free place to { $handle }, next on the waitlist
+admin-done-promoted-named = The free place was offered to { $handle }, who was next on the waitlist.

@@ -336,3 +336,5 @@ admin-reviewer-remove-hint = Убранный рецензент больше н
 admin-done-reviewer-removed = Рецензент убран.
 audit-action-programme-reviewer-removed = Убран(а) из рецензентов
 error-question-choice-translations = Строка { $row }: перевод вариантов должен содержать столько же вариантов, сколько их в вопросе.
+admin-promote-named = Предложить свободное место: { $handle }, следующий человек в листе ожидания
+admin-done-promoted-named = Свободное место предложено: { $handle }, следующий человек в листе ожидания.

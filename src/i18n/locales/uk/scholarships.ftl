@@ -336,3 +336,5 @@ admin-reviewer-remove-hint = Вилучений рецензент більше 
 admin-done-reviewer-removed = Рецензента вилучено.
 audit-action-programme-reviewer-removed = Вилучено з рецензентів
 error-question-choice-translations = Рядок { $row }: переклад варіантів має містити стільки ж варіантів, скільки їх у питанні.
+admin-promote-named = Запропонувати вільне місце: { $handle }, наступна людина в списку очікування
+admin-done-promoted-named = Вільне місце запропоновано: { $handle }, наступна людина в списку очікування.
