@@ -308,7 +308,7 @@ pub async fn results(
 ) -> Result<HttpResponse, AppError> {
     let r = super::results(&state.db, viewer.user()?, &path, viewer.locale).await?;
     if wants_csv(&req) {
-        return Ok(csv::response("results.csv", super::results_csv(&r)));
+        return Ok(csv::response(&csv::file_name("quiz-results", &r.quiz_id), super::results_csv(&r)));
     }
     let items: Vec<ResultItem> = r
         .attempts

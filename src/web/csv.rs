@@ -26,6 +26,13 @@ pub fn row<S: AsRef<str>>(fields: &[S]) -> String {
 }
 
 /// A CSV file named `name`.
+/// A CSV file's name that says what it holds and when, without a topic (a download list is seen by whoever
+/// holds the computer): `programme-report-0190c3a1-2026-12-05.csv`.
+pub fn file_name(what: &str, id: &str) -> String {
+    let short: String = id.chars().filter(char::is_ascii_alphanumeric).take(8).collect();
+    format!("{what}-{short}-{}.csv", crate::db::now().date())
+}
+
 pub fn response(name: &str, body: String) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")

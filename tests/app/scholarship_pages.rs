@@ -157,6 +157,11 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
     assert!(page.text().contains("olena") && page.text().contains("120.50 EUR"), "{}", page.text());
     let csv = admin.client.get(app.url(&format!("/admin/programmes/{pid}/report.csv"))).send().await.expect("csv");
     assert_eq!(csv.headers().get("content-type").and_then(|h| h.to_str().ok()), Some("text/csv; charset=utf-8"));
+    // Named for what it holds and when, not "report.csv", and without the programme's title.
+    let named = csv.headers().get("content-disposition").and_then(|h| h.to_str().ok()).unwrap_or_default().to_owned();
+    let today = chrono::Utc::now().date_naive().to_string();
+    let short: String = pid.chars().filter(char::is_ascii_alphanumeric).take(8).collect();
+    assert_eq!(named, format!("attachment; filename=\"programme-report-{short}-{today}.csv\""));
     let csv = csv.text().await.unwrap_or_default();
     assert!(
         csv.lines().any(|l| l == "applications,,1") && csv.lines().any(|l| l == "stipends_awarded,EUR,120.50"),

@@ -433,7 +433,8 @@ pub(super) async fn results_csv(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let r = super::super::results(&state.db, viewer.user()?, &path, viewer.locale).await?;
-    Ok(crate::web::csv::response("results.csv", super::super::results_csv(&r)))
+    let name = crate::web::csv::file_name("quiz-results", &r.quiz_id);
+    Ok(crate::web::csv::response(&name, super::super::results_csv(&r)))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -150,7 +150,8 @@ pub(super) async fn cohort_csv(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let (_, rows) = super::super::dashboard::cohort(&state.db, &ctx, viewer.admin()?, &path).await?;
-    Ok(crate::web::csv::response("cohort.csv", super::super::reports::cohort_csv(&rows)))
+    let name = crate::web::csv::file_name("programme-cohort", &path);
+    Ok(crate::web::csv::response(&name, super::super::reports::cohort_csv(&rows)))
 }
 
 pub(super) async fn report_csv(
@@ -160,7 +161,8 @@ pub(super) async fn report_csv(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let (p, s) = super::super::dashboard::stats(&state.db, &ctx, viewer.admin()?, &path).await?;
-    Ok(crate::web::csv::response("report.csv", super::super::reports::donor_csv(&p, &s)))
+    let name = crate::web::csv::file_name("programme-report", &p.id);
+    Ok(crate::web::csv::response(&name, super::super::reports::donor_csv(&p, &s)))
 }
 
 #[cfg(test)]

@@ -48,7 +48,8 @@ pub async fn dashboard(
 ) -> Result<HttpResponse, AppError> {
     let (_, rows) = super::super::dashboard::cohort(&state.db, &ctx, viewer.admin()?, &path).await?;
     if wants_csv(&req) {
-        return Ok(csv::response("cohort.csv", super::super::reports::cohort_csv(&rows)));
+        let name = csv::file_name("programme-cohort", &path);
+        return Ok(csv::response(&name, super::super::reports::cohort_csv(&rows)));
     }
     Ok(HttpResponse::Ok().json(DashboardDto { items: rows.into_iter().map(scholar_dto).collect() }))
 }
@@ -65,7 +66,8 @@ pub async fn report(
 ) -> Result<HttpResponse, AppError> {
     let (p, s) = super::super::dashboard::stats(&state.db, &ctx, viewer.admin()?, &path).await?;
     if wants_csv(&req) {
-        return Ok(csv::response("report.csv", super::super::reports::donor_csv(&p, &s)));
+        let name = csv::file_name("programme-report", &p.id);
+        return Ok(csv::response(&name, super::super::reports::donor_csv(&p, &s)));
     }
     let by_status: BTreeMap<&str, usize> = s.by_status.iter().map(|(k, v)| (k.code(), *v)).collect();
     let by_country: BTreeMap<&str, serde_json::Value> = s
