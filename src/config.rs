@@ -103,6 +103,15 @@ fn exit_url(value: Option<String>) -> Result<String, String> {
     }
 }
 
+/// The address for links sent to someone: the onion one if there is one and she uses it, else the clearnet
+/// one (the rule `Settings::site_url`, the scholarship mails and the reminders share).
+pub fn site_url<'a>(base_url: &'a str, onion_url: Option<&'a str>, via_onion: bool) -> &'a str {
+    match onion_url {
+        Some(onion) if via_onion => onion,
+        _ => base_url,
+    }
+}
+
 /// An onion address is an http(s) URL whose host ends in `.onion`, without a path.
 fn onion_url(value: Option<String>) -> Result<Option<String>, String> {
     let Some(value) = value.filter(|v| !v.trim().is_empty()) else { return Ok(None) };
@@ -234,10 +243,7 @@ impl Settings {
 
     /// The address links sent to someone should use: the onion one for someone who uses it.
     pub fn site_url(&self, via_onion: bool) -> &str {
-        match &self.onion_url {
-            Some(onion) if via_onion => onion,
-            _ => &self.base_url,
-        }
+        site_url(&self.base_url, self.onion_url.as_deref(), via_onion)
     }
 
     /// The host of the onion address, if there is one.

@@ -68,10 +68,7 @@ fn queue_one(
 ) -> Result<bool, AppError> {
     let l = Locale::parse(&s.locale).unwrap_or_default();
     let token = rs.tokens.issue(TokenKind::ReminderOptOut, &s.user_id)?.token;
-    let site = match &rs.onion_url {
-        Some(onion) if s.via_onion => onion,
-        _ => &rs.base_url,
-    };
+    let site = crate::config::site_url(&rs.base_url, rs.onion_url.as_deref(), s.via_onion);
     let mut body = t_with(l, "mail-greeting", &[("handle", Arg::Text(s.handle.clone()))]);
     for paragraph in [
         t_with(l, "mail-reminder-intro", &[("days", Arg::Number(days))]),

@@ -42,10 +42,7 @@ pub struct Context {
 impl Context {
     /// Where links sent to `user` lead: the address she last signed in through.
     pub fn site_for(&self, user: &crate::accounts::model::User) -> &str {
-        match &self.onion_url {
-            Some(onion) if user.via_onion => onion,
-            _ => &self.base_url,
-        }
+        crate::config::site_url(&self.base_url, self.onion_url.as_deref(), user.via_onion)
     }
 
     pub fn from_settings(settings: &crate::config::Settings) -> Self {
