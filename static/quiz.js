@@ -7,6 +7,7 @@
   var attempt = form.getAttribute("data-attempt");
   var csrf = form.getAttribute("data-csrf");
   var state = form.querySelector(".save-state");
+  var offline = form.getAttribute("data-offline") === "queue";
 
   function answerOf(fieldset) {
     var type = fieldset.getAttribute("data-type");
@@ -49,14 +50,22 @@
     var answer = answerOf(fieldset);
     if (answer === undefined) { return; }
     var question = fieldset.getAttribute("data-question");
+    var headers = { "Content-Type": "application/json", "X-CSRF-Token": csrf };
+    // An untimed attempt may be answered without a connection: the service worker (sw.js) keeps the
+    // answer on the device and it is sent when the connection is back. A timed one needs the network.
+    if (offline) { headers["Pravo-Offline"] = "queue"; }
     fetch("/api/v1/attempts/" + attempt + "/answers/" + encodeURIComponent(question), {
       method: "PUT",
       credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      headers: headers,
       body: JSON.stringify({ answer: answer })
     }).then(function (response) {
-      if (state) { state.textContent = response.ok ? state.getAttribute("data-saved") || "✓" : ""; }
-    }).catch(function () { /* The Save button still works. */ });
+      if (!state) { return; }
+      if (response.status === 202) { state.textContent = form.getAttribute("data-saved-here"); }
+      else { state.textContent = response.ok ? state.getAttribute("data-saved") || "✓" : ""; }
+    }).catch(function () {
+      if (state) { state.textContent = form.getAttribute("data-not-saved"); }
+    });
   }
 
   // A timed attempt counts down in the reader's own clock (the page also says how many minutes were left

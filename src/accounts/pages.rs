@@ -263,7 +263,13 @@ async fn logout(
             Err(other) => return Err(other),
         }
     }
-    Ok(HttpResponse::SeeOther().insert_header(("Location", "/")).cookie(removal_cookie(&state)).finish())
+    // Whatever this browser kept for reading offline (pages, waiting steps, the service worker) goes too:
+    // a phone handed on, or taken, keeps nothing of her courses once she has signed out.
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", "/"))
+        .insert_header(("Clear-Site-Data", "\"cache\", \"storage\""))
+        .cookie(removal_cookie(&state))
+        .finish())
 }
 
 // ---- registration ----

@@ -235,6 +235,11 @@ pub async fn media(db: &Db, user: Option<&User>, slug: &str, name: &str) -> Resu
     .await
 }
 
+/// The names of a course's media files (to keep the course on a device).
+pub fn media_names(conn: &mut AnyConnection, course_id: &str) -> Result<Vec<String>, AppError> {
+    store::media_names(conn, course_id)
+}
+
 // ---- authoring ----
 
 /// `PUT /courses/{slug}`: texts per language, open, hours.

@@ -663,3 +663,12 @@ pub fn all_media(conn: &mut AnyConnection, course_id: &str) -> Result<Vec<(Strin
         .order(course_media::name.asc())
         .load(conn)?)
 }
+
+/// The names of a course's media files, in name order.
+pub fn media_names(conn: &mut AnyConnection, course_id: &str) -> Result<Vec<String>, AppError> {
+    Ok(course_media::table
+        .filter(course_media::course_id.eq(course_id))
+        .select(course_media::name)
+        .order(course_media::name.asc())
+        .load(conn)?)
+}

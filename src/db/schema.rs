@@ -183,6 +183,15 @@ diesel::joinable!(course_texts -> courses (course_id));
 diesel::joinable!(course_trainers -> courses (course_id));
 diesel::joinable!(course_trainers -> users (user_id));
 diesel::joinable!(modules -> courses (course_id));
+diesel::table! {
+    offline_receipts (user_id, client_id) {
+        user_id -> Text,
+        client_id -> Text,
+        outcome -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(module_revisions -> modules (module_id));
 diesel::joinable!(enrolments -> courses (course_id));
 diesel::joinable!(module_progress -> modules (module_id));

@@ -2,19 +2,23 @@
 //! and "mark as complete".
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Reading;
 use super::model::CourseView;
 use crate::accounts::extract::{PendingViewer, Viewer};
 use crate::core::error::AppError;
+use crate::i18n::t;
+use crate::web::json::JsonBody;
 use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/courses", web::get().to(list))
         .route("/courses/{slug}", web::get().to(show))
         .route("/courses/{slug}/modules/{module}", web::get().to(module))
-        .route("/courses/{slug}/modules/{module}/complete", web::post().to(complete));
+        .route("/courses/{slug}/modules/{module}/complete", web::post().to(complete))
+        .route("/courses/{slug}/offline", web::get().to(keep_list))
+        .route("/me/sync", web::post().to(sync));
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -194,10 +198,93 @@ pub async fn complete(
     Ok(HttpResponse::Ok().json(CompleteDto { progress_percent: done.percent, course_completed: done.course_completed }))
 }
 
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct KeepList {
+    /// The addresses to keep on the device for reading offline, in reading order.
+    urls: Vec<String>,
+}
+
+/// What to keep of a course to read it offline (enrolled scholars, the course's trainers, admins).
+#[utoipa::path(get, path = "/api/v1/courses/{slug}/offline", params(("slug" = String, Path)),
+    responses((status = 200, body = KeepList), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+pub async fn keep_list(
+    state: web::Data<AppState>,
+    reading: web::Data<Reading>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let urls = super::offline::keep_list(&state.db, &reading, viewer.user()?, &path, viewer.locale).await?;
+    Ok(HttpResponse::Ok().json(KeepList { urls }))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct SyncInput {
+    /// In the order they were done.
+    items: Vec<super::offline::Step>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SyncOutcome {
+    id: String,
+    /// `done` or `refused`.
+    outcome: &'static str,
+    /// Received before (the batch was sent again): nothing was done twice.
+    repeated: bool,
+    /// What happened, in the reader's language.
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SyncResult {
+    items: Vec<SyncOutcome>,
+}
+
+/// Steps done offline, in order: each is done once (a batch sent twice does nothing the second time) and
+/// answered with what became of it.
+#[utoipa::path(post, path = "/api/v1/me/sync", request_body = SyncInput,
+    responses((status = 200, body = SyncResult), (status = 401), (status = 422, body = crate::web::json::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn sync(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: JsonBody<SyncInput>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.user()?;
+    let steps = body.into_inner()?.items;
+    let l = viewer.locale;
+    let done = super::offline::apply(&state.db, user, l, steps).await?;
+    let items = done
+        .into_iter()
+        .map(|o| SyncOutcome {
+            outcome: if o.done { "done" } else { "refused" },
+            message: t(l, &o.message),
+            id: o.id,
+            repeated: o.repeated,
+            link: o.link,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(SyncResult { items }))
+}
+
 /// This domain's part of the OpenAPI description; api.rs merges every domain's.
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    paths(list, show, module, complete,),
-    components(schemas(CourseItem, CourseList, ModuleItem, CourseDto, ModuleDto, CompleteDto,))
+    paths(list, show, module, complete, keep_list, sync,),
+    components(schemas(
+        CourseItem,
+        CourseList,
+        ModuleItem,
+        CourseDto,
+        ModuleDto,
+        CompleteDto,
+        KeepList,
+        SyncInput,
+        SyncOutcome,
+        SyncResult,
+        super::offline::Step,
+        super::offline::StepKind,
+    ))
 )]
 pub struct ProgressApi;

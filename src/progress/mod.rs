@@ -6,6 +6,8 @@ pub mod activity;
 pub mod api;
 pub mod completion;
 pub mod model;
+pub mod offline;
+mod offline_store;
 pub mod outline;
 pub mod pages;
 pub mod privacy;

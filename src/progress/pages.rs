@@ -21,7 +21,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/courses/{slug}", web::get().to(course))
         .route("/courses/{slug}/modules/{module}", web::get().to(module))
         .route("/courses/{slug}/modules/{module}/text", web::get().to(module_text))
-        .route("/courses/{slug}/modules/{module}/complete", web::post().to(complete));
+        .route("/courses/{slug}/modules/{module}/complete", web::post().to(complete))
+        .route("/offline", web::get().to(offline_page));
+}
+
+/// Shown by the service worker when there is no connection and the page asked for is not kept.
+async fn offline_page(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) -> HttpResponse {
+    let l = viewer.locale;
+    let body = html! {
+        p.lead { (t(l, "offline-page-text")) }
+        p { (t(l, "offline-page-kept")) }
+    };
+    page_response(&state, &viewer, &req, StatusCode::OK, &t(l, "offline-page-title"), body)
 }
 
 fn count(l: Locale, id: &str, n: i64) -> String {
@@ -68,7 +79,11 @@ async fn course(
     let l = viewer.locale;
     let view = super::course_view(&state.db, &reading, viewer.user.as_ref(), &path, l).await?;
     let body = course_body(l, &viewer, &view);
-    Ok(page_response(&state, &viewer, &req, StatusCode::OK, &view.text.title, body))
+    let mut page = page_response(&state, &viewer, &req, StatusCode::OK, &view.text.title, body);
+    if view.access.can_read_modules() {
+        crate::web::mark_course_page(&mut page, &view.course.slug);
+    }
+    Ok(page)
 }
 
 fn course_body(l: Locale, viewer: &Viewer, v: &CourseView) -> Markup {
@@ -124,7 +139,24 @@ fn course_body(l: Locale, viewer: &Viewer, v: &CourseView) -> Markup {
                 }
             }
         }
-        @if v.access.can_read_modules() { (take_along(l, slug)) }
+        @if v.access.can_read_modules() { (keep_on_device(l, slug)) (take_along(l, slug)) }
+    }
+}
+
+/// "Keep this course on this device": only with JavaScript and a browser that can (offline.js shows it).
+fn keep_on_device(l: Locale, slug: &str) -> Markup {
+    html! {
+        section #keep-course hidden aria-labelledby="keep-h" data-slug=(slug) data-kept=(t(l, "offline-kept"))
+            data-keeping=(t(l, "offline-keeping")) data-failed=(t(l, "offline-failed")) data-removed=(t(l, "offline-removed")) {
+            h2 #keep-h { (t(l, "offline-heading")) }
+            p { (t(l, "offline-intro")) }
+            p.notice.warning { (t(l, "offline-warning")) }
+            p {
+                button.keep type="button" { (t(l, "offline-keep")) }
+                button.remove type="button" hidden { (t(l, "offline-remove")) }
+            }
+            p.keep-state role="status" {}
+        }
     }
 }
 
@@ -230,7 +262,9 @@ async fn module(
             }
         }
     };
-    Ok(page_response(&state, &viewer, &req, StatusCode::OK, &m.revision.title, body))
+    let mut page = page_response(&state, &viewer, &req, StatusCode::OK, &m.revision.title, body);
+    crate::web::mark_course_page(&mut page, &slug);
+    Ok(page)
 }
 
 /// The module's text as a Markdown file, to keep, fill in or print (a monitor's forms, say): for those who

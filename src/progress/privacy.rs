@@ -5,6 +5,9 @@ use std::sync::Arc;
 use serde_json::{Value, json};
 
 use super::store;
+use chrono::NaiveDateTime;
+
+use crate::accounts::privacy::retention::Retention;
 use crate::accounts::privacy::{Entry, Erase, Export, Exported, Part};
 use crate::core::error::AppError;
 use crate::db::AnyConnection;
@@ -12,10 +15,26 @@ use crate::db::AnyConnection;
 pub const REGISTER: &[Entry] = &[
     Entry { table: "module_progress", columns: &["user_id"], export: Export::Yes, erase: Erase::Delete },
     Entry { table: "course_completions", columns: &["user_id"], export: Export::Yes, erase: Erase::Delete },
+    Entry {
+        table: "offline_receipts",
+        columns: &["user_id"],
+        export: Export::No("privacy-not-exported-receipts"),
+        erase: Erase::Delete,
+    },
 ];
 
 pub fn part() -> Part {
-    Part { domain: "progress", register: REGISTER, export: Arc::new(export), erase: store::forget_person, retain: None }
+    Part { domain: "progress", register: REGISTER, export: Arc::new(export), erase, retain: Some(retain) }
+}
+
+fn erase(conn: &mut AnyConnection, user_id: &str) -> Result<(), AppError> {
+    store::forget_person(conn, user_id)?;
+    super::offline_store::forget_person(conn, user_id)
+}
+
+/// Receipts of steps done offline go after a month.
+fn retain(conn: &mut AnyConnection, _: &Retention, now: NaiveDateTime) -> Result<Vec<(&'static str, usize)>, AppError> {
+    Ok(vec![("offline_receipts", super::offline::forget_old(conn, now)?)])
 }
 
 fn export(conn: &mut AnyConnection, user_id: &str) -> Result<Exported, AppError> {

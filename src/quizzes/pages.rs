@@ -95,6 +95,7 @@ async fn quiz_page(
             @if let Some(best) = info.best_percent { dt { (t(l, "quiz-best")) } dd { (number(l, best)) "%" } }
         }
         @if info.shape.by_hand { p { (t(l, "quiz-by-hand")) } }
+        @if s.time_limit_seconds.is_some() { p.meta #online-only { (t(l, "quiz-timed-online")) } }
         @if info.passed { p.notice role="status" { (t(l, "quiz-passed")) } }
         @if info.access.enrolled {
             @if let Some(open) = &info.unfinished {
@@ -132,7 +133,9 @@ async fn quiz_page(
             }
         }
     };
-    Ok(page_response(&state, &viewer, &req, StatusCode::OK, &info.title, body))
+    let mut page = page_response(&state, &viewer, &req, StatusCode::OK, &info.title, body);
+    crate::web::mark_course_page(&mut page, &info.course_slug);
+    Ok(page)
 }
 
 async fn start(
@@ -165,6 +168,8 @@ fn attempt_response(
 ) -> HttpResponse {
     let l = viewer.locale;
     let open = v.attempt.submitted_at.is_none() && v.own;
+    // A timed attempt needs a connection throughout; an untimed one can be answered offline.
+    let untimed = v.attempt.deadline.is_none();
     let body = html! {
         p.breadcrumb { a href=(format!("/quizzes/{}", v.quiz_id)) { (t(l, "quiz-back-to-quiz")) } }
         @if let (true, Some(deadline)) = (open, v.attempt.deadline) {
@@ -195,8 +200,12 @@ fn attempt_response(
             }
         }
         (form_problem(l, problems))
-        form.quiz method="post" action=(format!("/attempts/{}", v.attempt.id)) data-attempt=(v.attempt.id) data-csrf=(viewer.csrf_token) novalidate {
+        form.quiz method="post" action=(format!("/attempts/{}", v.attempt.id)) data-attempt=(v.attempt.id) data-csrf=(viewer.csrf_token)
+            data-offline=[untimed.then_some("queue")] data-saved-here=[untimed.then_some(t(l, "offline-answer-kept"))]
+            data-not-saved=(t(l, "offline-answer-not-saved")) novalidate {
             (csrf_field(&viewer.csrf_token))
+            // Sent without a connection, an untimed attempt's form waits on the device (static/sw.js).
+            @if open && untimed { input type="hidden" name="offline" value="queue"; }
             @for (n, q) in v.questions.iter().enumerate() {
                 @let review = v.review.as_ref().and_then(|r| r.iter().find(|i| i.id == q.id));
                 (question_fieldset(l, n + 1, q, AnswerState { answer: v.answers.get(&q.id), typed, problems, open, review }))
@@ -214,7 +223,11 @@ fn attempt_response(
         @if open { script src=(crate::web::assets::quiz_js_url()) defer {} }
     };
     let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    page_response(state, viewer, req, status, &v.quiz_title, body)
+    let mut page = page_response(state, viewer, req, status, &v.quiz_title, body);
+    if untimed && v.own && problems.is_empty() {
+        crate::web::mark_course_page(&mut page, &v.course_slug);
+    }
+    page
 }
 
 fn checked_value(answer: Option<&Value>, id: &str) -> bool {

@@ -101,7 +101,9 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                 meta name="referrer" content="no-referrer";
                 title { (title) " · " (frame.site_name) }
                 link rel="stylesheet" href=(super::assets::css_url());
+                link rel="manifest" href="/manifest.webmanifest";
                 script src=(super::assets::exit_js_url()) defer {}
+                @if frame.reader.signed_in.is_some() { script src=(super::assets::offline_js_url()) defer {} }
             }
             body {
                 a.skip href="#main" { (t(l, "skip-to-content")) }
@@ -148,6 +150,7 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                             }
                         }
                     }
+                    @if frame.reader.signed_in.is_some() { (offline_status(l)) }
                     h1 { (title) }
                     (body)
                 }
@@ -159,6 +162,15 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// Where offline.js says what became of what was done without a connection (hidden until it speaks).
+fn offline_status(l: Locale) -> Markup {
+    html! {
+        div #offline-status .notice hidden role="status" data-queued=(t(l, "offline-queued"))
+            data-waiting=(t(l, "offline-waiting")) data-sent=(t(l, "offline-sent"))
+            data-sign-in=(t(l, "offline-sign-in")) data-open=(t(l, "offline-open")) {}
     }
 }
 

@@ -42,6 +42,14 @@ pub fn page_response(
     html(status, layout::page(&frame, title, body))
 }
 
+/// Marks a page as one of a course's (`Pravo-Course`), for the service worker of `static/sw.js`, which keeps
+/// such a page on the device only when she chose to keep that course.
+pub fn mark_course_page(page: &mut HttpResponse, slug: &str) {
+    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(slug) {
+        page.headers_mut().insert(actix_web::http::header::HeaderName::from_static("pravo-course"), value);
+    }
+}
+
 /// A file to download, named `name` (keep names neutral: a shared phone's download list shows them).
 pub fn download(content_type: &str, name: &str, body: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()

@@ -17,6 +17,7 @@ mod courses;
 mod download;
 mod faults;
 mod mail;
+mod offline;
 mod onion;
 mod openapi;
 mod operations;

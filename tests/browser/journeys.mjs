@@ -207,6 +207,107 @@ async function journey(browser, run, index) {
   }
 }
 
+// Reading offline (static/sw.js and static/offline.js): keep a course on the device, lose the connection,
+// read two modules, mark one complete, come back, and find the mark on the server; then remove the
+// course and sign out, each leaving nothing of it in the browser's storage.
+const OFFLINE_COURSE = "drug-policy-and-remedies";
+const M1 = "conventions-and-human-rights";
+const M2 = "law-enforcement-abuses";
+
+async function stored(page) {
+  return page.evaluate(async () => ({
+    caches: await caches.keys(),
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+  }));
+}
+
+async function offline(browser, run) {
+  const context = await browser.newContext({
+    viewport: { width: run.width, height: 740 },
+    locale: run.lang,
+    extraHTTPHeaders: { "Accept-Language": run.lang },
+  });
+  const page = await context.newPage();
+  const handle = `off-${run.lang}-${process.pid}`;
+  console.log(`offline: ${run.lang}, ${run.width} px, JavaScript on`);
+  try {
+    await page.goto(`${BASE}/register`);
+    await page.fill("#f-handle", handle);
+    await page.fill("#f-password", PASSWORD);
+    await page.selectOption("#f-locale", run.lang);
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/register'] button[type=submit]")]);
+    await page.goto(`${BASE}/courses/${OFFLINE_COURSE}`);
+    await Promise.all([page.waitForNavigation(), page.click(`form[action='/courses/${OFFLINE_COURSE}/enrol'] button[type=submit]`)]);
+    await page.goto(`${BASE}/courses/${OFFLINE_COURSE}`);
+
+    // Keep it: the panel appears (the script is there), the pages are stored.
+    await page.locator("#keep-course button.keep").waitFor({ state: "visible" });
+    await check(page, run, "keep-panel", null);
+    await page.click("#keep-course button.keep");
+    await page.locator("#keep-course button.remove").waitFor({ state: "visible", timeout: 30000 });
+    await check(page, run, "kept", null);
+    const kept = await page.evaluate(async (c) => (await (await caches.open("pravo-course-" + c)).keys()).map((r) => new URL(r.url).pathname), OFFLINE_COURSE);
+    for (const m of [M1, M2]) {
+      if (!kept.includes(`/courses/${OFFLINE_COURSE}/modules/${m}`)) fail(`module ${m} was not kept: ${kept.join(", ")}`);
+    }
+
+    // No connection: two modules open from the device; "mark as complete" waits there.
+    await context.setOffline(true);
+    for (const m of [M1, M2]) {
+      const response = await page.goto(`${BASE}/courses/${OFFLINE_COURSE}/modules/${m}`);
+      if (!response || !response.fromServiceWorker()) fail(`offline, module ${m} did not come from the device`);
+      if ((await page.locator("article.module-text h2, article.module-text p").count()) < 2) fail(`offline, module ${m} has no text`);
+      await check(page, run, `offline-${m}`, null);
+    }
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click(`form[action='/courses/${OFFLINE_COURSE}/modules/${M2}/complete'] button[type=submit]`),
+    ]);
+    if (!page.url().includes("offline=queued")) fail(`offline, marking complete led to ${page.url()}`);
+    await page.locator("#offline-status:not([hidden])").waitFor();
+    await check(page, run, "offline-queued", null);
+    // A page that was not kept says there is no connection, instead of the browser's error.
+    await page.goto(`${BASE}/certificates`);
+    if ((await page.locator("h1").count()) !== 1) fail("offline, a page not kept shows no page");
+    await check(page, run, "offline-not-kept", null);
+
+    // Back online: the waiting step is sent and the page says what became of it.
+    // (The page she is on sends it when the browser says it is online; if that signal does not come,
+    // the next page she opens does.)
+    await context.setOffline(false);
+    const sentHere = await page.locator("#offline-status li.done").waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (sentHere) await check(page, run, "sent-on-the-same-page", null);
+    await page.goto(`${BASE}/courses/${OFFLINE_COURSE}`);
+    if (!sentHere) {
+      await page.locator("#offline-status li.done").waitFor({ timeout: 15000 }).catch(async () => {
+        fail(`back online, nothing was reported sent: "${await page.locator("#offline-status").innerText().catch(() => "")}"`);
+      });
+      await check(page, run, "sent", null);
+    }
+    const queue = await page.evaluate(async () => (await (await caches.open("pravo-queue")).keys()).length);
+    if (queue !== 0) fail("the queue was not emptied after sending");
+    await page.reload();
+    const done = await page.locator(`ol.modules li.done a[href='/courses/${OFFLINE_COURSE}/modules/${M2}']`).count();
+    if (done !== 1) fail("the mark made offline did not reach the server");
+
+    // Remove: nothing of the course is left, nor the worker (no other course is kept).
+    await page.click("#keep-course button.remove");
+    await page.locator("#keep-course button.keep").waitFor({ state: "visible" });
+    let left = await stored(page);
+    if (left.caches.length || left.workers) fail(`after removing, the browser still holds ${JSON.stringify(left)}`);
+
+    // Keep it again and sign out: everything goes.
+    await page.click("#keep-course button.keep");
+    await page.locator("#keep-course button.remove").waitFor({ state: "visible", timeout: 30000 });
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/logout'] button[type=submit]")]);
+    left = await stored(page);
+    if (left.caches.length || left.workers) fail(`after signing out, the browser still holds ${JSON.stringify(left)}`);
+    console.log("  ok offline: kept, read offline, sent, removed, signed out");
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
 const PLAIN_BASE = BASE;
 const ONION_BASE = ONION_HOST ? BASE.replace(/\/\/[^/:]+/, `//${ONION_HOST}`) : "";
 const RUNNING = RUNS.filter((r) => !r.onion || ONION_HOST);
@@ -219,6 +320,7 @@ try {
   for (const [i, run] of RUNNING.entries()) {
     await journey(browser, run, i);
   }
+  await offline(browser, { lang: "en", width: 360, js: true });
 } catch (e) {
   failed = true;
   console.error(e instanceof Failure ? `FAILED: ${e.message}` : e);

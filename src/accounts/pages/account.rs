@@ -232,7 +232,11 @@ pub(super) async fn logout_all(
 ) -> Result<HttpResponse, AppError> {
     let user = viewer.user()?;
     super::super::sign_out_everywhere(&state.db, &user.id).await?;
-    Ok(HttpResponse::SeeOther().insert_header(("Location", "/login")).cookie(removal_cookie(&state)).finish())
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", "/login"))
+        .insert_header(("Clear-Site-Data", "\"cache\", \"storage\""))
+        .cookie(removal_cookie(&state))
+        .finish())
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -135,9 +135,11 @@ pub(super) async fn delete_account(
         Err(error) => Err(error),
     };
     match erased {
-        Ok(()) => {
-            Ok(HttpResponse::SeeOther().insert_header(("Location", "/goodbye")).cookie(removal_cookie(&state)).finish())
-        }
+        Ok(()) => Ok(HttpResponse::SeeOther()
+            .insert_header(("Location", "/goodbye"))
+            .insert_header(("Clear-Site-Data", "\"cache\", \"storage\""))
+            .cookie(removal_cookie(&state))
+            .finish()),
         Err(error) => {
             let problems = reauth_problem(error)?;
             delete_view(&state, &parts, &viewer, &req, &problems).await

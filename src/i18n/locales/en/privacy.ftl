@@ -102,6 +102,7 @@ privacy-col-export = In your download
 privacy-col-erase = When you erase your account
 privacy-exported = Yes
 privacy-not-exported-hashes = No: only unreadable hashes are stored
+privacy-not-exported-receipts = No: only ids of steps sent from a device without a connection, kept for a month
 privacy-erased = Deleted
 privacy-kept-audit = Security events stay, with ids only and no handle, so that the log cannot be rewritten
 privacy-kept-course-text = Module texts stay with the course, without your name

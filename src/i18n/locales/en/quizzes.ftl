@@ -10,6 +10,7 @@ quiz-time-limit = Time limit
 quiz-questions = Questions
 quiz-questions-drawn = { $count } drawn at random from { $pool }
 quiz-by-hand = A trainer grades the answers you write in your own words. Until then your result is not final.
+quiz-timed-online = A timed quiz needs a connection until you submit it: it cannot be taken offline.
 quiz-best = Your best result
 quiz-passed = You passed this quiz.
 quiz-passed-short = passed
