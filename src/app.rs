@@ -278,6 +278,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .configure(crate::progress::pages::routes)
         .configure(courses::pages::routes)
         .configure(courses::trainer::routes)
+        .configure(courses::media_pages::routes)
         .configure(courses::staffing::routes)
         .configure(crate::quizzes::pages::routes)
         .configure(accounts::outbox_pages::routes)

@@ -21,7 +21,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/courses/{slug}/unpublish", web::post().to(unpublish))
         .route("/courses/{slug}/modules/{module}", web::put().to(save_module))
         .route("/courses/{slug}/modules/{module}/revisions", web::get().to(revisions))
-        .route("/courses/{slug}/modules/{module}/revisions/{revision}/restore", web::post().to(restore));
+        .route("/courses/{slug}/modules/{module}/revisions/{revision}/restore", web::post().to(restore))
+        .route("/courses/{slug}/media/{name}", web::put().to(put_image));
 }
 
 /// The formats a course downloads in: one HTML file, or an EPUB 3 book.
@@ -231,10 +232,67 @@ pub async fn restore(
     Ok(HttpResponse::Ok().json(RevisionDto { revision }))
 }
 
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct StoredImage {
+    /// The name it is stored under (lower-case, with the extension of what was stored).
+    name: String,
+    url: String,
+    /// The line that shows it in a module.
+    markdown: String,
+    width: u32,
+    height: u32,
+    bytes: usize,
+    /// An image of this name was replaced.
+    replaced: bool,
+}
+
+/// Add an image to a course's media (its trainers, admins): the body is the file (PNG, JPEG or WebP). It is
+/// stored upright, at most 1280 px wide, re-encoded (JPEG, or lossless WebP with transparency) and without
+/// any metadata (location, camera, time).
+#[utoipa::path(put, path = "/api/v1/courses/{slug}/media/{name}", params(("slug" = String, Path), ("name" = String, Path)),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 200, body = StoredImage), (status = 401), (status = 403), (status = 404), (status = 413),
+        (status = 422, body = crate::web::json::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn put_image(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: actix_web::HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    let (slug, name) = path.into_inner();
+    let user = viewer.user()?;
+    super::images::may_upload(&state.db, user, &slug).await?;
+    let bytes = crate::web::request::read_limited(&req, payload, super::images::MAX_UPLOAD_BYTES).await?;
+    let stored = super::images::upload(&state.db, user, &slug, &name, bytes).await?;
+    Ok(HttpResponse::Ok().json(StoredImage {
+        url: format!("/courses/{slug}/media/{}", stored.name),
+        markdown: format!("![](media/{})", stored.name),
+        name: stored.name,
+        width: stored.width,
+        height: stored.height,
+        bytes: stored.bytes,
+        replaced: stored.replaced,
+    }))
+}
+
 /// This domain's part of the OpenAPI description; api.rs merges every domain's.
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    paths(save, enrol, download, enrol_user, add_trainer, publish, unpublish, save_module, revisions, restore,),
+    paths(
+        save,
+        enrol,
+        download,
+        enrol_user,
+        add_trainer,
+        publish,
+        unpublish,
+        save_module,
+        revisions,
+        restore,
+        put_image,
+    ),
     components(schemas(
         DownloadFormat,
         DownloadTitle,
@@ -246,6 +304,7 @@ pub async fn restore(
         RevisionDto,
         RevisionItem,
         RevisionList,
+        StoredImage,
     ))
 )]
 pub struct CoursesApi;

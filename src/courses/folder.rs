@@ -107,6 +107,12 @@ pub fn apply(conn: &mut AnyConnection, folder: &CourseContent) -> Result<Applied
     };
 
     let existing = store::modules_of(conn, &course_id, true)?;
+    // Images get their size written into the module HTML (read from each file's header).
+    let sizes: markdown::Sizes = folder
+        .media
+        .iter()
+        .filter_map(|(name, bytes)| super::images::dimensions(bytes).map(|size| (name.clone(), size)))
+        .collect();
     for module in &folder.modules {
         let found = existing.iter().find(|m| m.slug == module.slug.as_str()).cloned();
         let module_id = upsert_module(conn, &course_id, module, found, now)?;
@@ -119,7 +125,7 @@ pub fn apply(conn: &mut AnyConnection, folder: &CourseContent) -> Result<Applied
             if unchanged {
                 continue;
             }
-            let html = markdown::render(&text.markdown, folder.slug.as_str());
+            let html = markdown::render_sized(&text.markdown, folder.slug.as_str(), &sizes);
             let new = NewRevision {
                 module_id: &module_id,
                 revision: next,

@@ -68,8 +68,17 @@ pub fn nesting_depth(text: &str) -> usize {
 /// Prefix of every id in module HTML, so that authored anchors never clash with the page's own ids.
 const ID_PREFIX: &str = "m-";
 
+/// The width and height of each of a course's images, by media name.
+pub type Sizes = std::collections::HashMap<String, (u32, u32)>;
+
 /// The safe HTML of a module of course `course_slug`.
 pub fn render(markdown: &str, course_slug: &str) -> String {
+    render_sized(markdown, course_slug, &Sizes::new())
+}
+
+/// The same, with each image of the course that has a known size given its `width` and `height`, so that
+/// the page does not jump as images arrive on a slow connection.
+pub fn render_sized(markdown: &str, course_slug: &str, sizes: &Sizes) -> String {
     let media_base = format!("/courses/{course_slug}/media/");
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
@@ -83,7 +92,15 @@ pub fn render(markdown: &str, course_slug: &str) -> String {
     });
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, events);
-    sanitise(&unsafe_html, &media_base)
+    let mut safe = sanitise(&unsafe_html, &media_base);
+    // After the sanitiser, an image's `src` is exactly the media base and a plain media name.
+    for (name, (width, height)) in sizes {
+        let src = format!("src=\"{media_base}{name}\"");
+        if safe.contains(&src) {
+            safe = safe.replace(&src, &format!("{src} width=\"{width}\" height=\"{height}\""));
+        }
+    }
+    safe
 }
 
 /// The second-level headings of rendered module HTML, as (anchor id, plain text): a module's contents.
@@ -222,6 +239,8 @@ fn sanitise(html: &str, media_base: &str) -> String {
         // A table wider than a phone scrolls sideways (rather than break its words), and a region that
         // scrolls must be reachable from the keyboard.
         .set_tag_attribute_value("table", "tabindex", "0")
+        // An image below the fold costs no data until she scrolls to it.
+        .set_tag_attribute_value("img", "loading", "lazy")
         .attribute_filter(move |element, attribute, value| match (element, attribute) {
             // Only a file of the course's own media: a plain name after the prefix, so that no dot segment
             // (`media/../../logout`) or encoding leads anywhere else; never another host, never a data: or
@@ -249,6 +268,15 @@ mod tests {
         assert_eq!(super::nesting_depth("-5 degrees, *emphasis*"), 0);
         assert_eq!(super::nesting_depth("::Q::>>> deep"), 3);
         assert_eq!(super::nesting_depth("=CEDAW -> Women's committee"), 1);
+    }
+
+    #[test]
+    fn images_of_known_size_say_so() {
+        let sizes = super::Sizes::from([("map.jpg".to_owned(), (1280, 853))]);
+        let html = super::render_sized("![A map](media/map.jpg) ![Other](media/other.png)", "c", &sizes);
+        assert!(html.contains(r#"src="/courses/c/media/map.jpg" width="1280" height="853""#), "{html}");
+        assert!(!html.contains(r#"other.png" width"#), "{html}");
+        assert!(html.contains(r#"loading="lazy""#), "{html}");
     }
 
     #[test]

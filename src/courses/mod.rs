@@ -7,7 +7,9 @@ pub mod diff;
 pub mod download;
 mod epub;
 pub mod folder;
+pub mod images;
 pub mod markdown;
+pub mod media_pages;
 pub mod model;
 pub mod pages;
 pub mod privacy;
@@ -439,10 +441,11 @@ pub async fn save_module(
     }
     let input = input?;
     let (locale, title, markdown) = input.check()?;
+    let sizes = images::sizes(db, slug).await?;
     // Rendering can take a while for a large text: do it before the write transaction, off the executor.
     let html = {
         let (markdown, slug) = (markdown.clone(), slug.to_owned());
-        actix_web::web::block(move || markdown::render(&markdown, &slug))
+        actix_web::web::block(move || markdown::render_sized(&markdown, &slug, &sizes))
             .await
             .map_err(|e| AppError::internal(format!("rendering failed: {e}")))?
     };
@@ -635,9 +638,10 @@ pub async fn restore(db: &Db, actor: &User, slug: &str, module_slug: &str, revis
         })
         .await?
     };
+    let sizes = images::sizes(db, slug).await?;
     let html = {
         let (markdown, slug) = (old.markdown.clone(), slug.to_owned());
-        actix_web::web::block(move || markdown::render(&markdown, &slug))
+        actix_web::web::block(move || markdown::render_sized(&markdown, &slug, &sizes))
             .await
             .map_err(|e| AppError::internal(format!("rendering failed: {e}")))?
     };

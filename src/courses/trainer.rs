@@ -434,7 +434,8 @@ fn editor_view(state: &AppState, v: &Viewer, req: &HttpRequest, parts: EditorPar
     let language = Locale::parse(&input.language).unwrap_or(Locale::En);
     let body = html! {
         p.breadcrumb { a href=(format!("/trainer/courses/{slug}")) { (t(l, "editor-back")) } " · "
-            a href=(format!("/trainer/courses/{slug}/modules/{module}/revisions")) { (t(l, "trainer-history")) } }
+            a href=(format!("/trainer/courses/{slug}/modules/{module}/revisions")) { (t(l, "trainer-history")) } " · "
+            a href=(format!("/trainer/courses/{slug}/media?module={module}")) { (t(l, "media-title")) } }
         @if let Some(notice) = notice { p.notice role="status" { (notice) } }
         p.meta { (t(l, "editor-language")) ": " strong lang=(language.code()) { (t(language, "language-name")) } }
         (form_problem(l, problems))
@@ -501,9 +502,10 @@ async fn save_module(
             Ok(_) => Problems::default(),
             Err(error) => Problems::from_error(error)?,
         };
+        let sizes = super::images::sizes(&state.db, &slug).await?;
         let html = {
             let (markdown, slug) = (input.markdown.clone(), slug.clone());
-            web::block(move || super::markdown::render(&markdown, &slug))
+            web::block(move || super::markdown::render_sized(&markdown, &slug, &sizes))
                 .await
                 .map_err(|e| AppError::internal(format!("rendering failed: {e}")))?
         };

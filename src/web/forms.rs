@@ -33,16 +33,64 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 return Err(AppError::BadRequest(Msg::new("error-nul")));
             }
             let submitted = pairs.iter().find(|(k, _)| k == csrf::FORM_FIELD).map(|(_, v)| v.as_str());
-            let cookie = req.cookie(&csrf_cookie_name(&state.settings));
-            match (cookie, submitted) {
-                (Some(cookie), Some(token)) if state.csrf.is_valid(cookie.value(), token) => {}
-                _ => return Err(AppError::CsrfRejected),
-            }
+            check_csrf(&req, state, submitted)?;
             serde_urlencoded::from_bytes(&bytes)
                 .map(CsrfForm)
                 .map_err(|_| AppError::BadRequest(Msg::new("error-bad-form")))
         })
     }
+}
+
+/// Whether a form's token matches the request's CSRF cookie.
+fn check_csrf(req: &HttpRequest, state: &super::state::AppState, submitted: Option<&str>) -> Result<(), AppError> {
+    let cookie = req.cookie(&csrf_cookie_name(&state.settings));
+    match (cookie, submitted) {
+        (Some(cookie), Some(token)) if state.csrf.is_valid(cookie.value(), token) => Ok(()),
+        _ => Err(AppError::CsrfRejected),
+    }
+}
+
+/// One part of a `multipart/form-data` form: a field, or a file with the name it had on the device.
+pub struct Part {
+    pub name: String,
+    pub file_name: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+/// A `multipart/form-data` form (a file upload) whose `csrf` field matches the request's CSRF cookie: at
+/// most `limit` bytes in all, arriving within the body time limit.
+pub async fn multipart_form(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Vec<Part>, AppError> {
+    use futures_util::StreamExt;
+    let state = state(req)?;
+    let read = async {
+        let mut form = actix_multipart::Multipart::new(req.headers(), payload);
+        let mut parts = Vec::new();
+        let mut total = 0usize;
+        while let Some(field) = form.next().await {
+            let mut field = field.map_err(|_| AppError::BadRequest(Msg::new("error-bad-form")))?;
+            let disposition = field.content_disposition();
+            let name = disposition.and_then(|d| d.get_name()).unwrap_or_default().to_owned();
+            let file_name = disposition.and_then(|d| d.get_filename()).map(str::to_owned);
+            let mut bytes = Vec::new();
+            while let Some(chunk) = field.next().await {
+                let chunk = chunk.map_err(|_| AppError::BadRequest(Msg::new("error-bad-form")))?;
+                total += chunk.len();
+                if total > limit {
+                    return Err(AppError::PayloadTooLarge);
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            parts.push(Part { name, file_name, bytes });
+        }
+        Ok(parts)
+    };
+    let parts = match tokio::time::timeout(state.settings.body_timeout(), read).await {
+        Ok(parts) => parts?,
+        Err(_) => return Err(AppError::RequestTimeout),
+    };
+    let token = parts.iter().find(|p| p.name == csrf::FORM_FIELD).and_then(|p| std::str::from_utf8(&p.bytes).ok());
+    check_csrf(req, state, token)?;
+    Ok(parts)
 }
 
 /// Maps actix's body errors onto the API's codes (413 for an oversized body, else 400).

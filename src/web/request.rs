@@ -90,6 +90,31 @@ pub async fn read_body(
     }
 }
 
+/// Reads a raw body (an upload) of at most `limit` bytes, within the body time limit.
+pub async fn read_limited(
+    req: &HttpRequest,
+    mut payload: actix_web::web::Payload,
+    limit: usize,
+) -> Result<Vec<u8>, AppError> {
+    use futures_util::StreamExt;
+    let time = state(req).map(|s| s.settings.body_timeout()).unwrap_or(std::time::Duration::from_secs(30));
+    let read = async {
+        let mut bytes = Vec::new();
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk.map_err(|_| AppError::BadRequest(crate::i18n::Msg::new("error-bad-form")))?;
+            if bytes.len() + chunk.len() > limit {
+                return Err(AppError::PayloadTooLarge);
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(bytes)
+    };
+    match tokio::time::timeout(time, read).await {
+        Ok(read) => read,
+        Err(_) => Err(AppError::RequestTimeout),
+    }
+}
+
 /// The token of an `Authorization: Bearer` header.
 pub fn bearer_token(req: &HttpRequest) -> Option<String> {
     let header = req.headers().get("authorization")?.to_str().ok()?;

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod hostile_content;
+mod images;
 mod inbox;
 
 mod accounts;

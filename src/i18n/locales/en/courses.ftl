@@ -172,3 +172,24 @@ offline-refused-invalid = Not saved: the answer did not fit the question.
 offline-refused-gaps = Not submitted yet: some questions have no answer. Open the quiz to check and submit.
 offline-too-many = At most { $count } steps can be sent at once.
 offline-bad-id = A step's id must be 1 to 64 letters, digits, “-” or “_”.
+
+## A course's images
+media-title = Images
+media-heading = Images of this course
+media-intro = Add a photo or a diagram to show in this course's modules. Each image is shown at most 1280 pixels wide.
+media-cleaned = Before an image is stored, the place where a photo was taken, the camera, the time and any other details it carries are removed, and it is scaled to fit a phone. Still check what a photo shows: faces, signs and documents can identify people.
+media-file = Image file
+media-file-hint = PNG, JPEG or WebP, at most { $megabytes } MB.
+media-name = Name (optional)
+media-name-hint = Latin letters, digits and dashes, for example “map-of-districts”. Without it, the file's own name is used. An image of the same name is replaced.
+media-upload = Add the image
+media-uploaded = Saved as { $name }.
+media-replaced = Saved as { $name }, in place of the earlier image of that name.
+media-how-to-show = To show it in a module, write:
+media-description-placeholder = what the image shows
+media-empty = No images yet.
+media-size = { $kilobytes } KB
+editor-back-to-module = Back to the module
+image-refused = This file is not a PNG, JPEG or WebP image that can be read. Choose another file.
+image-too-large = The file is larger than { $megabytes } MB. Choose a smaller image.
+image-missing = Choose an image file.
