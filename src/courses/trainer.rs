@@ -57,6 +57,7 @@ fn home_view(
 ) -> HttpResponse {
     let l = v.locale;
     let body = html! {
+        @if !courses.is_empty() { p { a.button href="/trainer/grading" { (t(l, "grading-title")) } } }
         @if courses.is_empty() { p { (t(l, "trainer-courses-empty")) } }
         ul.cards {
             @for c in courses {

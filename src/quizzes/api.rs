@@ -16,6 +16,7 @@ use crate::web::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/courses/{slug}/modules/{module}/quiz", web::put().to(save))
+        .route("/grading", web::get().to(grading))
         .route("/quizzes/{id}", web::get().to(show))
         .route("/quizzes/{id}/attempts", web::post().to(start))
         .route("/quizzes/{id}/results", web::get().to(results))
@@ -417,10 +418,53 @@ pub async fn statistics(
     }))
 }
 
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct GradingItem {
+    attempt_id: String,
+    question_id: String,
+    quiz_id: String,
+    course_slug: String,
+    submitted_at: Option<String>,
+    /// The question, as sanitised HTML.
+    prompt_html: String,
+    max_score: f64,
+    /// The marking guide (the question's general feedback), as sanitised HTML.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    guide_html: Option<String>,
+    answer: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct GradingQueue {
+    items: Vec<GradingItem>,
+}
+
+/// Essays awaiting a grade in the quizzes the caller teaches (admins: all), oldest first.
+#[utoipa::path(get, path = "/api/v1/grading", responses((status = 200, body = GradingQueue), (status = 401), (status = 403)),
+    security(("bearer" = [])))]
+pub async fn grading(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let queue = super::grading_queue(&state.db, viewer.user()?, viewer.locale).await?;
+    let items = queue
+        .into_iter()
+        .map(|q| GradingItem {
+            attempt_id: q.essay.attempt_id,
+            question_id: q.essay.question_id,
+            quiz_id: q.quiz_id,
+            course_slug: q.course_slug,
+            submitted_at: q.essay.submitted_at.map(rfc3339),
+            prompt_html: q.essay.question_html,
+            max_score: q.essay.max_score,
+            guide_html: q.essay.guide_html,
+            answer: q.essay.answer,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(GradingQueue { items }))
+}
+
 /// This domain's part of the OpenAPI description; api.rs merges every domain's.
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    paths(save, show, start, attempt, answer, submit, grade, results, export, statistics,),
+    paths(save, show, start, attempt, answer, submit, grade, results, export, statistics, grading,),
     components(schemas(
         ExportFormat,
         crate::web::json::LanguageCode,
@@ -438,6 +482,8 @@ pub async fn statistics(
         AnswerInput,
         SubmitDto,
         GradeInput,
+        GradingItem,
+        GradingQueue,
         ResultItem,
         ResultList,
         QuestionStats,

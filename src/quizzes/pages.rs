@@ -19,7 +19,9 @@ use crate::i18n::{Arg, Locale, Msg, format_datetime, t, t_with};
 use crate::web::forms::{CsrfForm, Problems, csrf_field, form_problem};
 use crate::web::state::AppState;
 use crate::web::{page_response, see_other};
+mod grading;
 mod trainer;
+pub use grading::*;
 pub use trainer::*;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -32,6 +34,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/trainer/quizzes/{id}/results", web::get().to(results_page))
         .route("/trainer/quizzes/{id}/results.csv", web::get().to(results_csv))
         .route("/trainer/attempts/{id}/grade/{question}", web::post().to(grade))
+        .route("/trainer/grading", web::get().to(grading_page))
+        .route("/trainer/grading/{attempt}/{question}", web::post().to(grade_from_queue))
         .route("/trainer/quizzes/{id}/statistics", web::get().to(statistics_page));
 }
 

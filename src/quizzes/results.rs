@@ -104,6 +104,7 @@ pub struct ToGrade {
     /// Sanitised HTML.
     pub guide_html: Option<String>,
     pub answer: String,
+    pub submitted_at: Option<chrono::NaiveDateTime>,
 }
 
 pub(super) fn staff_context(conn: &mut AnyConnection, quiz_id: &str, actor: &User) -> Result<QuizContext, AppError> {
@@ -138,43 +139,7 @@ pub async fn results(db: &Db, actor: &User, quiz_id: &str, locale: Locale) -> Re
     db.run(move |conn| {
         let ctx = staff_context(conn, &quiz_id, &actor)?;
         let attempts = store::submitted_attempts(conn, &quiz_id)?;
-        let mut answers = store::answers_of_submitted(conn, &quiz_id)?;
-        // Questions per (version, language), read and parsed once whatever the number of attempts.
-        let mut questions_of: HashMap<(i32, String), Vec<Question>> = HashMap::new();
-        let mut to_grade = Vec::new();
-        for (attempt, handle) in &attempts {
-            let rows = answers.remove(&attempt.id).unwrap_or_default();
-            if rows.iter().all(|r| r.score_milli.is_some()) {
-                continue;
-            }
-            let key = (attempt.version, attempt.locale.clone());
-            if !questions_of.contains_key(&key) {
-                let versions = load_questions(conn, &attempt.quiz_id, attempt.version)?;
-                let locale = Locale::parse(&attempt.locale).unwrap_or_default();
-                questions_of.insert(key.clone(), in_language(&versions, locale).1);
-            }
-            let questions = questions_of.get(&key).map(Vec::as_slice).unwrap_or_default();
-            for row in rows {
-                if row.score_milli.is_none()
-                    && let Some(q) = questions.iter().find(|q| q.id == row.question_id && matches!(q.kind, Kind::Essay))
-                {
-                    let text = serde_json::from_str::<Value>(&row.answer)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default();
-                    to_grade.push(ToGrade {
-                        attempt_id: attempt.id.clone(),
-                        handle: handle.clone(),
-                        question_id: q.id.clone(),
-                        title: q.title.clone(),
-                        question_html: render::html(&q.text, &ctx.course.slug),
-                        max_score: q.weight,
-                        guide_html: q.general_feedback.as_ref().map(|g| render::html(g, &ctx.course.slug)),
-                        answer: text,
-                    });
-                }
-            }
-        }
+        let to_grade = essays_to_grade(conn, &ctx, &attempts)?;
         let title = module_title(conn, &ctx, locale)?;
         Ok(Results {
             quiz_id: ctx.quiz.id,
@@ -186,6 +151,53 @@ pub async fn results(db: &Db, actor: &User, quiz_id: &str, locale: Locale) -> Re
         })
     })
     .await
+}
+
+/// The essay answers of `attempts` (a quiz's submitted attempts) that await a grade, in attempt order.
+pub(super) fn essays_to_grade(
+    conn: &mut AnyConnection,
+    ctx: &QuizContext,
+    attempts: &[(AttemptRow, String)],
+) -> Result<Vec<ToGrade>, AppError> {
+    let mut answers = store::answers_of_submitted(conn, &ctx.quiz.id)?;
+    // Questions per (version, language), read and parsed once whatever the number of attempts.
+    let mut questions_of: HashMap<(i32, String), Vec<Question>> = HashMap::new();
+    let mut to_grade = Vec::new();
+    for (attempt, handle) in attempts {
+        let rows = answers.remove(&attempt.id).unwrap_or_default();
+        if rows.iter().all(|r| r.score_milli.is_some()) {
+            continue;
+        }
+        let key = (attempt.version, attempt.locale.clone());
+        if !questions_of.contains_key(&key) {
+            let versions = load_questions(conn, &attempt.quiz_id, attempt.version)?;
+            let locale = Locale::parse(&attempt.locale).unwrap_or_default();
+            questions_of.insert(key.clone(), in_language(&versions, locale).1);
+        }
+        let questions = questions_of.get(&key).map(Vec::as_slice).unwrap_or_default();
+        for row in rows {
+            if row.score_milli.is_none()
+                && let Some(q) = questions.iter().find(|q| q.id == row.question_id && matches!(q.kind, Kind::Essay))
+            {
+                let text = serde_json::from_str::<Value>(&row.answer)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                to_grade.push(ToGrade {
+                    attempt_id: attempt.id.clone(),
+                    handle: handle.clone(),
+                    question_id: q.id.clone(),
+                    title: q.title.clone(),
+                    question_html: render::html(&q.text, &ctx.course.slug),
+                    max_score: q.weight,
+                    guide_html: q.general_feedback.as_ref().map(|g| render::html(g, &ctx.course.slug)),
+                    answer: text,
+                    submitted_at: attempt.submitted_at,
+                });
+            }
+        }
+    }
+    Ok(to_grade)
 }
 
 /// The GIFT text of a quiz in one language.

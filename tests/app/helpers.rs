@@ -321,6 +321,13 @@ impl Page {
         scraper::Html::parse_document(&self.body).select(&selector).next().is_some()
     }
 
+    /// An attribute of the first element matching `selector`.
+    pub fn attr_of(&self, selector: &str, attribute: &str) -> Option<String> {
+        let selector = scraper::Selector::parse(selector).expect("selector");
+        let doc = scraper::Html::parse_document(&self.body);
+        doc.select(&selector).next().and_then(|e| e.value().attr(attribute)).map(str::to_owned)
+    }
+
     /// The value attribute of the first element matching `selector`.
     pub fn value_of(&self, selector: &str) -> Option<String> {
         let selector = scraper::Selector::parse(selector).expect("selector");

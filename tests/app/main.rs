@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod grading_queue;
 mod hostile_content;
 mod images;
 mod inbox;

@@ -130,3 +130,14 @@ quiz-check-deadline = Submit by { $time }.
 quiz-check-back = Back to my answers
 quiz-check-submit = Submit anyway
 quiz-countdown = Time left: { $time }
+
+## The grading queue
+grading-title = Answers to grade
+grading-count = { $count ->
+    [0] Nothing is waiting for a grade.
+    [one] One answer is waiting for a grade, oldest first.
+   *[other] { $count } answers are waiting for a grade, oldest first.
+}
+grading-answer = The answer
+grading-saved = The grade is saved and its author is told. The next answer is first below.
+grading-saved-last = The grade is saved and its author is told. Nothing else is waiting.
