@@ -367,6 +367,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    drafted_decisions (application_id) {
+        application_id -> Text,
+        programme_id -> Text,
+        decision -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     reviews (application_id, reviewer_id) {
         application_id -> Text,
         reviewer_id -> Text,

@@ -36,6 +36,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/programmes/{id}/reviewers", web::post().to(add_reviewer))
         .route("/admin/programmes/{id}/reviewers/{user_id}/remove", web::post().to(remove_reviewer))
         .route("/admin/programmes/{id}/decisions", web::post().to(decide_many))
+        .route("/admin/programmes/{id}/decisions/publish", web::post().to(publish))
         .route("/admin/programmes/{id}/promote", web::post().to(promote))
         .route("/admin/programmes/{id}/enrol", web::post().to(enrol))
         .route("/admin/programmes/{id}/dashboard", web::get().to(dashboard))
@@ -51,6 +52,8 @@ struct DoneQuery {
     page: Option<usize>,
     /// Who a promotion offered the place to (a handle).
     who: Option<String>,
+    /// How many decisions were published.
+    count: Option<usize>,
 }
 
 fn phase(l: Locale, p: &Programme) -> String {

@@ -35,6 +35,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/programmes/{id}/reviewers/{user_id}", web::delete().to(remove_reviewer))
         .route("/programmes/{id}/ranking", web::get().to(ranking))
         .route("/programmes/{id}/decisions", web::post().to(decide_many))
+        .route("/programmes/{id}/decisions/publish", web::post().to(publish))
         .route("/programmes/{id}/promote", web::post().to(promote))
         .route("/programmes/{id}/dashboard", web::get().to(dashboard))
         .route("/programmes/{id}/report", web::get().to(report))
@@ -463,6 +464,8 @@ pub struct DecisionInput {
     decision: String,
     /// For bulk decisions: the applications, in order.
     application_ids: Vec<String>,
+    /// Record the decision without telling or enrolling anyone until the programme's drafts are published.
+    draft: bool,
 }
 
 fn parse_decision(raw: &str) -> Result<Decision, AppError> {
@@ -480,8 +483,14 @@ pub async fn decide(
     body: JsonBody<DecisionInput>,
 ) -> Result<HttpResponse, AppError> {
     let actor = viewer.admin()?;
-    let decision = body.into_inner().and_then(|input| parse_decision(&input.decision));
-    let a = super::decisions::decide(&state.db, &ctx, actor, &path, decision).await?;
+    let input = body.into_inner();
+    let draft = input.as_ref().is_ok_and(|i| i.draft);
+    let decision = input.and_then(|input| parse_decision(&input.decision));
+    let a = if draft {
+        super::drafts::draft(&state.db, actor, &path, decision).await?
+    } else {
+        super::decisions::decide(&state.db, &ctx, actor, &path, decision).await?
+    };
     Ok(HttpResponse::Ok().json(application_dto(a)))
 }
 
@@ -497,8 +506,14 @@ pub async fn decide_many(
     body: JsonBody<DecisionInput>,
 ) -> Result<HttpResponse, AppError> {
     let actor = viewer.admin()?;
-    let input = body.into_inner().and_then(|input| Ok((input.application_ids, parse_decision(&input.decision)?)));
-    let outcome = super::decisions::decide_many(&state.db, &ctx, actor, &path, input).await?;
+    let input = body.into_inner();
+    let draft = input.as_ref().is_ok_and(|i| i.draft);
+    let input = input.and_then(|input| Ok((input.application_ids, parse_decision(&input.decision)?)));
+    let outcome = if draft {
+        super::drafts::draft_many(&state.db, actor, &path, input).await?
+    } else {
+        super::decisions::decide_many(&state.db, &ctx, actor, &path, input).await?
+    };
     let refused: Vec<_> = outcome
         .refused
         .iter()
@@ -506,6 +521,25 @@ pub async fn decide_many(
         .collect();
     let decided: Vec<_> = outcome.decided.into_iter().map(application_dto).collect();
     Ok(HttpResponse::Ok().json(serde_json::json!({"decided": decided, "refused": refused})))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Published {
+    published: usize,
+}
+
+/// Publish a programme's drafted decisions (admins): each takes effect and its applicant is told; 409 and
+/// nothing published when they would exceed the seats.
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/decisions/publish", params(("id" = String, Path)),
+    responses((status = 200, body = Published), (status = 401), (status = 403), (status = 404), (status = 409)), security(("bearer" = [])))]
+pub async fn publish(
+    state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let published = super::drafts::publish(&state.db, &ctx, viewer.admin()?, &path).await?;
+    Ok(HttpResponse::Ok().json(Published { published }))
 }
 
 /// Award the best-ranked application on the waitlist (admins).
@@ -569,6 +603,7 @@ pub async fn decline(
         ranking,
         decide,
         decide_many,
+        publish,
         promote,
         accept,
         decline,
@@ -578,6 +613,7 @@ pub async fn decline(
         enrol_csv,
     ),
     components(schemas(
+        Published,
         ProgrammeDto,
         ProgrammeList,
         IdDto,

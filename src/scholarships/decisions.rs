@@ -69,7 +69,7 @@ pub async fn decide_many(
     Ok(outcome)
 }
 
-fn decide_in(
+pub(super) fn decide_in(
     conn: &mut AnyConnection,
     ctx: &Context,
     actor_id: &str,
@@ -80,6 +80,8 @@ fn decide_in(
     if a.status == Status::Draft {
         return Err(AppError::Conflict(Msg::new("error-not-submitted")));
     }
+    // A decision taken now replaces one drafted before.
+    store::delete_draft(conn, &a.id)?;
     let target = decision.status();
     if a.status == target || (decision == Decision::Award && a.status.holds_seat()) {
         return Ok(a);

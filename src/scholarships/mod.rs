@@ -10,6 +10,7 @@ pub mod charts;
 pub mod components;
 pub mod dashboard;
 pub mod decisions;
+pub mod drafts;
 pub mod model;
 mod notify;
 pub mod pages;

@@ -226,6 +226,14 @@ impl Decision {
         }
     }
 
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::Award => "award",
+            Decision::Waitlist => "waitlist",
+            Decision::Reject => "reject",
+        }
+    }
+
     pub fn status(self) -> Status {
         match self {
             Decision::Award => Status::Awarded,

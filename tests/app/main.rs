@@ -17,6 +17,7 @@ mod cli;
 mod course_files;
 mod courses;
 mod download;
+mod drafted_decisions;
 mod faults;
 mod mail;
 mod offline;

@@ -145,6 +145,19 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
         .post(&format!("/admin/programmes/{pid}/decisions"), &[("application", id.as_str()), ("decision", "award")])
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(page.location.as_deref(), Some(format!("/admin/programmes/{pid}?done=drafted#ranking").as_str()));
+    // A draft: she is told nothing and offered nothing until the administrator publishes.
+    let page = olena.get(&format!("/programmes/{pid}")).await;
+    assert!(!page.has("button[value=accept]"), "a drafted award is not an offer yet");
+    assert_eq!(olena_api.get("/me/notices").await.1["items"].as_array().map(Vec::len), Some(1), "only 'received'");
+    let page = admin.get(&format!("/admin/programmes/{pid}?done=drafted")).await;
+    assert!(page.text().contains("Nobody is told until you publish"), "{}", page.text());
+    assert!(page.text().contains("Once published, 1 of"), "{}", page.text());
+    let publish = page.attr_of("section.publish form", "action").unwrap_or_default();
+    let page = admin.post(&publish, &[]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let page = admin.get(page.location.as_deref().unwrap_or_default()).await;
+    assert!(page.text().contains("One decision published; the applicant is told."), "{}", page.text());
     let page = olena.get(&format!("/programmes/{pid}")).await;
     assert!(page.has("button[value=accept]"));
     let page = olena.post(&format!("/applications/{id}/answer"), &[("answer", "accept")]).await;

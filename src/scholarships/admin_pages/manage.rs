@@ -17,6 +17,7 @@ pub(super) async fn manage(
         (Some("promoted"), Some(Ok(handle))) => {
             Some(Msg::new("admin-done-promoted-named").with("handle", handle.as_str()))
         }
+        (Some("published"), _) => Some(Msg::new("admin-done-published").with("count", q.count.unwrap_or(0) as i64)),
         _ => done,
     };
     manage_page(
@@ -36,6 +37,7 @@ pub(super) fn done_message(code: &str) -> Option<&'static str> {
         "reviewer" => "admin-done-reviewer",
         "reviewer-removed" => "admin-done-reviewer-removed",
         "decided" => "admin-done-decided",
+        "drafted" => "admin-done-drafted",
         "promoted" => "admin-done-promoted",
         "reminded" => "admin-done-reminded",
         "no-address" => "admin-done-no-address",
@@ -64,6 +66,8 @@ pub(super) async fn manage_page(
     let reviewers = super::super::review::reviewers(&state.db, &p.id).await?;
     let track = super::super::track_titles(&state.db, &p, l).await?;
     let held = ranked.iter().filter(|r| r.application.status.holds_seat()).count();
+    let (drafts, held_after) = super::super::drafts::drafts(&state.db, &p.id).await?;
+    let drafted = |id: &str| drafts.iter().find(|(a, _)| a == id).map(|(_, d)| *d);
     let csrf = &viewer.csrf_token;
     let body = html! {
         @if let Some(msg) = &notice { p.notice role="status" { (msg.text(l)) } }
@@ -126,7 +130,12 @@ pub(super) async fn manage_page(
                         td data-label=(t(l, "admin-score")) { @match r.score { Some(s) => { (format_decimal(l, s, 2)) }, None => { "—" } } }
                         td data-label=(t(l, "admin-reviews")) { (r.reviews) @if r.conflicts > 0 { " " span.meta { (t_with(l, "admin-conflicts", &[("count", Arg::Number(r.conflicts as i64))])) } } }
                         td data-label=(t(l, "admin-spread")) { @match r.spread { Some(s) => { (format_decimal(l, s, 2)) }, None => { "—" } } }
-                        td data-label=(t(l, "apply-status")) { (status_label(l, r.application.status)) }
+                        td data-label=(t(l, "apply-status")) {
+                            (status_label(l, r.application.status))
+                            @if let Some(d) = drafted(&r.application.id) {
+                                " → " strong { (status_label(l, d.status())) } " " span.meta { "(" (t(l, "admin-drafted")) ")" }
+                            }
+                        }
                     } } }
                 } }
                 div.inline-form.wrap {
@@ -137,6 +146,21 @@ pub(super) async fn manage_page(
                         option value="reject" { (t(l, "decision-reject")) }
                     }
                     button.primary type="submit" { (t(l, "admin-decide")) }
+                }
+                p.hint { (t(l, "admin-decide-drafts-hint")) }
+            }
+            @if !drafts.is_empty() {
+                section.publish aria-labelledby="publish-h" {
+                    h3 #publish-h { (t_with(l, "admin-drafts-heading", &[("count", Arg::from(drafts.len()))])) }
+                    p { (t_with(l, "admin-drafts-seats", &[("held", Arg::Number(held_after)), ("seats", Arg::Number(i64::from(p.seats)))])) }
+                    @if held_after > i64::from(p.seats) {
+                        p.notice.warning { (t_with(l, "error-publish-seats", &[("seats", Arg::Number(i64::from(p.seats)))])) }
+                    } @else {
+                        form method="post" action=(format!("/admin/programmes/{}/decisions/publish", p.id)) {
+                            (csrf_field(csrf))
+                            button.primary type="submit" { (t_with(l, "admin-publish", &[("count", Arg::from(drafts.len()))])) }
+                        }
+                    }
                 }
             }
             @if let (Some(next), true) = (ranked.iter().find(|r| r.application.status == Status::Waitlisted), (held as i32) < p.seats) {
@@ -235,7 +259,6 @@ pub(super) async fn add_reviewer(
 
 pub(super) async fn decide_many(
     state: web::Data<AppState>,
-    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
@@ -256,12 +279,13 @@ pub(super) async fn decide_many(
         )
         .await;
     }
-    let outcome = super::super::decisions::decide_many(&state.db, &ctx, user, &path, Ok((ids, decision))).await?;
+    // From the page, decisions are drafts: nobody is told until the administrator publishes them.
+    let outcome = super::super::drafts::draft_many(&state.db, user, &path, Ok((ids, decision))).await?;
     if outcome.refused.is_empty() {
-        return Ok(see_other(&format!("/admin/programmes/{}?done=decided#ranking", path.as_str())));
+        return Ok(see_other(&format!("/admin/programmes/{}?done=drafted#ranking", path.as_str())));
     }
     let problems = Problems { fields: Default::default(), form: outcome.refused.first().map(|(_, e)| e.message()) };
-    let notice = (!outcome.decided.is_empty()).then(|| Msg::new("admin-done-decided"));
+    let notice = (!outcome.decided.is_empty()).then(|| Msg::new("admin-done-drafted"));
     manage_page(&state, &viewer, &req, &path, ManageParts { notice, problems: &problems, enrol_report: None }).await
 }
 
@@ -272,7 +296,6 @@ pub(super) struct DecisionForm {
 
 pub(super) async fn decide(
     state: web::Data<AppState>,
-    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
@@ -281,8 +304,8 @@ pub(super) async fn decide(
     let user = viewer.admin()?;
     let decision = Decision::parse(&form.0.decision).ok_or(AppError::BadRequest(Msg::new("error-bad-form")))?;
     let v = super::super::read_application(&state.db, user, &path).await?;
-    match super::super::decisions::decide(&state.db, &ctx, user, &path, Ok(decision)).await {
-        Ok(a) => Ok(see_other(&format!("/admin/programmes/{}?done=decided#ranking", a.programme_id))),
+    match super::super::drafts::draft(&state.db, user, &path, Ok(decision)).await {
+        Ok(a) => Ok(see_other(&format!("/admin/programmes/{}?done=drafted#ranking", a.programme_id))),
         Err(e) => {
             manage_page(
                 &state,
@@ -290,6 +313,31 @@ pub(super) async fn decide(
                 &req,
                 &v.programme.id,
                 ManageParts { notice: None, problems: &Problems::from_error(e)?, enrol_report: None },
+            )
+            .await
+        }
+    }
+}
+
+pub(super) async fn publish(
+    state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
+    viewer: Viewer,
+    req: HttpRequest,
+    path: web::Path<String>,
+    _form: CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let user = viewer.admin()?;
+    match super::super::drafts::publish(&state.db, &ctx, user, &path).await {
+        Ok(n) => Ok(see_other(&format!("/admin/programmes/{}?done=published&count={n}#ranking", path.as_str()))),
+        Err(e) => {
+            let problems = Problems::from_error(e)?;
+            manage_page(
+                &state,
+                &viewer,
+                &req,
+                &path,
+                ManageParts { notice: None, problems: &problems, enrol_report: None },
             )
             .await
         }

@@ -313,3 +313,22 @@ audit-action-programme-reviewer-removed = Removed from the reviewers
 error-question-choice-translations = Line { $row }: a translation of the choices needs as many choices as the question has.
 admin-promote-named = Offer the free place to { $handle }, next on the waitlist
 admin-done-promoted-named = The free place was offered to { $handle }, who was next on the waitlist.
+
+## Drafted decisions
+admin-drafted = draft, not yet published
+admin-decide-drafts-hint = Decisions made here are drafts: nobody is told or enrolled until you publish them below, together.
+admin-done-drafted = Drafted. Nobody is told until you publish the decisions.
+admin-drafts-heading = { $count ->
+    [one] One drafted decision
+   *[other] { $count } drafted decisions
+}
+admin-drafts-seats = Once published, { $held } of { $seats } places will be taken.
+admin-publish = { $count ->
+    [one] Publish the decision and tell the applicant
+   *[other] Publish { $count } decisions and tell the applicants
+}
+admin-done-published = { $count ->
+    [one] One decision published; the applicant is told.
+   *[other] { $count } decisions published; the applicants are told.
+}
+error-publish-seats = The drafts would take more than the { $seats } places: change some of them before publishing. Nothing was published.
