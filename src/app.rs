@@ -55,6 +55,7 @@ impl Application {
     pub async fn build(settings: Settings) -> Result<Self, AppError> {
         settings.create_folders().map_err(AppError::internal)?;
         crate::quizzes::hooks::connect(crate::progress::completion::on_graded);
+        crate::accounts::hooks::connect_reviews_waiting(crate::scholarships::review::reviews_waiting);
         let url = settings.database_url.clone();
         let courses_dir = settings.courses_dir.clone();
         let key_file = settings.secret_key_file.clone();

@@ -161,6 +161,7 @@ impl Reading for Viewer {
                 staff: u.is_staff(),
                 admin: u.is_admin(),
                 unread: u.unread_notices,
+                reviews: u.reviews_waiting,
                 second_factor: (u.role == Role::Admin && !u.second_factor).then_some(if u.admin_locked {
                     SecondFactorDue::Locked
                 } else {

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod audit;
 pub mod extract;
+pub mod hooks;
 mod inbox;
 pub use inbox::*;
 mod people;

@@ -120,6 +120,9 @@ pub struct User {
     pub via_onion: bool,
     /// Notices in her inbox she has not opened (worked out with the session check; 0 elsewhere).
     pub unread_notices: i64,
+    /// Applications waiting for her review, when she reviews for a programme (worked out with the session
+    /// check of a page; `None` elsewhere).
+    pub reviews_waiting: Option<i64>,
 }
 
 impl User {

@@ -221,6 +221,8 @@ pub fn authenticate_in(
     if count_notices {
         // The navigation shows how many notices wait (one indexed count).
         user.unread_notices = crate::mail::notices::unread(conn, &user.id)?;
+        // And, beside "Review", how many applications wait for her.
+        user.reviews_waiting = super::hooks::reviews_waiting(conn, &user.id)?;
     }
     Ok(session_still_valid(&user, claims).then_some(LiveSession { user, touch }))
 }

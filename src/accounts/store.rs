@@ -50,6 +50,7 @@ impl From<UserRow> for User {
             admin_locked: false,
             via_onion: r.via_onion,
             unread_notices: 0,
+            reviews_waiting: None,
         }
     }
 }

@@ -197,6 +197,11 @@ pub async fn assignments(db: &Db, reviewer: &User) -> Result<Vec<Assignment>, Ap
     .await
 }
 
+/// How many applications wait for her review: the navigation's count (the accounts hook).
+pub fn reviews_waiting(conn: &mut AnyConnection, user_id: &str) -> Result<Option<i64>, AppError> {
+    store::count_waiting_reviews(conn, user_id)
+}
+
 /// One line of the ranking.
 #[derive(Debug, Clone)]
 pub struct Ranked {

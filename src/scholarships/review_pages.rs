@@ -44,6 +44,7 @@ async fn list(
     }
     let body = html! {
         @if q.done.as_deref() == Some("conflict") { p.notice role="status" { (t(l, "review-conflict-noted")) } }
+        @if q.done.as_deref() == Some("saved") { p.notice role="status" { (t(l, "review-saved-all")) } }
         p.lead { (t(l, "review-lead")) }
         @if assignments.is_empty() { p { (t(l, "review-none")) } }
         @for (title, items) in by_programme.values() {
@@ -68,6 +69,7 @@ async fn show(
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
+    q: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let v = super::read_application(&state.db, viewer.user()?, &path).await?;
     if v.reader == Reader::Applicant {
@@ -84,7 +86,12 @@ async fn show(
         &viewer,
         &req,
         &v,
-        ReviewState { scores: &scores, comment: &comment, problems: &Problems::default(), done: None },
+        ReviewState {
+            scores: &scores,
+            comment: &comment,
+            problems: &Problems::default(),
+            done: (q.done.as_deref() == Some("saved")).then_some("review-saved-next"),
+        },
     )
     .await
 }
@@ -196,21 +203,20 @@ async fn save(
         input.scores.insert(id.clone(), value.trim().parse().unwrap_or(0));
     }
     match super::review::save_review(&state.db, user, &path, Ok(input)).await {
+        // Post/redirect/get: a reload never sends the review again; she goes on to the next application
+        // waiting for her (the same programme's first), or back to her list when none is left.
         Ok(_) => {
-            let v = super::read_application(&state.db, user, &path).await?;
-            render(
-                &state,
-                &viewer,
-                &req,
-                &v,
-                ReviewState {
-                    scores: &typed,
-                    comment: &comment,
-                    problems: &Problems::default(),
-                    done: Some("review-saved"),
-                },
-            )
-            .await
+            let assignments = super::review::assignments(&state.db, user).await?;
+            let waiting = |a: &&super::review::Assignment| a.review.is_none() && a.application.id != path.as_str();
+            let next = assignments
+                .iter()
+                .filter(waiting)
+                .find(|a| a.programme.id == v.programme.id)
+                .or_else(|| assignments.iter().find(waiting));
+            Ok(match next {
+                Some(a) => see_other(&format!("/applications/{}?done=saved", a.application.id)),
+                None => see_other("/review?done=saved"),
+            })
         }
         Err(e) => {
             render(

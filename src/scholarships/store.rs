@@ -220,6 +220,29 @@ pub fn programmes_reviewed_by(conn: &mut AnyConnection, user_id: &str) -> Result
         .load(conn)?)
 }
 
+/// How many sent applications of the programmes she reviews (not her own) have no review of hers yet
+/// (a declared conflict counts as one): one indexed read for someone who reviews nothing.
+pub fn count_waiting_reviews(conn: &mut AnyConnection, user_id: &str) -> Result<Option<i64>, AppError> {
+    let programmes = programmes_reviewed_by(conn, user_id)?;
+    if programmes.is_empty() {
+        return Ok(None);
+    }
+    let sent: i64 = applications::table
+        .filter(applications::programme_id.eq_any(&programmes))
+        .filter(applications::status.ne(Status::Draft.code()))
+        .filter(applications::user_id.ne(user_id))
+        .count()
+        .get_result(conn)?;
+    let done: i64 = reviews::table
+        .inner_join(applications::table.on(applications::id.eq(reviews::application_id)))
+        .filter(reviews::reviewer_id.eq(user_id))
+        .filter(applications::programme_id.eq_any(&programmes))
+        .filter(applications::status.ne(Status::Draft.code()))
+        .count()
+        .get_result(conn)?;
+    Ok(Some((sent - done).max(0)))
+}
+
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = applications)]
 struct ApplicationRow {

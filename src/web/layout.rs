@@ -21,6 +21,9 @@ pub struct SignedIn {
     pub admin: bool,
     /// Notices in her inbox she has not opened.
     pub unread: i64,
+    /// Applications waiting for her review, when she reviews for a programme: "Review" is shown to staff
+    /// and to every reviewer.
+    pub reviews: Option<i64>,
     /// An administrator without a second factor: reminded on every page (`locked` once the grace ended).
     pub second_factor: Option<SecondFactorDue>,
 }
@@ -76,6 +79,11 @@ fn nav_items(user: Option<&SignedIn>) -> Vec<NavItem> {
             items.push(item("/account", "nav-account"));
             if user.staff {
                 items.push(item("/trainer", "nav-trainer"));
+            }
+            // Work waiting comes first on a phone's narrow bar: right after the inbox.
+            if user.reviews.is_some_and(|n| n > 0) {
+                items.insert(2, item("/review", "nav-review"));
+            } else if user.staff || user.reviews.is_some() {
                 items.push(item("/review", "nav-review"));
             }
             if user.admin {
@@ -118,6 +126,8 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                                 @for item in nav_items(frame.reader.signed_in.as_ref()) {
                                     @if item.href == "/inbox" {
                                         li { (inbox_item(frame)) }
+                                    } @else if item.href == "/review" {
+                                        li { (review_item(frame)) }
                                     } @else {
                                     li {
                                         @if item.href == frame.path {
@@ -185,6 +195,22 @@ fn inbox_item(frame: &Frame) -> Markup {
             @if unread > 0 {
                 " " span.count aria-hidden="true" { (unread) }
                 span.visually-hidden { " " (crate::i18n::t_with(l, "nav-inbox-unread", &[("count", crate::i18n::Arg::Number(unread))])) }
+            }
+        }
+    }
+}
+
+/// "Review", with the number of applications waiting for her review when there are any.
+fn review_item(frame: &Frame) -> Markup {
+    let l = frame.reader.locale;
+    let waiting = frame.reader.signed_in.as_ref().and_then(|u| u.reviews).unwrap_or(0);
+    let current = frame.path == "/review";
+    html! {
+        a href="/review" aria-current=[current.then_some("page")] {
+            (t(l, "nav-review"))
+            @if waiting > 0 {
+                " " span.count aria-hidden="true" { (waiting) }
+                span.visually-hidden { " " (crate::i18n::t_with(l, "nav-review-waiting", &[("count", crate::i18n::Arg::Number(waiting))])) }
             }
         }
     }

@@ -32,6 +32,7 @@ mod query_counts;
 mod quizzes;
 mod reading_cache;
 mod reminders;
+mod reviewer_nav;
 mod robustness;
 mod schemathesis;
 mod scholarship_pages;

@@ -134,8 +134,15 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
     let page = reviewer
         .post(&format!("{link}/review"), &[("scores.c1", "4"), ("scores.c2", "5"), ("comment", "Strong need.")])
         .await;
-    assert_eq!(page.status, StatusCode::OK);
-    assert!(page.text().contains("Your review is saved."));
+    // Post/redirect/get: a reload sends nothing again; with nothing else waiting, back to her list.
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(page.location.as_deref(), Some("/review?done=saved"));
+    let page = reviewer.get("/review?done=saved").await;
+    assert!(
+        page.text().contains("Your review is saved. No other application waits for your review."),
+        "{}",
+        page.text()
+    );
 
     // The admin sees the ranking with names, awards in bulk, and the applicant accepts.
     let page = admin.get(&format!("/admin/programmes/{pid}")).await;

@@ -291,6 +291,7 @@ mail-confirm-ignore = If this was not you, ignore this message: the address will
 # The inbox (notices). Titles never name a course or a topic.
 nav-inbox = Inbox
 nav-inbox-unread = { $count } unread
+nav-review-waiting = { $count } waiting for your review
 inbox-title = Inbox
 inbox-empty = Nothing new. Decisions, graded answers and certificates appear here, even if you have no email address.
 inbox-read-all = Mark all as read
