@@ -262,6 +262,9 @@ pub async fn save_draft(
         }
         a.updated_at = now;
         store::save_application(conn, &a, is_new)?;
+        if is_new {
+            review::step_down_as_applicant(conn, &p.id, &a.user_id)?;
+        }
         Ok(a)
     })
     .await

@@ -39,6 +39,10 @@ pub async fn add_reviewer(
         let uid = user_id?;
         let user = crate::accounts::user_by_id(conn, &crate::core::ids::UserId::from(&uid))?
             .ok_or_else(|| AppError::field("user_id", Msg::new("error-user-unknown")))?;
+        // Someone who applies to a call would read her competitors' applications: never its reviewer.
+        if store::application_of(conn, &pid, &user.id)?.is_some() {
+            return Err(AppError::Conflict(Msg::new("error-reviewer-applicant").with("handle", user.handle.as_str())));
+        }
         store::add_reviewer(conn, &pid, &user.id)?;
         // Her inbox says there is work waiting, and where (once per programme).
         let key = format!("review-assigned:{pid}");
@@ -57,6 +61,31 @@ pub async fn add_reviewer(
         Ok(user)
     })
     .await
+}
+
+/// A reviewer who applies to the call she reviews is taken off it at once, and the reviews she wrote of
+/// her competitors are deleted: they no longer count in the ranking. The audit log says so.
+pub(super) fn step_down_as_applicant(
+    conn: &mut AnyConnection,
+    programme_id: &str,
+    user_id: &str,
+) -> Result<(), AppError> {
+    if !store::programmes_reviewed_by(conn, user_id)?.iter().any(|p| p == programme_id) {
+        return Ok(());
+    }
+    store::remove_reviewer(conn, programme_id, user_id)?;
+    let removed = store::delete_reviews_in(conn, programme_id, user_id)?;
+    let details = serde_json::json!({"programme": programme_id, "reviews_removed": removed}).to_string();
+    crate::accounts::append_audit(
+        conn,
+        &crate::accounts::model::AuditRecord {
+            at: db::now(),
+            actor_id: Some(user_id),
+            action: "programme.reviewer_applied",
+            target_user_id: Some(user_id),
+            details: &details,
+        },
+    )
 }
 
 /// Takes a reviewer off a programme (admins): the applications leave their list; the reviews they

@@ -698,3 +698,14 @@ pub fn drafts_of(conn: &mut AnyConnection, programme_id: &str) -> Result<Vec<(St
         })
         .collect()
 }
+
+/// Deletes the reviews `reviewer_id` wrote of a programme's applications; returns how many.
+pub fn delete_reviews_in(conn: &mut AnyConnection, programme_id: &str, reviewer_id: &str) -> Result<usize, AppError> {
+    let of_programme = applications::table.filter(applications::programme_id.eq(programme_id)).select(applications::id);
+    Ok(diesel::delete(
+        reviews::table
+            .filter(reviews::reviewer_id.eq(reviewer_id))
+            .filter(reviews::application_id.eq_any(of_programme)),
+    )
+    .execute(conn)?)
+}

@@ -10,7 +10,7 @@ use crate::both;
 use crate::helpers::{Backend, TestApp};
 use crate::scholarships::{apply, person, programme_body, track_course};
 
-both!(a_scholar_reviewer_finds_her_queue_in_the_navigation,);
+both!(a_scholar_reviewer_finds_her_queue_in_the_navigation, applicants_never_review_their_own_call,);
 
 async fn a_scholar_reviewer_finds_her_queue_in_the_navigation(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else { return };
@@ -69,4 +69,45 @@ async fn a_scholar_reviewer_finds_her_queue_in_the_navigation(backend: Backend) 
     let mut bystander = app.browser().await;
     bystander.sign_in("nav-bystander").await;
     assert!(!bystander.get("/").await.has("header nav a[href='/review']"));
+}
+
+/// An applicant to a call cannot be made its reviewer (she would read her competitors' applications), and
+/// a reviewer who applies is taken off the call, her reviews of it no longer counting.
+async fn applicants_never_review_their_own_call(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    track_course(&app).await;
+    let (_, admin) = app.signed_in("own-admin", Role::Admin).await;
+    let (_, created) = admin.post("/programmes", programme_body(-1, 48)).await;
+    let pid = created["id"].as_str().unwrap_or_default().to_owned();
+    let (applicant_id, applicant) = person(&app, "own-applicant", None, "en").await;
+    apply(&applicant, &pid, "UA").await;
+    let (status, body) = admin.post(&format!("/programmes/{pid}/reviewers"), json!({"user_id": applicant_id})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body["error"]["message"].as_str().unwrap_or_default().contains("has applied to this call"), "{body}");
+    // The page says so too, naming her.
+    let mut page = app.browser().await;
+    page.sign_in("own-admin").await;
+    page.get(&format!("/admin/programmes/{pid}")).await;
+    let refused = page.post(&format!("/admin/programmes/{pid}/reviewers"), &[("handle", "own-applicant")]).await;
+    assert!(refused.text().contains("own-applicant has applied to this call"), "{}", refused.text());
+
+    // A reviewer who applies later: taken off, her review of a competitor gone from the ranking.
+    let (reviewer_id, reviewer) = person(&app, "own-reviewer", None, "en").await;
+    admin.post(&format!("/programmes/{pid}/reviewers"), json!({"user_id": reviewer_id})).await;
+    let (_, assigned) = reviewer.get("/me/reviews").await;
+    let competitor = assigned["items"][0]["application_id"].as_str().unwrap_or_default().to_owned();
+    let review = json!({"scores": {"c1": 1, "c2": 1}, "comment": "Weak."});
+    assert_eq!(reviewer.post(&format!("/applications/{competitor}/reviews"), review).await.0, StatusCode::CREATED);
+    let (_, ranking) = admin.get(&format!("/programmes/{pid}/ranking")).await;
+    assert_eq!(ranking["items"][0]["reviews"], 1, "{ranking}");
+    apply(&reviewer, &pid, "UA").await;
+    let (_, ranking) = admin.get(&format!("/programmes/{pid}/ranking")).await;
+    let of_competitor =
+        ranking["items"].as_array().into_iter().flatten().find(|i| i["application_id"] == competitor.as_str()).cloned();
+    assert_eq!(of_competitor.map(|i| i["reviews"].clone()), Some(json!(0)), "{ranking}");
+    assert_eq!(
+        reviewer.get(&format!("/applications/{competitor}")).await.0,
+        StatusCode::NOT_FOUND,
+        "no longer hers to read"
+    );
 }

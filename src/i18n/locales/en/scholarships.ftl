@@ -27,6 +27,7 @@ error-criterion-unknown = This programme has no such criterion.
 error-application-answered = The applicant has answered this offer (accepted or declined the place); no decision can change it now.
 error-not-submitted = This application has not been sent yet.
 error-seats-full = All { $seats } places are taken. Free one (a decline or a revoked award) before awarding another.
+error-reviewer-applicant = { $handle } has applied to this call and so cannot review it: a reviewer reads the other applications. Choose another reviewer.
 error-waitlist-empty = Nobody is on the waitlist.
 error-no-award = There is no award to answer.
 error-decision = The decision is award, waitlist or reject.
