@@ -43,6 +43,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/programmes/{id}/enrolments/csv", web::post().to(enrol_csv))
         .route("/applications/{id}", web::get().to(application))
         .route("/applications/{id}/reviews", web::post().to(review))
+        .route("/applications/{id}/conflict", web::delete().to(withdraw_conflict))
         .route("/applications/{id}/decision", web::post().to(decide))
         .route("/applications/{id}/accept", web::post().to(accept))
         .route("/applications/{id}/decline", web::post().to(decline))
@@ -542,6 +543,19 @@ pub async fn publish(
     Ok(HttpResponse::Ok().json(Published { published }))
 }
 
+/// Take back one's declared conflict of interest on an application (its reviewer): it comes back to be
+/// reviewed; 409 when no conflict was declared.
+#[utoipa::path(delete, path = "/api/v1/applications/{id}/conflict", params(("id" = String, Path)),
+    responses((status = 204), (status = 401), (status = 404), (status = 409)), security(("bearer" = [])))]
+pub async fn withdraw_conflict(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    super::review::withdraw_conflict(&state.db, viewer.user()?, &path).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
 /// Award the best-ranked application on the waitlist (admins).
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/promote", params(("id" = String, Path)),
     responses((status = 200, body = ApplicationDto), (status = 401), (status = 403), (status = 404), (status = 409)), security(("bearer" = [])))]
@@ -600,6 +614,7 @@ pub async fn decline(
         add_reviewer,
         remove_reviewer,
         review,
+        withdraw_conflict,
         ranking,
         decide,
         decide_many,

@@ -172,6 +172,24 @@ pub async fn save_review(
     .await
 }
 
+/// Takes back a declared conflict of interest (a mistaken tap, the wrong person): the application comes
+/// back to her list to review. Only a conflict can be taken back; a saved review is changed by saving again.
+pub async fn withdraw_conflict(db: &Db, reviewer: &User, application_id: &str) -> Result<(), AppError> {
+    let (aid, rid) = (application_id.to_owned(), reviewer.id.clone());
+    db.write(move |conn| {
+        let a = store::find_application(conn, &aid)?.ok_or(AppError::NotFound)?;
+        // Assigned but for the conflict itself (which takes an application off her list).
+        if !a.status.is_sent() || a.user_id == rid || !store::is_reviewer(conn, &a.programme_id, &rid)? {
+            return Err(AppError::NotFound);
+        }
+        match store::find_review(conn, &a.id, &rid)? {
+            Some(r) if r.conflict => store::delete_review(conn, &a.id, &rid),
+            _ => Err(AppError::Conflict(Msg::new("error-no-conflict"))),
+        }
+    })
+    .await
+}
+
 fn parse_scores(p: &Programme, input: &ReviewInput) -> Result<(BTreeMap<String, i32>, String), AppError> {
     let mut f = FieldErrors::new();
     let mut scores = BTreeMap::new();

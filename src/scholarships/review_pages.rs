@@ -22,12 +22,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/review", web::get().to(list))
         .route("/applications/{id}", web::get().to(show))
         .route("/applications/{id}/review", web::post().to(save))
-        .route("/applications/{id}/conflict", web::post().to(conflict));
+        .route("/applications/{id}/conflict", web::post().to(conflict))
+        .route("/applications/{id}/conflict/withdraw", web::post().to(withdraw_conflict));
 }
 
 #[derive(serde::Deserialize)]
 struct DoneQuery {
     done: Option<String>,
+    /// The application a conflict was just declared on (to take it back).
+    app: Option<String>,
 }
 
 async fn list(
@@ -43,7 +46,17 @@ async fn list(
         by_programme.entry(a.programme.id.clone()).or_insert_with(|| (a.programme.text(l).title, Vec::new())).1.push(a);
     }
     let body = html! {
-        @if q.done.as_deref() == Some("conflict") { p.notice role="status" { (t(l, "review-conflict-noted")) } }
+        @if q.done.as_deref() == Some("conflict") {
+            div.notice role="status" {
+                p { (t(l, "review-conflict-noted")) }
+                @if let Some(app) = q.app.as_deref().filter(|a| !a.is_empty() && a.len() <= 64 && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')) {
+                    form method="post" action=(format!("/applications/{app}/conflict/withdraw")) {
+                        (csrf_field(&viewer.csrf_token))
+                        button type="submit" { (t(l, "review-conflict-undo")) }
+                    }
+                }
+            }
+        }
         @if q.done.as_deref() == Some("saved") { p.notice role="status" { (t(l, "review-saved-all")) } }
         p.lead { (t(l, "review-lead")) }
         @if assignments.is_empty() { p { (t(l, "review-none")) } }
@@ -240,5 +253,16 @@ async fn conflict(
     let user = viewer.user()?;
     let input = ReviewInput { conflict: Some(true), ..Default::default() };
     super::review::save_review(&state.db, user, &path, Ok(input)).await?;
-    Ok(see_other("/review?done=conflict"))
+    Ok(see_other(&format!("/review?done=conflict&app={}", path.as_str())))
+}
+
+/// "I have no conflict after all": the application comes back to be reviewed.
+async fn withdraw_conflict(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    _form: CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    super::review::withdraw_conflict(&state.db, viewer.user()?, &path).await?;
+    Ok(see_other(&format!("/applications/{}", path.as_str())))
 }

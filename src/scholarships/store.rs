@@ -709,3 +709,11 @@ pub fn delete_reviews_in(conn: &mut AnyConnection, programme_id: &str, reviewer_
     )
     .execute(conn)?)
 }
+
+pub fn delete_review(conn: &mut AnyConnection, application_id: &str, reviewer_id: &str) -> Result<(), AppError> {
+    diesel::delete(
+        reviews::table.filter(reviews::application_id.eq(application_id)).filter(reviews::reviewer_id.eq(reviewer_id)),
+    )
+    .execute(conn)?;
+    Ok(())
+}

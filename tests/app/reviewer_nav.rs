@@ -10,7 +10,11 @@ use crate::both;
 use crate::helpers::{Backend, TestApp};
 use crate::scholarships::{apply, person, programme_body, track_course};
 
-both!(a_scholar_reviewer_finds_her_queue_in_the_navigation, applicants_never_review_their_own_call,);
+both!(
+    a_scholar_reviewer_finds_her_queue_in_the_navigation,
+    applicants_never_review_their_own_call,
+    a_declared_conflict_can_be_taken_back,
+);
 
 async fn a_scholar_reviewer_finds_her_queue_in_the_navigation(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else { return };
@@ -110,4 +114,37 @@ async fn applicants_never_review_their_own_call(backend: Backend) {
         StatusCode::NOT_FOUND,
         "no longer hers to read"
     );
+}
+
+/// A conflict of interest declared by mistake can be taken back: the application returns to her list.
+async fn a_declared_conflict_can_be_taken_back(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    track_course(&app).await;
+    let (_, admin) = app.signed_in("undo-admin", Role::Admin).await;
+    let (_, created) = admin.post("/programmes", programme_body(-1, 48)).await;
+    let pid = created["id"].as_str().unwrap_or_default().to_owned();
+    let (_, applicant) = person(&app, "undo-applicant", None, "en").await;
+    let id = apply(&applicant, &pid, "UA").await;
+    let (reviewer_id, reviewer) = app.signed_in("undo-reviewer", Role::Scholar).await;
+    admin.post(&format!("/programmes/{pid}/reviewers"), json!({"user_id": reviewer_id})).await;
+    let mut page = app.browser().await;
+    page.sign_in("undo-reviewer").await;
+    page.get(&format!("/applications/{id}")).await;
+    let declared = page.post(&format!("/applications/{id}/conflict"), &[]).await;
+    assert_eq!(declared.location, Some(format!("/review?done=conflict&app={id}")));
+    let list = page.get(declared.location.as_deref().unwrap_or_default()).await;
+    assert!(!list.has(&format!("main table a[href='/applications/{id}']")), "it left her list");
+    let undo = list.attr_of(".notice form", "action").unwrap_or_default();
+    assert_eq!(undo, format!("/applications/{id}/conflict/withdraw"));
+    let back = page.post(&undo, &[]).await;
+    assert_eq!(back.location, Some(format!("/applications/{id}")));
+    assert!(page.get("/review").await.has(&format!("main table a[href='/applications/{id}']")), "back on her list");
+    // Nothing to take back once it is gone, or on a saved review; nobody else may.
+    let api_undo =
+        |api: &crate::helpers::Api| api.raw(reqwest::Method::DELETE, &format!("/applications/{id}/conflict"));
+    assert_eq!(reviewer.send(api_undo(&reviewer)).await.0, StatusCode::CONFLICT);
+    reviewer.post(&format!("/applications/{id}/reviews"), json!({"conflict": true})).await;
+    assert_eq!(applicant.send(api_undo(&applicant)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(reviewer.send(api_undo(&reviewer)).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(app.api().send(api_undo(&app.api())).await.0, StatusCode::UNAUTHORIZED);
 }

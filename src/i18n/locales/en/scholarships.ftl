@@ -168,6 +168,8 @@ review-saved-all = Your review is saved. No other application waits for your rev
 review-conflict = Declare a conflict of interest
 review-conflict-hint = If you know this applicant or cannot judge fairly, say so: the application leaves your list and your review of it, if any, no longer counts.
 review-conflict-noted = Your conflict of interest is recorded; that application has left your list.
+review-conflict-undo = Undo: I have no conflict with this application
+error-no-conflict = There is no declared conflict on this application to take back.
 
 ## Administration of programmes
 
