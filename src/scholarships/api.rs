@@ -510,11 +510,8 @@ pub async fn decide_many(
     let input = body.into_inner();
     let draft = input.as_ref().is_ok_and(|i| i.draft);
     let input = input.and_then(|input| Ok((input.application_ids, parse_decision(&input.decision)?)));
-    let outcome = if draft {
-        super::drafts::draft_many(&state.db, actor, &path, input).await?
-    } else {
-        super::decisions::decide_many(&state.db, &ctx, actor, &path, input).await?
-    };
+    let effect = if draft { super::decisions::Effect::Draft } else { super::decisions::Effect::Now };
+    let outcome = super::decisions::decide_many(&state.db, &ctx, actor, &path, input, effect).await?;
     let refused: Vec<_> = outcome
         .refused
         .iter()

@@ -36,14 +36,22 @@ pub struct BulkOutcome {
     pub refused: Vec<(String, AppError)>,
 }
 
-/// Decides on several applications, in the order given; those the seats cannot take are refused one by
-/// one, the others are decided.
+/// Whether a decision takes effect at once or is drafted (see `drafts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Now,
+    Draft,
+}
+
+/// Decides (or drafts) on several applications, in the order given; those the seats cannot take are
+/// refused one by one, the others are decided.
 pub async fn decide_many(
     db: &Db,
     ctx: &Context,
     actor: &User,
     programme_id: &str,
     input: Unchecked<(Vec<String>, Decision)>,
+    effect: Effect,
 ) -> Result<BulkOutcome, AppError> {
     if !actor.is_admin() {
         return Err(AppError::Forbidden);
@@ -60,7 +68,11 @@ pub async fn decide_many(
             outcome.refused.push((id, AppError::NotFound));
             continue;
         }
-        match decide(db, ctx, actor, &id, Ok(decision)).await {
+        let decided = match effect {
+            Effect::Now => decide(db, ctx, actor, &id, Ok(decision)).await,
+            Effect::Draft => super::drafts::draft(db, actor, &id, Ok(decision)).await,
+        };
+        match decided {
             Ok(a) => outcome.decided.push(a),
             Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => outcome.refused.push((id, e)),
             Err(e) => return Err(e),
@@ -81,7 +93,7 @@ pub(super) fn decide_in(
         return Err(AppError::Conflict(Msg::new("error-not-submitted")));
     }
     // A decision taken now replaces one drafted before.
-    store::delete_draft(conn, &a.id)?;
+    super::drafts_store::delete_draft(conn, &a.id)?;
     let target = decision.status();
     if a.status == target || (decision == Decision::Award && a.status.holds_seat()) {
         return Ok(a);

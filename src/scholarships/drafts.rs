@@ -3,7 +3,7 @@
 //! releasing grades): each then takes effect as an immediate decision would, and its applicant is told.
 //! Publishing checks the seats again and publishes nothing when the drafts would exceed them.
 
-use super::decisions::{BulkOutcome, decide_in};
+use super::decisions::decide_in;
 use super::model::{Application, Decision, Status};
 use super::{Context, store};
 use crate::accounts::model::User;
@@ -14,7 +14,7 @@ use crate::i18n::Msg;
 /// How many seats would be held once the programme's drafts take effect.
 pub fn seats_after_drafts(conn: &mut AnyConnection, programme_id: &str) -> Result<i64, AppError> {
     let mut held = store::count_holding_seats(conn, programme_id)?;
-    for (id, decision) in store::drafts_of(conn, programme_id)? {
+    for (id, decision) in super::drafts_store::drafts_of(conn, programme_id)? {
         let Some(a) = store::find_application(conn, &id)? else { continue };
         match (decision, a.status.holds_seat()) {
             (Decision::Award, false) => held += 1,
@@ -28,7 +28,7 @@ pub fn seats_after_drafts(conn: &mut AnyConnection, programme_id: &str) -> Resul
 /// A programme's drafted decisions, by application id, with the seats they would leave held.
 pub async fn drafts(db: &Db, programme_id: &str) -> Result<(Vec<(String, Decision)>, i64), AppError> {
     let pid = programme_id.to_owned();
-    db.run(move |conn| Ok((store::drafts_of(conn, &pid)?, seats_after_drafts(conn, &pid)?))).await
+    db.run(move |conn| Ok((super::drafts_store::drafts_of(conn, &pid)?, seats_after_drafts(conn, &pid)?))).await
 }
 
 /// Drafts a decision on one application (admins): recorded, nobody told or enrolled. A drafted award
@@ -65,11 +65,11 @@ fn draft_in(
     }
     let already = a.status == decision.status() || (decision == Decision::Award && a.status.holds_seat());
     if already {
-        store::delete_draft(conn, &a.id)?;
+        super::drafts_store::delete_draft(conn, &a.id)?;
         return Ok(a);
     }
     let now = db::now();
-    store::put_draft(conn, &a, decision, now)?;
+    super::drafts_store::put_draft(conn, &a, decision, now)?;
     if decision == Decision::Award && seats_after_drafts(conn, &p.id)? > i64::from(p.seats) {
         // The write transaction is rolled back with this error: the draft is not kept.
         return Err(AppError::Conflict(Msg::new("error-seats-full").with("seats", i64::from(p.seats))));
@@ -88,38 +88,6 @@ fn draft_in(
     Ok(a)
 }
 
-/// Drafts the same decision on several applications, in order; those that cannot take it are refused one
-/// by one (the seats, an answered offer), the others are drafted.
-pub async fn draft_many(
-    db: &Db,
-    actor: &User,
-    programme_id: &str,
-    input: Unchecked<(Vec<String>, Decision)>,
-) -> Result<BulkOutcome, AppError> {
-    if !actor.is_admin() {
-        return Err(AppError::Forbidden);
-    }
-    let pid = programme_id.to_owned();
-    db.run(move |conn| store::find_programme(conn, &pid)?.map(|_| ()).ok_or(AppError::NotFound)).await?;
-    let (ids, decision) = input?;
-    let mut outcome = BulkOutcome::default();
-    for id in ids {
-        let (aid, pid) = (id.clone(), programme_id.to_owned());
-        let in_programme =
-            db.run(move |conn| store::find_application(conn, &aid)).await?.is_some_and(|a| a.programme_id == pid);
-        if !in_programme {
-            outcome.refused.push((id, AppError::NotFound));
-            continue;
-        }
-        match draft(db, actor, &id, Ok(decision)).await {
-            Ok(a) => outcome.decided.push(a),
-            Err(e @ (AppError::Conflict(_) | AppError::NotFound)) => outcome.refused.push((id, e)),
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(outcome)
-}
-
 /// Publishes a programme's drafted decisions in one transaction: seats are checked again (409 and nothing
 /// published when the drafts would exceed them); decisions that free a seat go first, then the awards;
 /// each applicant is told. Returns how many were published.
@@ -133,7 +101,7 @@ pub async fn publish(db: &Db, ctx: &Context, actor: &User, programme_id: &str) -
         if seats_after_drafts(conn, &p.id)? > i64::from(p.seats) {
             return Err(AppError::Conflict(Msg::new("error-publish-seats").with("seats", i64::from(p.seats))));
         }
-        let mut drafts = store::drafts_of(conn, &p.id)?;
+        let mut drafts = super::drafts_store::drafts_of(conn, &p.id)?;
         drafts.sort_by_key(|(_, decision)| *decision == Decision::Award);
         for (id, decision) in &drafts {
             decide_in(conn, &ctx, &actor_id, id, *decision)?;

@@ -11,6 +11,7 @@ pub mod components;
 pub mod dashboard;
 pub mod decisions;
 pub mod drafts;
+mod drafts_store;
 pub mod model;
 mod notify;
 pub mod pages;

@@ -7,12 +7,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::model::{Application, Decision, Programme, Review, Status, Terms};
+use super::model::{Application, Programme, Review, Status, Terms};
 use crate::core::error::AppError;
 use crate::db::AnyConnection;
-use crate::db::schema::{
-    applications, cohort_members, drafted_decisions, programme_reviewers, programmes, reviews, users,
-};
+use crate::db::schema::{applications, cohort_members, programme_reviewers, programmes, reviews, users};
 use crate::db_match;
 use crate::i18n::Locale;
 
@@ -654,49 +652,6 @@ pub fn forget_old_applications(
         diesel::delete(applications::table.filter(applications::id.eq_any(chunk))).execute(conn)?;
     }
     Ok((old.len(), drafts.len()))
-}
-
-// ---- drafted decisions ----
-
-/// Records (or replaces) the drafted decision on an application.
-pub fn put_draft(
-    conn: &mut AnyConnection,
-    application: &Application,
-    decision: Decision,
-    now: NaiveDateTime,
-) -> Result<(), AppError> {
-    delete_draft(conn, &application.id)?;
-    diesel::insert_into(drafted_decisions::table)
-        .values((
-            drafted_decisions::application_id.eq(&application.id),
-            drafted_decisions::programme_id.eq(&application.programme_id),
-            drafted_decisions::decision.eq(decision.code()),
-            drafted_decisions::created_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
-
-pub fn delete_draft(conn: &mut AnyConnection, application_id: &str) -> Result<(), AppError> {
-    diesel::delete(drafted_decisions::table.filter(drafted_decisions::application_id.eq(application_id)))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// A programme's drafted decisions, oldest first: (application id, decision).
-pub fn drafts_of(conn: &mut AnyConnection, programme_id: &str) -> Result<Vec<(String, Decision)>, AppError> {
-    let rows: Vec<(String, String)> = drafted_decisions::table
-        .filter(drafted_decisions::programme_id.eq(programme_id))
-        .order((drafted_decisions::created_at.asc(), drafted_decisions::application_id.asc()))
-        .select((drafted_decisions::application_id, drafted_decisions::decision))
-        .load(conn)?;
-    rows.into_iter()
-        .map(|(id, code)| {
-            Decision::parse(&code)
-                .map(|d| (id, d))
-                .ok_or_else(|| AppError::internal(format!("stored decision {code:?}")))
-        })
-        .collect()
 }
 
 /// Deletes the reviews `reviewer_id` wrote of a programme's applications; returns how many.

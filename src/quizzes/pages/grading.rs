@@ -110,15 +110,7 @@ pub(super) async fn grade_from_queue(
     let (attempt, question) = path.into_inner();
     let user = viewer.user()?;
     let f = form.0;
-    let score = f
-        .score
-        .trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .map_err(|_| AppError::field("score", Msg::new("error-answer-number")));
-    let result =
-        super::super::grade_essay(&state.db, user, &attempt, &question, score.map(|s| (s, Some(f.comment.clone()))))
-            .await;
+    let result = super::super::grade_essay(&state.db, user, &attempt, &question, f.grade()).await;
     match result {
         Ok(()) => Ok(see_other("/trainer/grading?graded=1")),
         Err(error) => {

@@ -444,6 +444,16 @@ pub struct GradeForm {
     pub(super) comment: String,
 }
 
+impl GradeForm {
+    /// The score as typed (a decimal comma or point) and the comment; a score that is not a number is
+    /// refused on its field.
+    pub(super) fn grade(&self) -> Result<(f64, Option<String>), AppError> {
+        let score = self.score.trim().replace(',', ".").parse::<f64>();
+        let score = score.map_err(|_| AppError::field("score", Msg::new("error-answer-number")))?;
+        Ok((score, Some(self.comment.clone())))
+    }
+}
+
 pub(super) async fn grade(
     state: web::Data<AppState>,
     viewer: Viewer,
@@ -452,15 +462,7 @@ pub(super) async fn grade(
 ) -> Result<HttpResponse, AppError> {
     let (attempt, question) = path.into_inner();
     let user = viewer.user()?;
-    let f = form.0;
-    let score = f
-        .score
-        .trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .map_err(|_| AppError::field("score", Msg::new("error-answer-number")));
-    let comment = Some(f.comment);
-    super::super::grade_essay(&state.db, user, &attempt, &question, score.map(|s| (s, comment))).await?;
+    super::super::grade_essay(&state.db, user, &attempt, &question, form.0.grade()).await?;
     let view = super::super::attempt_view(&state.db, user, &attempt, viewer.locale).await?;
     Ok(see_other(&format!("/trainer/quizzes/{}/results", view.quiz_id)))
 }

@@ -259,6 +259,7 @@ pub(super) async fn add_reviewer(
 
 pub(super) async fn decide_many(
     state: web::Data<AppState>,
+    ctx: web::Data<crate::scholarships::Context>,
     viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
@@ -280,7 +281,9 @@ pub(super) async fn decide_many(
         .await;
     }
     // From the page, decisions are drafts: nobody is told until the administrator publishes them.
-    let outcome = super::super::drafts::draft_many(&state.db, user, &path, Ok((ids, decision))).await?;
+    let draft = super::super::decisions::Effect::Draft;
+    let outcome =
+        super::super::decisions::decide_many(&state.db, &ctx, user, &path, Ok((ids, decision)), draft).await?;
     if outcome.refused.is_empty() {
         return Ok(see_other(&format!("/admin/programmes/{}?done=drafted#ranking", path.as_str())));
     }
