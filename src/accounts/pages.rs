@@ -58,6 +58,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/account/second-factor", web::post().to(second_factor::start))
         .route("/account/second-factor/confirm", web::post().to(second_factor::confirm))
         .route("/login/code", web::post().to(second_factor::login_code))
+        .route("/admin", web::get().to(admin_hub))
         .route("/admin/users", web::get().to(users_page))
         .route("/admin/users/new", web::get().to(new_user_page))
         .route("/admin/users/new", web::post().to(create_user))

@@ -86,11 +86,9 @@ fn nav_items(user: Option<&SignedIn>) -> Vec<NavItem> {
             } else if user.staff || user.reviews.is_some() {
                 items.push(item("/review", "nav-review"));
             }
+            // One item for the administration (its pages are listed at /admin): the bar stays one row.
             if user.admin {
-                items.push(item("/admin/programmes", "nav-admin-programmes"));
-                items.push(item("/admin/users", "nav-admin-users"));
-                items.push(item("/admin/audit", "nav-admin-audit"));
-                items.push(item("/admin/outbox", "nav-admin-outbox"));
+                items.push(item("/admin", "nav-admin"));
             }
         }
     }
@@ -130,7 +128,7 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                                         li { (review_item(frame)) }
                                     } @else {
                                     li {
-                                        @if item.href == frame.path {
+                                        @if item.href == frame.path || (item.href == "/admin" && frame.path.starts_with("/admin/")) {
                                             a href=(item.href) aria-current="page" { (t(l, item.label)) }
                                         } @else {
                                             a href=(item.href) { (t(l, item.label)) }

@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::both;
 use crate::helpers::{Backend, PASSWORD, TestApp};
 
-both!(an_administrator_makes_accounts_and_finds_them_by_handle);
+both!(an_administrator_makes_accounts_and_finds_them_by_handle, the_administration_is_one_item_leading_to_its_parts,);
 
 async fn an_administrator_makes_accounts_and_finds_them_by_handle(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else { return };
@@ -82,4 +82,34 @@ async fn an_administrator_makes_accounts_and_finds_them_by_handle(backend: Backe
     let page = chief.post(&format!("/admin/users/{id}/role"), &[("role", "trainer")]).await;
     let page = chief.get(&page.location.unwrap_or_default()).await;
     assert!(page.text().contains("The role was changed"), "{}", page.text());
+}
+
+/// The administration has one item in the navigation, leading to a page of its parts; only
+/// administrators reach it.
+async fn the_administration_is_one_item_leading_to_its_parts(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    app.signed_in("hub-admin", Role::Admin).await;
+    app.signed_in("hub-trainer", Role::Trainer).await;
+    app.signed_in("hub-scholar", Role::Scholar).await;
+    let mut admin = app.browser().await;
+    admin.sign_in("hub-admin").await;
+    let home = admin.get("/").await;
+    assert!(home.has("header nav a[href='/admin']"), "{}", home.body);
+    for part in ["/admin/programmes", "/admin/users", "/admin/audit", "/admin/outbox"] {
+        assert!(!home.has(&format!("header nav a[href='{part}']")), "{part} is not in the bar");
+    }
+    let hub = admin.get("/admin").await;
+    assert_eq!(hub.status, StatusCode::OK);
+    for part in ["/admin/programmes", "/admin/users", "/admin/audit", "/admin/outbox"] {
+        assert!(hub.has(&format!("main a[href='{part}']")), "{part} is listed");
+    }
+    assert!(admin.get("/admin/users").await.has("header nav a[href='/admin'][aria-current=page]"));
+    for who in ["hub-trainer", "hub-scholar"] {
+        let mut b = app.browser().await;
+        b.sign_in(who).await;
+        assert_eq!(b.get("/admin").await.status, StatusCode::FORBIDDEN, "{who}");
+        assert!(!b.get("/").await.has("header nav a[href='/admin']"), "{who}");
+    }
+    let anonymous = app.browser().await.get("/admin").await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
 }

@@ -5,6 +5,34 @@ use super::*;
 
 // ---- administration ----
 
+/// The administration's front page: one navigation item leads here, so that an administrator's bar fits
+/// one row on a desktop and a phone's header stays short.
+pub(super) async fn admin_hub(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    viewer.admin()?;
+    let l = viewer.locale;
+    let sections = [
+        ("/admin/programmes", "nav-admin-programmes", "admin-hub-programmes"),
+        ("/admin/users", "nav-admin-users", "admin-hub-users"),
+        ("/admin/audit", "nav-admin-audit", "admin-hub-audit"),
+        ("/admin/outbox", "nav-admin-outbox", "admin-hub-outbox"),
+    ];
+    let body = html! {
+        ul.cards {
+            @for (href, title, about) in sections {
+                li { article.card {
+                    h2 { a href=(href) { (t(l, title)) } }
+                    p { (t(l, about)) }
+                } }
+            }
+        }
+    };
+    Ok(respond(&state, &viewer, &req, StatusCode::OK, &t(l, "nav-admin"), body))
+}
+
 #[derive(Deserialize)]
 pub struct UsersQuery {
     pub(super) after: Option<String>,
