@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::both;
-use crate::helpers::{Api, Backend, TempDir, TestApp};
+use crate::helpers::{Api, Backend, TINY_PNG, TempDir, TestApp, import_course_folder};
 
 both!(
     a_course_downloads_as_one_file_that_needs_nothing_else,
@@ -27,28 +27,22 @@ async fn download(api: &Api, path: &str) -> (StatusCode, String, String) {
 /// A course `pictured` with two modules (the first links to the second and shows an image, in English and
 /// Russian; the second in English only) and a quiz with a known answer.
 fn import_course(app: &TestApp) {
-    let root = TempDir::new();
-    let dir = root.0.join("pictured");
-    std::fs::create_dir_all(dir.join("media")).unwrap_or_else(|e| panic!("{e}"));
-    let write = |name: &str, text: &[u8]| std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{e}"));
-    write(
-        "course.toml",
-        b"open = true\npublished = true\n\n[texts.en]\ntitle = \"Documenting raids\"\nsummary = \"\"\n",
+    import_course_folder(
+        app,
+        "pictured",
+        &[
+            ("course.toml", b"open = true\npublished = true\n\n[texts.en]\ntitle = \"Documenting raids\"\nsummary = \"\"\n"),
+            (
+                "01-one.en.md",
+                b"+++\ntitle = \"First steps\"\n+++\n\nMarker one. ![A map](media/map.png)\n\nNext: [the second](/courses/pictured/modules/two), \
+                  a [source](https://example.org/report) and [the site](/account).\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
+            ),
+            ("01-one.ru.md", "+++\ntitle = \"Первые шаги\"\n+++\n\nМаркер один. ![Карта](media/map.png)\n".as_bytes()),
+            ("02-two.en.md", b"+++\ntitle = \"Second steps\"\n+++\n\nMarker two.\n"),
+            ("01-one.en.gift", b"// [id:q1]\nWhich colour is the secret answer?{=Vermilionsecret ~Blue}\n"),
+            ("media/map.png", TINY_PNG),
+        ],
     );
-    write(
-        "01-one.en.md",
-        b"+++\ntitle = \"First steps\"\n+++\n\nMarker one. ![A map](media/map.png)\n\nNext: [the second](/courses/pictured/modules/two), \
-          a [source](https://example.org/report) and [the site](/account).\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
-    );
-    write("01-one.ru.md", "+++\ntitle = \"Первые шаги\"\n+++\n\nМаркер один. ![Карта](media/map.png)\n".as_bytes());
-    write("02-two.en.md", b"+++\ntitle = \"Second steps\"\n+++\n\nMarker two.\n");
-    write("01-one.en.gift", b"// [id:q1]\nWhich colour is the secret answer?{=Vermilionsecret ~Blue}\n");
-    let png: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
-    write("media/map.png", png);
-    let mut conn = app.connection();
-    let report =
-        pravo::course_files::import::import_root(&mut conn, &root.0, |_, _, _| {}).unwrap_or_else(|e| panic!("{e:?}"));
-    assert!(report.errors.is_empty(), "{:?}", report.errors);
 }
 
 async fn a_course_downloads_as_one_file_that_needs_nothing_else(backend: Backend) {

@@ -56,6 +56,24 @@ pub fn shipped_courses() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("courses")
 }
 
+/// A 1 × 1 PNG, for course folders with an image.
+pub const TINY_PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
+
+/// Writes a course folder `slug` of `files` (paths inside it, `media/` included) and imports it, as
+/// `pravo courses import` would; every file must import cleanly.
+pub fn import_course_folder(app: &TestApp, slug: &str, files: &[(&str, &[u8])]) {
+    let root = TempDir::new();
+    let dir = root.0.join(slug);
+    std::fs::create_dir_all(dir.join("media")).unwrap_or_else(|e| panic!("{e}"));
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut conn = app.connection();
+    let report =
+        pravo::course_files::import::import_root(&mut conn, &root.0, |_, _, _| {}).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+}
+
 /// A fresh folder under the temporary folder, removed by the caller's `TempDir`.
 pub struct TempDir(pub PathBuf);
 

@@ -9,7 +9,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::both;
-use crate::helpers::{Api, Backend, TempDir, TestApp};
+use crate::helpers::{Api, Backend, TINY_PNG, TestApp, import_course_folder};
 use crate::quizzes::course_with_quiz;
 
 both!(
@@ -222,23 +222,20 @@ async fn a_batch_is_checked_before_anything_of_it_is_done(backend: Backend) {
 
 /// A course `kept` with two modules, a timed quiz on the first and an image.
 fn import_course(app: &TestApp) {
-    let root = TempDir::new();
-    let dir = root.0.join("kept");
-    std::fs::create_dir_all(dir.join("media")).unwrap_or_else(|e| panic!("{e}"));
-    let write = |name: &str, text: &[u8]| std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{e}"));
-    write("course.toml", b"open = true\npublished = true\n\n[texts.en]\ntitle = \"Kept course\"\nsummary = \"\"\n");
-    write(
-        "01-one.en.md",
-        b"+++\ntitle = \"One\"\n\n[quiz]\npass_percent = 50\ntime_limit_seconds = 600\n+++\n\nText one. ![A map](media/map.png)\n",
+    import_course_folder(
+        app,
+        "kept",
+        &[
+            ("course.toml", b"open = true\npublished = true\n\n[texts.en]\ntitle = \"Kept course\"\nsummary = \"\"\n"),
+            (
+                "01-one.en.md",
+                b"+++\ntitle = \"One\"\n\n[quiz]\npass_percent = 50\ntime_limit_seconds = 600\n+++\n\nText one. ![A map](media/map.png)\n",
+            ),
+            ("02-two.en.md", b"+++\ntitle = \"Two\"\n+++\n\nText two.\n"),
+            ("01-one.en.gift", b"// [id:q1]\nWhich colour?{=Red ~Blue}\n"),
+            ("media/map.png", TINY_PNG),
+        ],
     );
-    write("02-two.en.md", b"+++\ntitle = \"Two\"\n+++\n\nText two.\n");
-    write("01-one.en.gift", b"// [id:q1]\nWhich colour?{=Red ~Blue}\n");
-    let png: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
-    write("media/map.png", png);
-    let mut conn = app.connection();
-    let report =
-        pravo::course_files::import::import_root(&mut conn, &root.0, |_, _, _| {}).unwrap_or_else(|e| panic!("{e:?}"));
-    assert!(report.errors.is_empty(), "{:?}", report.errors);
 }
 
 async fn what_to_keep_is_listed_for_readers_only_and_pages_name_their_course(backend: Backend) {

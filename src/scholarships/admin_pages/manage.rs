@@ -244,16 +244,7 @@ pub(super) async fn add_reviewer(
     let user = viewer.admin()?;
     match super::super::review::add_reviewer_by_handle(&state.db, user, &path, &form.0.handle).await {
         Ok(_) => Ok(see_other(&format!("/admin/programmes/{}?done=reviewer#reviewers", path.as_str()))),
-        Err(e) => {
-            manage_page(
-                &state,
-                &viewer,
-                &req,
-                &path,
-                ManageParts { notice: None, problems: &Problems::from_error(e)?, enrol_report: None },
-            )
-            .await
-        }
+        Err(e) => refused(&state, &viewer, &req, &path, e).await,
     }
 }
 
@@ -309,17 +300,20 @@ pub(super) async fn decide(
     let v = super::super::read_application(&state.db, user, &path).await?;
     match super::super::drafts::draft(&state.db, user, &path, Ok(decision)).await {
         Ok(a) => Ok(see_other(&format!("/admin/programmes/{}?done=drafted#ranking", a.programme_id))),
-        Err(e) => {
-            manage_page(
-                &state,
-                &viewer,
-                &req,
-                &v.programme.id,
-                ManageParts { notice: None, problems: &Problems::from_error(e)?, enrol_report: None },
-            )
-            .await
-        }
+        Err(e) => refused(&state, &viewer, &req, &v.programme.id, e).await,
     }
+}
+
+/// The call's page again, with why a step was refused.
+async fn refused(
+    state: &AppState,
+    viewer: &Viewer,
+    req: &HttpRequest,
+    id: &str,
+    e: AppError,
+) -> Result<HttpResponse, AppError> {
+    let problems = Problems::from_error(e)?;
+    manage_page(state, viewer, req, id, ManageParts { notice: None, problems: &problems, enrol_report: None }).await
 }
 
 pub(super) async fn publish(
@@ -333,17 +327,7 @@ pub(super) async fn publish(
     let user = viewer.admin()?;
     match super::super::drafts::publish(&state.db, &ctx, user, &path).await {
         Ok(n) => Ok(see_other(&format!("/admin/programmes/{}?done=published&count={n}#ranking", path.as_str()))),
-        Err(e) => {
-            let problems = Problems::from_error(e)?;
-            manage_page(
-                &state,
-                &viewer,
-                &req,
-                &path,
-                ManageParts { notice: None, problems: &problems, enrol_report: None },
-            )
-            .await
-        }
+        Err(e) => refused(&state, &viewer, &req, &path, e).await,
     }
 }
 
@@ -362,16 +346,7 @@ pub(super) async fn promote(
                 serde_urlencoded::to_string([("done", "promoted"), ("who", handle.as_str())]).unwrap_or_default();
             Ok(see_other(&format!("/admin/programmes/{}?{query}#ranking", path.as_str())))
         }
-        Err(e) => {
-            manage_page(
-                &state,
-                &viewer,
-                &req,
-                &path,
-                ManageParts { notice: None, problems: &Problems::from_error(e)?, enrol_report: None },
-            )
-            .await
-        }
+        Err(e) => refused(&state, &viewer, &req, &path, e).await,
     }
 }
 
