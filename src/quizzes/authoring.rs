@@ -84,6 +84,14 @@ pub async fn save_quiz(
     if let Some(settings) = &input.settings {
         check_settings(settings)?;
     }
+    // The ids the parser made up are written into the source kept (and shown again in the editor), so
+    // that the trainer sees the ids a translation must use.
+    let mut input = input;
+    if matches!(input.format.as_str(), "gift" | "")
+        && let Some(written) = gift::with_ids_written(&input.source).map_err(syntax_error)?
+    {
+        input.source = written;
+    }
     let (actor, slug, module_slug) = (actor.clone(), slug.to_owned(), module_slug.to_owned());
     db.write(move |conn| {
         let course = courses::editable(conn, &slug, &actor)?;

@@ -646,7 +646,25 @@ async fn a_scholar_takes_a_quiz_in_the_browser_without_javascript(backend: Backe
 both!(
     a_trainer_pastes_gift_in_the_browser_and_previews_before_saving,
     a_late_submit_without_javascript_keeps_every_answer_within_the_grace_period,
+    ids_the_parser_makes_up_are_written_into_the_source_the_trainer_sees,
 );
+
+/// A trainer writes GIFT without ids: the ids a translation must use appear in the source she sees again,
+/// and the questions keep them (answers and statistics stay with their questions).
+async fn ids_the_parser_makes_up_are_written_into_the_source_the_trainer_sees(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let (_, trainer) = app.signed_in("coach", Role::Trainer).await;
+    course_with_quiz(&trainer, "::A:: Consent can be withdrawn. {T}\n\n::B:: One word? {=consent}", json!({})).await;
+    let mut browser = app.browser().await;
+    browser.sign_in("coach").await;
+    let page = browser.get("/trainer/courses/qc/modules/m1/quiz").await;
+    assert!(page.body.contains("// [id:q1]\n::A::") && page.body.contains("// [id:q2]\n::B::"), "{}", page.body);
+    // The Ukrainian tab can use them.
+    let uk = "// [id:q1]\n::А:: Згоду можна відкликати. {T}\n\n// [id:q2]\n::Б:: Одне слово? {=згода}";
+    let body = json!({"language": "uk", "format": "gift", "source": uk});
+    let (status, saved) = trainer.send(trainer.raw(Method::PUT, "/courses/qc/modules/m1/quiz").json(&body)).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+}
 
 /// Moves every attempt's deadline `seconds` into the past.
 fn deadline_passed(app: &TestApp, seconds: i64) {

@@ -387,3 +387,18 @@ fn replay() {
         println!("again: {:#?}", parse(&written));
     }
 }
+
+#[test]
+fn made_up_ids_are_written_back_and_a_question_added_above_takes_a_new_one() {
+    let source = "$CATEGORY: rights\n\n::A:: One? {T}\n\n// [id:mine]\n::B:: Two? {F}\n\n::C:: Three? {T}\n";
+    let written = with_ids_written(source).unwrap_or_else(|e| panic!("{e}")).expect("ids to write");
+    assert_eq!(
+        written,
+        "$CATEGORY: rights\n\n// [id:q1]\n::A:: One? {T}\n\n// [id:mine]\n::B:: Two? {F}\n\n// [id:q3]\n::C:: Three? {T}\n"
+    );
+    assert_eq!(with_ids_written(&written).unwrap_or_else(|e| panic!("{e}")), None, "nothing left to write");
+    let ids = |s: &str| parse(s).unwrap_or_else(|e| panic!("{e}")).into_iter().map(|q| q.id).collect::<Vec<_>>();
+    assert_eq!(ids(source), ids(&written), "the same ids, now visible");
+    // A question added above them does not take an id they hold.
+    assert_eq!(ids(&format!("::N:: New? {{T}}\n\n{written}")), ["q2", "q1", "mine", "q3"]);
+}
