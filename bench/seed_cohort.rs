@@ -48,6 +48,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             title: format!("Module {m}"),
             markdown: "Text.".into(),
             position: None,
+            minutes: Some(10),
         };
         courses::save_module(&pool, &admin, "bench-track", &format!("m{m:02}"), Ok(input))
             .await

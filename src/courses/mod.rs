@@ -386,6 +386,9 @@ pub struct ModuleInput {
     pub markdown: String,
     #[schema(minimum = 1, maximum = 999)]
     pub position: Option<i32>,
+    /// About how long the module takes to read, in minutes (the course's hours add these up).
+    #[schema(minimum = 1, maximum = 600)]
+    pub minutes: Option<i32>,
 }
 
 impl ModuleInput {
@@ -415,6 +418,10 @@ impl ModuleInput {
             && !(1..=999).contains(&p)
         {
             fields.insert("position".into(), vec![error_msg("position-range")]);
+        }
+        if self.minutes.is_some_and(|m| !(1..=600).contains(&m)) {
+            fields
+                .insert("minutes".into(), vec![Msg::new("error-number-range").with("min", 1_i64).with("max", 600_i64)]);
         }
         match locale {
             Some(locale) if fields.is_empty() => Ok((locale, title, markdown)),
@@ -479,6 +486,9 @@ pub async fn save_module(
         };
         if let Some(position) = input.position {
             place_module(conn, &course.id, &module.id, position)?;
+        }
+        if input.minutes.is_some() && input.minutes != module.minutes {
+            store::set_minutes(conn, &module.id, input.minutes)?;
         }
         store::lock_module(conn, &module.id)?;
         let current = store::current_revisions(conn, std::slice::from_ref(&module.id))?;

@@ -292,6 +292,11 @@ pub fn update_module(conn: &mut AnyConnection, module: &Module) -> Result<(), Ap
     Ok(())
 }
 
+pub fn set_minutes(conn: &mut AnyConnection, module_id: &str, minutes: Option<i32>) -> Result<(), AppError> {
+    diesel::update(modules::table.filter(modules::id.eq(module_id))).set(modules::minutes.eq(minutes)).execute(conn)?;
+    Ok(())
+}
+
 type RevisionRow = (String, String, i32, String, String, String, String, Option<String>, Option<String>, NaiveDateTime);
 
 fn load_revisions(

@@ -399,6 +399,7 @@ async fn editor(
         title: current.map(|r| r.title.clone()).unwrap_or_default(),
         markdown: current.map(|r| r.markdown.clone()).unwrap_or_default(),
         position: None,
+        minutes: data.module.as_ref().and_then(|m| m.minutes),
     };
     let saved = q.saved.map(|r| t_with(viewer.locale, "editor-saved", &[("revision", Arg::Number(i64::from(r)))]));
     let reference = english.filter(|_| language != Locale::En).map(|r| r.markdown.clone());
@@ -444,6 +445,8 @@ fn editor_view(state: &AppState, v: &Viewer, req: &HttpRequest, parts: EditorPar
             (csrf_field(&v.csrf_token))
             input type="hidden" name="language" value=(language.code());
             (Input::new("title", t(l, "field-title")).value(&input.title).required().render(l, problems))
+            @let minutes = input.minutes.map(|m| m.to_string()).unwrap_or_default();
+            (Input::new("minutes", t(l, "field-minutes")).kind("number").value(&minutes).hint(t(l, "field-minutes-hint")).render(l, problems))
             div.field.invalid[problems.fields.contains_key("markdown")] {
                 label for="f-markdown" { (t(l, "field-markdown")) }
                 p.hint id="f-markdown-hint" { (t(l, "markdown-hint")) }
@@ -484,6 +487,8 @@ pub struct EditorForm {
     markdown: String,
     #[serde(default)]
     action: String,
+    #[serde(default)]
+    minutes: String,
 }
 
 async fn save_module(
@@ -497,7 +502,13 @@ async fn save_module(
     let user = viewer.user()?;
     super::editor_data(&state.db, user, &slug, None).await?;
     let form = form.0;
-    let input = ModuleInput { language: form.language, title: form.title, markdown: form.markdown, position: None };
+    // Minutes that are not a number are kept out of range, so the form says so beside the field.
+    let minutes = match form.minutes.trim() {
+        "" => None,
+        typed => Some(typed.parse::<i32>().unwrap_or(0)),
+    };
+    let input =
+        ModuleInput { language: form.language, title: form.title, markdown: form.markdown, position: None, minutes };
     if form.action == "preview" {
         let problems = match input.check() {
             Ok(_) => Problems::default(),

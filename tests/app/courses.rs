@@ -476,17 +476,34 @@ async fn a_trainer_writes_a_module_in_the_browser(backend: Backend) {
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.has("#f-title-error") && page.body.contains(">Text</textarea>"), "the text is kept beside the error");
-    let page = browser
-        .post(
-            "/trainer/courses/harm-reduction/modules/basics/edit",
-            &[("language", "en"), ("title", "Basics"), ("markdown", "## What it is\n\nText."), ("action", "save")],
-        )
-        .await;
+    // Minutes out of range are refused beside the field, the text kept.
+    let save = |minutes: &'static str| {
+        [
+            ("language", "en"),
+            ("title", "Basics"),
+            ("markdown", "## What it is\n\nText."),
+            ("minutes", minutes),
+            ("action", "save"),
+        ]
+    };
+    let page = browser.post("/trainer/courses/harm-reduction/modules/basics/edit", &save("0")).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.has("#f-minutes-error") && page.body.contains("What it is"), "{}", page.text());
+    let page = browser.post("/trainer/courses/harm-reduction/modules/basics/edit", &save("12")).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     let page = browser.get(page.location.as_deref().unwrap_or("/")).await;
     assert!(page.text().contains("Saved as revision 1."));
+    assert_eq!(page.value_of("#f-minutes").as_deref(), Some("12"), "the minutes are kept with the module");
+    // The API takes them too, in the same range.
+    let (_, api) = app.signed_in("author-api", Role::Admin).await;
+    let body = json!({"language": "en", "title": "Basics", "markdown": "## What it is\n\nText.", "minutes": 601});
+    let (status, refused) = api.send(api.raw(Method::PUT, "/courses/harm-reduction/modules/basics").json(&body)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert!(refused["error"]["fields"]["minutes"].is_array(), "{refused}");
     let page = browser.post("/trainer/courses/harm-reduction/publish", &[]).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     let (_, list) = app.api().get("/courses").await;
     assert!(list.to_string().contains("harm-reduction"), "published: {list}");
+    let page = browser.get("/courses/harm-reduction").await;
+    assert!(page.text().contains("12 minutes"), "readers see the minutes: {}", page.text());
 }

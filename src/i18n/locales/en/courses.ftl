@@ -193,3 +193,5 @@ editor-back-to-module = Back to the module
 image-refused = This file is not a PNG, JPEG or WebP image that can be read. Choose another file.
 image-too-large = The file is larger than { $megabytes } MB. Choose a smaller image.
 image-missing = Choose an image file.
+field-minutes = Minutes to read
+field-minutes-hint = About how long the module takes a reader, in any language; shown beside the module. Keep the course's hours in step with its modules' minutes.
