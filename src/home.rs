@@ -53,10 +53,13 @@ async fn signed_in(state: &AppState, reading: &Reading, user: &User, l: Locale) 
     let offers: Vec<_> = applications.iter().filter(|(a, _)| a.status == Status::Awarded).collect();
     Ok(html! {
         p.lead { (t_with(l, "home-welcome-back", &[("handle", Arg::Text(user.handle.clone()))])) }
-        @for (_, programme) in &offers {
+        @for (application, programme) in &offers {
             section.notice.offer role="status" {
                 h2 { (t(l, "home-offer")) }
                 p { (programme.text(l).title) }
+                @if let Some(by) = programme.answer_by(application) {
+                    p { (t_with(l, "offer-answer-by", &[("when", Arg::Text(crate::i18n::format_datetime(l, by)))])) }
+                }
                 p { a.button.primary href=(format!("/programmes/{}", programme.id)) { (t(l, "home-offer-answer")) } }
             }
         }

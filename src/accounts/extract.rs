@@ -31,6 +31,22 @@ pub struct Viewer {
 }
 
 impl Viewer {
+    /// Switches her language for this page and the ones after (kept on the account when signed in, and in
+    /// the cookie): for a page's own form sent by a language button (`web::layout::switched_language`).
+    /// The response must set the cookie returned.
+    pub async fn switch_language(
+        &mut self,
+        state: &crate::web::state::AppState,
+        locale: Locale,
+    ) -> Result<actix_web::cookie::Cookie<'static>, AppError> {
+        if let Some(user) = &mut self.user {
+            accounts::set_locale(&state.db, &user.id, locale).await?;
+            user.locale = locale;
+        }
+        self.locale = locale;
+        Ok(crate::web::cookies::language(&state.settings, locale.code()))
+    }
+
     pub fn user(&self) -> Result<&User, AppError> {
         self.user.as_ref().ok_or(AppError::Unauthorized)
     }

@@ -14,12 +14,14 @@ use crate::auth::password::{MAX_CHARS, MIN_CHARS};
 use crate::auth::tokens::TokenKind;
 use crate::core::error::AppError;
 use crate::i18n::{Arg, Locale, format_datetime, t, t_with};
+use crate::web::carry::Carried;
 use crate::web::forms::{CsrfForm, Input, Problems, csrf_field, form_problem};
 use crate::web::request::ClientAddress;
 use crate::web::state::AppState;
 use crate::web::{cookies, safe_next, see_other};
 mod account;
 mod admin;
+mod continue_page;
 mod inbox;
 mod privacy;
 mod second_factor;
@@ -143,6 +145,18 @@ pub struct LoginForm {
     keep: Option<String>,
 }
 
+impl LoginForm {
+    fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+        Self {
+            handle: get("handle").unwrap_or_default(),
+            password: get("password").unwrap_or_default(),
+            next: get("next"),
+            keep: get("keep"),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
@@ -194,26 +208,39 @@ async fn login(
     viewer: Viewer,
     req: HttpRequest,
     address: ClientAddress,
-    form: CsrfForm<LoginForm>,
+    posted: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let form = form.0;
+    let carried = Carried::parse(&posted.0);
+    let form = LoginForm::from_pairs(&posted.0);
     let key = super::model::handle_key(&form.handle);
     let device_cookie = req.cookie(&cookies::device_cookie_name(&state.settings)).map(|c| c.value().to_owned());
     let nonce = device_cookie.as_deref().and_then(|c| state.csrf.known_device(c, &key));
     match super::sign_in(&state.db, &state.limits, &form.handle, &form.password, &address.0, nonce, None).await {
         Ok(super::SignIn::Done(user)) => {
-            finish_sign_in(&state, &req, &user, &safe_next(form.next.as_deref()), form.keep.is_some()).await
+            let next = safe_next(form.next.as_deref());
+            finish_sign_in(&state, &req, &user, &next, form.keep.is_some(), carried.as_ref()).await
         }
         Ok(super::SignIn::CodeNeeded(user)) => {
             let token = state.tokens.issue(TokenKind::SecondStep, &user.id)?.token;
             let next = safe_next(form.next.as_deref());
-            let step = second_factor::Step { token: &token, next: &next, keep: form.keep.is_some() };
+            let step = second_factor::Step {
+                token: &token,
+                next: &next,
+                keep: form.keep.is_some(),
+                carried: carried.as_ref(),
+            };
             Ok(second_factor::code_step_view(&state, &viewer, &req, &step, &Problems::default(), StatusCode::OK))
         }
         Err(error) => {
             let status = error_status(&error);
             let problems = Problems::from_error(error)?;
-            let mut response = login_view(&state, &viewer, &req, &form, &problems, status);
+            let mut response = match &carried {
+                // A wrong password on the way back to a form: the form's text stays carried.
+                Some(_) => {
+                    crate::web::carry::sign_in_again_with(&state, &viewer, &req, carried.as_ref(), &problems, status)
+                }
+                None => login_view(&state, &viewer, &req, &form, &problems, status),
+            };
             retry_after(&mut response, &problems);
             Ok(response)
         }
@@ -228,8 +255,12 @@ async fn finish_sign_in(
     user: &User,
     next: &str,
     keep: bool,
+    carried: Option<&Carried>,
 ) -> Result<HttpResponse, AppError> {
-    let mut response = signed_in_redirect(state, req, user, next, keep).await?;
+    let mut response = match carried {
+        Some(carried) => continue_page::signed_in_to_continue(state, req, user, keep, carried).await?,
+        None => signed_in_redirect(state, req, user, next, keep).await?,
+    };
     let device_cookie = req.cookie(&cookies::device_cookie_name(&state.settings)).map(|c| c.value().to_owned());
     let kept = device_cookie.as_deref().and_then(|c| c.split_once('.')).map(|(n, _)| n);
     let value = state.csrf.device_cookie_value(kept, &super::model::handle_key(&user.handle));
@@ -640,14 +671,11 @@ pub struct LanguageForm {
 
 async fn language(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    mut viewer: Viewer,
     form: CsrfForm<LanguageForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
     let locale = Locale::parse(&form.locale).ok_or(AppError::BadRequest(super::error_msg("locale-unknown")))?;
-    if let Some(user) = &viewer.user {
-        super::set_locale(&state.db, &user.id, locale).await?;
-    }
-    let cookie = cookies::language(&state.settings, locale.code());
+    let cookie = viewer.switch_language(&state, locale).await?;
     Ok(HttpResponse::SeeOther().insert_header(("Location", safe_next(form.next.as_deref()))).cookie(cookie).finish())
 }

@@ -337,6 +337,7 @@ diesel::table! {
         blind -> Bool,
         created_by -> Nullable<Text>,
         created_at -> Timestamp,
+        offer_days -> Integer,
     }
 }
 

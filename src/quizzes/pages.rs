@@ -174,6 +174,10 @@ fn attempt_response(
     let open = v.attempt.submitted_at.is_none() && v.own;
     // A timed attempt needs a connection throughout; an untimed one can be answered offline.
     let untimed = v.attempt.deadline.is_none();
+    if open {
+        // The language buttons send the answers (saved) rather than leave them.
+        actix_web::HttpMessage::extensions_mut(req).insert(crate::web::LanguageThroughForm("quiz-form".to_owned()));
+    }
     let body = html! {
         p.breadcrumb { a href=(format!("/quizzes/{}", v.quiz_id)) { (t(l, "quiz-back-to-quiz")) } }
         @if let (true, Some(deadline)) = (open, v.attempt.deadline) {
@@ -204,7 +208,7 @@ fn attempt_response(
             }
         }
         (form_problem(l, problems))
-        form.quiz method="post" action=(format!("/attempts/{}", v.attempt.id)) data-attempt=(v.attempt.id) data-csrf=(viewer.csrf_token)
+        form.quiz #quiz-form method="post" action=(format!("/attempts/{}", v.attempt.id)) data-attempt=(v.attempt.id) data-csrf=(viewer.csrf_token)
             data-offline=[untimed.then_some("queue")] data-saved-here=[untimed.then_some(t(l, "offline-answer-kept"))]
             data-not-saved=(t(l, "offline-answer-not-saved")) novalidate {
             (csrf_field(&viewer.csrf_token))
@@ -390,16 +394,41 @@ fn answers_from_form(
 
 async fn save_attempt(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    mut viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
     form: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let user = viewer.user()?;
-    let l = viewer.locale;
-    let v = super::attempt_view(&state.db, user, &path, l).await?;
+    // Signed out while answering (the session ended): sign in again, and the answers come along.
+    let Some(user) = viewer.user.clone() else {
+        return Ok(crate::web::carry::sign_in_again(&state, &viewer, &req, &form.0));
+    };
+    let user = &user;
     let pairs = form.0;
-    let (answers, mut errors, typed) = answers_from_form(&v, &pairs);
+    // A language button sent the answers: save them, switch, and come back to the attempt.
+    let switched = crate::web::layout::switched_language(&pairs);
+    let cookie = match switched {
+        Some(locale) => Some(viewer.switch_language(&state, locale).await?),
+        None => None,
+    };
+    let mut response = save_attempt_as(&state, &viewer, &req, user, &path, &pairs).await?;
+    if let Some(cookie) = cookie {
+        response.add_cookie(&cookie).map_err(|e| AppError::internal(e.to_string()))?;
+    }
+    Ok(response)
+}
+
+async fn save_attempt_as(
+    state: &AppState,
+    viewer: &Viewer,
+    req: &HttpRequest,
+    user: &crate::accounts::model::User,
+    path: &str,
+    pairs: &[(String, String)],
+) -> Result<HttpResponse, AppError> {
+    let l = viewer.locale;
+    let v = super::attempt_view(&state.db, user, path, l).await?;
+    let (answers, mut errors, typed) = answers_from_form(&v, pairs);
     let submitting = pairs.iter().any(|(k, v)| k == "action" && v == "submit");
     let confirmed = pairs.iter().any(|(k, v)| k == "confirm" && v == "yes");
     // After the time limit, any send of the form is its final submit (within the grace period, it counts).
@@ -407,42 +436,42 @@ async fn save_attempt(
     // A submit with questions left open saves what was sent, then asks first (nothing is lost either way).
     let ask_first = submitting && !late && !confirmed;
     if (submitting || late) && !ask_first {
-        let (refused, outcome) = super::submit_form(&state.db, user, &path, answers).await?;
+        let (refused, outcome) = super::submit_form(&state.db, user, path, answers).await?;
         if outcome == super::Submitted::NeedsCorrecting || (!late && !errors.is_empty()) {
             for (field, msgs) in refused {
                 errors.entry(field).or_default().extend(msgs);
             }
             if !errors.is_empty() {
-                let v = super::attempt_view(&state.db, user, &path, l).await?;
+                let v = super::attempt_view(&state.db, user, path, l).await?;
                 let problems = Problems { fields: errors, form: None };
-                return Ok(attempt_response(&state, &viewer, &req, &v, &typed, &problems));
+                return Ok(attempt_response(state, viewer, req, &v, &typed, &problems));
             }
         }
-        return Ok(see_other(&format!("/attempts/{}", path.as_str())));
+        return Ok(see_other(&format!("/attempts/{path}")));
     }
-    match super::save_answers(&state.db, user, &path, answers).await {
+    match super::save_answers(&state.db, user, path, answers).await {
         Ok(refused) => {
             for (field, msgs) in refused {
                 errors.entry(field).or_default().extend(msgs);
             }
         }
-        Err(AppError::Conflict(_)) => return Ok(see_other(&format!("/attempts/{}", path.as_str()))),
+        Err(AppError::Conflict(_)) => return Ok(see_other(&format!("/attempts/{path}"))),
         Err(other) => return Err(other),
     }
     if !errors.is_empty() {
-        let v = super::attempt_view(&state.db, user, &path, l).await?;
-        return Ok(attempt_response(&state, &viewer, &req, &v, &typed, &Problems { fields: errors, form: None }));
+        let v = super::attempt_view(&state.db, user, path, l).await?;
+        return Ok(attempt_response(state, viewer, req, &v, &typed, &Problems { fields: errors, form: None }));
     }
     if ask_first {
-        let v = super::attempt_view(&state.db, user, &path, l).await?;
+        let v = super::attempt_view(&state.db, user, path, l).await?;
         let gaps = v.gaps();
         if !gaps.is_empty() {
-            return Ok(confirm_submit_response(&state, &viewer, &req, &v, &gaps));
+            return Ok(confirm_submit_response(state, viewer, req, &v, &gaps));
         }
-        super::submit_form(&state.db, user, &path, Vec::new()).await?;
-        return Ok(see_other(&format!("/attempts/{}", path.as_str())));
+        super::submit_form(&state.db, user, path, Vec::new()).await?;
+        return Ok(see_other(&format!("/attempts/{path}")));
     }
-    Ok(see_other(&format!("/attempts/{}#saved", path.as_str())))
+    Ok(see_other(&format!("/attempts/{path}#saved")))
 }
 
 /// "Submit with questions left open?": each gap links back to its question; submitting from here sends

@@ -98,6 +98,7 @@ struct ProgrammeForm {
     description_uk: String,
     countries: String,
     seats: String,
+    offer_days: String,
     stipend_amount: String,
     currency: String,
     opens_at: String,
@@ -110,6 +111,9 @@ struct ProgrammeForm {
     blind: Option<String>,
     #[serde(skip)]
     course_slugs: Vec<String>,
+    /// The questions (by their place, from 0) whose free-text answers blind reviewers may read.
+    #[serde(skip)]
+    reviewers_see: Vec<usize>,
 }
 
 /// The translations of a programme's questions into one language, as the form shows them: one line a
@@ -144,6 +148,7 @@ impl ProgrammeForm {
             description_uk: uk.description,
             countries: p.countries.join(", "),
             seats: p.seats.to_string(),
+            offer_days: p.offer_days.to_string(),
             stipend_amount: p.stipend_cents.map(plain_money).unwrap_or_default(),
             currency: p.currency.clone().unwrap_or_default(),
             opens_at: p.opens_at.format("%Y-%m-%dT%H:%M").to_string(),
@@ -172,6 +177,7 @@ impl ProgrammeForm {
             questions_ru: translation_lines(p, "ru"),
             blind: p.blind.then(|| "true".to_owned()),
             course_slugs: p.course_slugs.clone(),
+            reviewers_see: p.questions.iter().enumerate().filter(|(_, q)| q.reviewers_see).map(|(i, _)| i).collect(),
         }
     }
 
@@ -182,7 +188,25 @@ impl ProgrammeForm {
         )
         .unwrap_or_default();
         form.course_slugs = pairs.iter().filter(|(k, _)| k == "course").map(|(_, v)| v.clone()).collect();
+        form.reviewers_see =
+            pairs.iter().filter(|(k, _)| k == "reviewers_see").filter_map(|(_, v)| v.parse().ok()).collect();
         form
+    }
+
+    /// The free-text questions as typed (place and label), for the choice of what blind reviewers see.
+    fn free_text_questions(&self) -> Vec<(usize, String)> {
+        self.questions
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .filter_map(|(i, line)| {
+                let mut parts = line.splitn(3, '|').map(str::trim);
+                let kind = parts.next().unwrap_or_default();
+                let label = parts.nth(1).unwrap_or_default();
+                (kind != "single" && !label.is_empty()).then(|| (i, label.to_owned()))
+            })
+            .collect()
     }
 
     /// The form's text fields as the API's input. Lines of the criteria and questions boxes are
@@ -237,7 +261,8 @@ impl ProgrammeForm {
                         choice_labels.insert(code.to_owned(), translated);
                     }
                 }
-                QuestionInput { kind, required, label, choices, labels, choice_labels }
+                let reviewers_see = self.reviewers_see.contains(&i);
+                QuestionInput { kind, required, label, choices, labels, choice_labels, reviewers_see }
             })
             .collect();
         let mut texts = BTreeMap::new();
@@ -256,6 +281,10 @@ impl ProgrammeForm {
             raw.parse::<f64>().map(Some).map_err(|_| AppError::field(field, Msg::new("error-amount")))
         };
         let seats = match self.seats.trim() {
+            "" => None,
+            s => Some(s.parse::<i64>().unwrap_or(0)),
+        };
+        let offer_days = match self.offer_days.trim() {
             "" => None,
             s => Some(s.parse::<i64>().unwrap_or(0)),
         };
@@ -279,6 +308,7 @@ impl ProgrammeForm {
             criteria,
             questions,
             blind: Some(self.blind.is_some()),
+            offer_days,
         })
     }
 }
@@ -289,6 +319,7 @@ async fn new_form(state: web::Data<AppState>, viewer: Viewer, req: HttpRequest) 
         criteria: t(viewer.locale, "admin-criteria-example"),
         blind: Some("true".into()),
         seats: "10".into(),
+        offer_days: super::model::OFFER_DAYS.to_string(),
         ..Default::default()
     };
     programme_form(&state, &viewer, &req, &form, &Problems::default(), None).await
@@ -373,11 +404,12 @@ async fn programme_form(
             }
             (Input::new("countries", t(l, "admin-programme-countries")).value(&f.countries).hint(t(l, "admin-programme-countries-hint")).render(l, problems))
             (Input::new("seats", t(l, "programme-places")).kind("number").value(&f.seats).required().render(l, problems))
+            (Input::new("offer_days", t(l, "admin-programme-offer-days")).kind("number").value(&f.offer_days).hint(t(l, "admin-programme-offer-days-hint")).required().render(l, problems))
             (Input::new("stipend_amount", t(l, "admin-programme-stipend")).value(&f.stipend_amount).hint(t(l, "admin-programme-stipend-hint")).render(l, problems))
             (Input::new("currency", t(l, "admin-programme-currency")).value(&f.currency).hint(t(l, "error-currency")).render(l, problems))
             (Input::new("opens_at", t(l, "admin-programme-opens")).kind("datetime-local").value(&f.opens_at).hint(t(l, "admin-programme-utc")).required().render(l, problems))
             (Input::new("closes_at", t(l, "admin-programme-closes")).kind("datetime-local").value(&f.closes_at).hint(t(l, "admin-programme-utc")).required().render(l, problems))
-            (Input::new("deadline", t(l, "programme-deadline")).kind("datetime-local").value(&f.deadline).required().render(l, problems))
+            (Input::new("deadline", t(l, "programme-deadline")).kind("datetime-local").value(&f.deadline).hint(t(l, "admin-programme-utc")).required().render(l, problems))
             fieldset.invalid[course_errors.is_some()] {
                 legend { (t(l, "programme-track")) }
                 @if let Some(errors) = course_errors { ul.field-errors { @for e in errors { li { (e.text(l)) } } } }
@@ -394,6 +426,17 @@ async fn programme_form(
                 input type="checkbox" name="blind" value="true" checked[f.blind.is_some()];
                 " " (t(l, "admin-programme-blind"))
             } }
+            @let free = f.free_text_questions();
+            @if !free.is_empty() {
+                fieldset {
+                    legend { (t(l, "admin-programme-reviewers-see")) }
+                    p.hint { (t(l, "admin-programme-reviewers-see-hint")) }
+                    ul.choices { @for (i, label) in &free { li { label {
+                        input type="checkbox" name="reviewers_see" value=(i) checked[f.reviewers_see.contains(i)];
+                        " " (label)
+                    } } } }
+                }
+            }
             button.primary type="submit" { (t(l, if editing.is_some() { "admin-programme-save" } else { "admin-programme-create" })) }
         }
     };

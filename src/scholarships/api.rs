@@ -66,6 +66,8 @@ pub struct ProgrammeDto {
     criteria: Vec<Criterion>,
     questions: Vec<Question>,
     blind: bool,
+    /// Days an awarded applicant has to answer her offer.
+    offer_days: i32,
     open: bool,
     /// Admins only.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -93,6 +95,7 @@ fn programme_dto(p: Programme, locale: Locale, admin: bool) -> ProgrammeDto {
         criteria: p.criteria,
         questions: p.questions,
         blind: p.blind,
+        offer_days: p.offer_days,
         stipend_amount: if admin { p.stipend_cents.map(|c| c as f64 / 100.0) } else { None },
         currency: if admin { p.currency } else { None },
     }

@@ -26,15 +26,25 @@ pub fn short_id(id: &str) -> String {
 
 /// An application's answers as a list of facts (for the applicant, reviewers and admins).
 pub fn answers_list(l: Locale, p: &Programme, a: &Application) -> Markup {
+    answers_shown(l, p, a, &[])
+}
+
+/// The answers, saying which ones blind review keeps from this reader (`hidden`: `organisation` and
+/// question ids).
+pub fn answers_shown(l: Locale, p: &Programme, a: &Application, hidden: &[String]) -> Markup {
+    let withheld = |id: &str| hidden.iter().any(|h| h == id);
     html! {
         dl.facts.answers {
-            @if !a.organisation.is_empty() { dt { (t(l, "apply-organisation")) } dd { (a.organisation) } }
+            @if withheld("organisation") {
+                dt { (t(l, "apply-organisation")) } dd { span.notice-inline { (t(l, "review-hidden-blind")) } }
+            } @else if !a.organisation.is_empty() { dt { (t(l, "apply-organisation")) } dd { (a.organisation) } }
             dt { (t(l, "apply-country")) } dd { (country_name(l, &a.country)) }
             dt { (t(l, "apply-experience")) } dd { (paragraphs(&a.experience)) }
             dt { (t(l, "apply-motivation")) } dd { (paragraphs(&a.motivation)) }
             @for q in &p.questions {
                 dt { (q.label_in(l)) }
                 dd { @match a.answers.get(&q.id).filter(|v| !v.trim().is_empty()) {
+                    _ if withheld(&q.id) => { span.notice-inline { (t(l, "review-hidden-blind")) } }
                     Some(v) if q.kind == QuestionKind::Single => { p { (q.choice_in(l, v)) } }
                     Some(v) => { (paragraphs(v)) }
                     None => { span.notice-inline { (t(l, "apply-no-answer")) } }

@@ -425,6 +425,25 @@ pub struct ApplicationView {
     pub my_review: Option<model::Review>,
     /// Whether the reader is one of the application's reviewers.
     pub assigned: bool,
+    /// What blind review kept from this reader: `organisation` and the ids of questions whose answers
+    /// are hidden (their text is not in `application` at all).
+    pub hidden: Vec<String>,
+}
+
+/// An application as a blind reviewer reads it: without the organisation, and without the free-text
+/// answers the admin did not mark as safe to show (a city, a group's name, can say who applied).
+fn blind_copy(mut a: Application, p: &Programme) -> (Application, Vec<String>) {
+    let mut hidden = Vec::new();
+    if !a.organisation.trim().is_empty() {
+        a.organisation.clear();
+        hidden.push("organisation".to_owned());
+    }
+    for q in p.questions.iter().filter(|q| !q.shown_in_blind_review()) {
+        if a.answers.remove(&q.id).is_some_and(|v| !v.trim().is_empty()) {
+            hidden.push(q.id.clone());
+        }
+    }
+    (a, hidden)
 }
 
 /// An application for its applicant, an admin or an assigned reviewer; 404 for anyone else.
@@ -459,7 +478,9 @@ pub async fn read_application(db: &Db, user: &User, application_id: &str) -> Res
             Reader::Applicant => false,
         };
         let my_review = if assigned { store::find_review(conn, &a.id, &reader_user.id)? } else { None };
-        Ok(ApplicationView { application: a, programme: p, reader, handle, email, my_review, assigned })
+        let (a, hidden) =
+            if reader == (Reader::Reviewer { blind: true }) { blind_copy(a, &p) } else { (a, Vec::new()) };
+        Ok(ApplicationView { application: a, programme: p, reader, handle, email, my_review, assigned, hidden })
     })
     .await
 }

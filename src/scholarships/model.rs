@@ -79,9 +79,19 @@ pub struct Question {
     /// values stored as answers).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub choice_labels: BTreeMap<String, Vec<String>>,
+    /// While review is blind, reviewers see the answers to this question (a free-text answer, such as a
+    /// city or a group's name, can say who wrote it in a small community: hidden unless the admin marks it
+    /// safe). Choices from a fixed list are always shown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reviewers_see: bool,
 }
 
 impl Question {
+    /// Whether a blind reviewer sees the answer to this question.
+    pub fn shown_in_blind_review(&self) -> bool {
+        self.kind == QuestionKind::Single || self.reviewers_see
+    }
+
     /// How a choice (as stored) reads in `locale`: its translation where there is one, else itself.
     pub fn choice_in<'a>(&'a self, locale: Locale, value: &'a str) -> &'a str {
         self.choices
@@ -134,6 +144,14 @@ impl std::ops::Deref for Programme {
 }
 
 impl Programme {
+    /// Until when an awarded applicant can answer her offer: the award's time and the programme's days.
+    pub fn answer_by(&self, a: &Application) -> Option<NaiveDateTime> {
+        (a.status == Status::Awarded)
+            .then_some(a.decided_at)
+            .flatten()
+            .map(|at| at + chrono::Duration::days(i64::from(self.offer_days)))
+    }
+
     /// Title and description in `locale`, else the programme's own.
     pub fn text(&self, locale: Locale) -> ProgrammeText {
         self.texts
@@ -290,6 +308,8 @@ pub struct ProgrammeInput {
     pub questions: Vec<QuestionInput>,
     /// Blind review (default): reviewers see neither handle nor contact.
     pub blind: Option<bool>,
+    /// Days an awarded applicant has to answer the offer (default 14).
+    pub offer_days: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
@@ -310,6 +330,8 @@ pub struct QuestionInput {
     pub labels: BTreeMap<String, String>,
     /// Translations of the choices, in their order: `{"uk": ["...", "..."]}`.
     pub choice_labels: BTreeMap<String, Vec<String>>,
+    /// While review is blind, reviewers see the answers (free text is hidden from them unless this is set).
+    pub reviewers_see: bool,
 }
 
 /// What a programme offers and asks: everything an admin sets, checked but for its courses' existence.
@@ -329,7 +351,13 @@ pub struct Terms {
     pub criteria: Vec<Criterion>,
     pub questions: Vec<Question>,
     pub blind: bool,
+    /// Days an awarded applicant has to accept or decline, from when the award reached her.
+    pub offer_days: i32,
 }
+
+/// Days to answer an offer when the admin says nothing, and the longest allowed.
+pub const OFFER_DAYS: i32 = 14;
+pub const MAX_OFFER_DAYS: i32 = 90;
 
 /// A moment given as RFC 3339, as `YYYY-MM-DDTHH:MM` (a browser's datetime-local) or as a date (midnight
 /// UTC); times without an offset are UTC.
@@ -413,6 +441,15 @@ impl ProgrammeInput {
                 0
             }
             Some(n) => n as i32,
+        };
+        let offer_days = match self.offer_days {
+            None => OFFER_DAYS,
+            Some(n) if (1..=i64::from(MAX_OFFER_DAYS)).contains(&n) => n as i32,
+            Some(_) => {
+                let range = Msg::new("error-number-range").with("min", 1_i64).with("max", i64::from(MAX_OFFER_DAYS));
+                push(&mut f, "offer_days", range);
+                OFFER_DAYS
+            }
         };
         let stipend_cents = match self.stipend_amount {
             None => None,
@@ -529,6 +566,7 @@ impl ProgrammeInput {
                         choices: if kind == QuestionKind::Single { choices } else { Vec::new() },
                         labels,
                         choice_labels,
+                        reviewers_see: q.reviewers_see,
                     })
                 }
             }
@@ -554,6 +592,7 @@ impl ProgrammeInput {
             criteria,
             questions,
             blind: self.blind.unwrap_or(true),
+            offer_days,
         })
     }
 }

@@ -146,6 +146,12 @@ async fn render(
     let track = super::track_titles(&state.db, p, l).await?;
     let open = p.is_open(crate::db::now());
     let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let form_shown =
+        viewer.user.is_some() && !application.is_some_and(|a| a.status.is_sent()) && (open || !problems.is_empty());
+    if form_shown {
+        // The language buttons send the form (saved as a draft) rather than leave it.
+        req.extensions_mut().insert(crate::web::LanguageThroughForm(FORM_ID.to_owned()));
+    }
     let body = html! {
         @if let Some(done) = done { p.notice role="status" { (t(l, done)) } }
         (paragraphs(&text.description))
@@ -184,6 +190,10 @@ fn sent(l: Locale, viewer: &Viewer, p: &Programme, a: &Application, open: bool, 
         section.result aria-labelledby="status-heading" {
             h2 #status-heading { (t(l, "apply-status")) ": " (status_label(l, a.status)) }
             p { (t(l, &format!("status-{}-explained", a.status.code()))) }
+            @if let Some(by) = p.answer_by(a) {
+                p { strong { (t_with(l, "offer-answer-by", &[("when", Arg::Text(format_datetime(l, by)))])) } }
+                p.hint { (t(l, "offer-answer-by-hint")) }
+            }
             @if a.status == Status::Awarded {
                 div.actions {
                     form method="post" action=(format!("/applications/{}/answer", a.id)) {
@@ -217,13 +227,24 @@ fn sent(l: Locale, viewer: &Viewer, p: &Programme, a: &Application, open: bool, 
     }
 }
 
+/// The application form's id, which the language buttons name to send it.
+const FORM_ID: &str = "application-form";
+
 fn application_form(l: Locale, viewer: &Viewer, p: &Programme, f: &FormValues, problems: &Problems) -> Markup {
     let optional = t(l, "form-optional");
     html! {
         h2 #apply { (t(l, "apply-heading")) }
         p { (t(l, "apply-intro")) }
+        // Shown by apply.js when a draft typed offline waits on this device.
+        div.notice #draft-on-device hidden role="status" {
+            p { (t(l, "apply-device-draft")) }
+            div.actions {
+                button.primary type="button" data-use { (t(l, "apply-device-draft-use")) }
+                button type="button" data-discard { (t(l, "apply-device-draft-discard")) }
+            }
+        }
         (form_problem(l, problems))
-        form.stack.application method="post" action=(format!("/programmes/{}/apply", p.id)) novalidate
+        form.stack.application #(FORM_ID) method="post" action=(format!("/programmes/{}/apply", p.id)) novalidate
             data-programme=(p.id) data-csrf=(viewer.csrf_token) {
             (csrf_field(&viewer.csrf_token))
             // Enter in a text field presses the form's first button: let it save the draft, not send the
@@ -285,7 +306,7 @@ fn application_form(l: Locale, viewer: &Viewer, p: &Programme, f: &FormValues, p
                     " " (t(l, "apply-consent"))
                 } }
             }
-            p.hint.save-state aria-live="polite" data-on=(t(l, "apply-autosave-on")) data-saved=(t(l, "apply-autosaved")) data-failed=(t(l, "apply-autosave-failed")) {}
+            p.hint.save-state aria-live="polite" data-on=(t(l, "apply-autosave-on")) data-saved=(t(l, "apply-autosaved")) data-failed=(t(l, "apply-autosave-failed")) data-kept=(t(l, "apply-autosave-kept")) {}
             div.actions {
                 button.primary type="submit" name="action" value="submit" { (t(l, "apply-send")) }
                 button type="submit" name="action" value="save" { (t(l, "apply-save")) }
@@ -314,14 +335,21 @@ fn draft_from(fields: &[(String, String)]) -> (DraftInput, bool) {
 async fn apply(
     state: web::Data<AppState>,
     ctx: web::Data<crate::scholarships::Context>,
-    viewer: Viewer,
+    mut viewer: Viewer,
     req: HttpRequest,
     path: web::Path<String>,
     form: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let user = viewer.user()?;
+    // Signed out while typing (the session ended): sign in again, and the text comes along.
+    let Some(user) = viewer.user.clone() else {
+        return Ok(crate::web::carry::sign_in_again(&state, &viewer, &req, &form.0));
+    };
+    let user = &user;
     let p = super::programme(&state.db, &path).await?;
+    let switched = crate::web::layout::switched_language(&form.0);
     let (draft, send) = draft_from(&form.0);
+    // A language button sent the form: save it as a draft, never send it.
+    let send = send && switched.is_none();
     let typed = FormValues {
         organisation: draft.organisation.clone().unwrap_or_default(),
         country: draft.country.clone().unwrap_or_default(),
@@ -335,8 +363,13 @@ async fn apply(
     if result.is_ok() && send {
         result = super::submit(&state.db, &ctx, user, &p.id).await.map(|_| ());
     }
-    match result {
-        Ok(()) => Ok(see_other(&format!("/programmes/{}?done={}", p.id, if send { "sent" } else { "saved" }))),
+    let cookie = match switched {
+        Some(locale) => Some(viewer.switch_language(&state, locale).await?),
+        None => None,
+    };
+    let mut response = match result {
+        Ok(()) if switched.is_some() => see_other(&format!("/programmes/{}?done=saved#apply", p.id)),
+        Ok(()) => see_other(&format!("/programmes/{}?done={}", p.id, if send { "sent" } else { "saved" })),
         Err(e) => {
             let problems = Problems::from_error(e)?;
             let application = super::my_application(&state.db, user, &p.id).await?;
@@ -347,9 +380,13 @@ async fn apply(
                 &p,
                 FormState { application: application.as_ref(), form: &typed, problems: &problems, done: None },
             )
-            .await
+            .await?
         }
+    };
+    if let Some(cookie) = cookie {
+        response.add_cookie(&cookie).map_err(|e| AppError::internal(e.to_string()))?;
     }
+    Ok(response)
 }
 
 /// "Are you sure?" before a step that cannot be undone: what it means, the button that takes it (the same

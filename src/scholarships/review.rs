@@ -378,6 +378,7 @@ mod tests {
                 ],
                 questions: vec![],
                 blind: true,
+                offer_days: 14,
             },
         }
     }

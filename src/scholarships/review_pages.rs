@@ -8,7 +8,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 
-use super::components::{answers_list, application_panel, short_id, status_label, textarea};
+use super::components::{answers_shown, application_panel, short_id, status_label, textarea};
 use super::review::ReviewInput;
 use super::{ApplicationView, Reader};
 use crate::accounts::extract::Viewer;
@@ -148,7 +148,7 @@ async fn render(
             (Some(handle), _) => { p { (t(l, "review-applicant")) ": " strong { (handle) } @if let Some(e) = &v.email { " · " (e) } } }
             (None, _) => { p.notice-inline { (t(l, "review-blind")) } }
         }
-        (answers_list(l, p, a))
+        (answers_shown(l, p, a, &v.hidden))
         @if let Some(panel) = admin_part { (panel) }
         @if v.assigned { (review_form(l, viewer, v, scores, comment, problems)) }
     };

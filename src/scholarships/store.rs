@@ -41,6 +41,7 @@ struct ProgrammeRow {
     questions: String,
     blind: bool,
     created_at: NaiveDateTime,
+    offer_days: i32,
 }
 
 impl ProgrammeRow {
@@ -64,6 +65,7 @@ impl ProgrammeRow {
                 criteria: parse(&self.criteria)?,
                 questions: parse(&self.questions)?,
                 blind: self.blind,
+                offer_days: self.offer_days,
             },
         })
     }
@@ -87,6 +89,7 @@ struct TermsRow<'a> {
     criteria: String,
     questions: String,
     blind: bool,
+    offer_days: i32,
 }
 
 impl<'a> TermsRow<'a> {
@@ -107,6 +110,7 @@ impl<'a> TermsRow<'a> {
             criteria: json(&p.criteria)?,
             questions: json(&p.questions)?,
             blind: p.blind,
+            offer_days: p.offer_days,
         })
     }
 }

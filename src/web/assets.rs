@@ -11,6 +11,7 @@ const QUIZ_JS: &str = include_str!("../../static/quiz.js");
 const APPLY_JS: &str = include_str!("../../static/apply.js");
 const EXIT_JS: &str = include_str!("../../static/exit.js");
 const OFFLINE_JS: &str = include_str!("../../static/offline.js");
+const KEEP_JS: &str = include_str!("../../static/keep.js");
 const SERVICE_WORKER: &str = include_str!("../../static/sw.js");
 const ICON: &str = include_str!("../../static/icon.svg");
 
@@ -42,6 +43,13 @@ pub fn offline_js_url() -> String {
     format!("/static/offline.js?v={}", *OFFLINE_JS_VERSION)
 }
 
+static KEEP_JS_VERSION: LazyLock<String> = LazyLock::new(|| hex::encode(&Sha256::digest(KEEP_JS.as_bytes())[..6]));
+
+/// The script that keeps typed text across a language switch (signed-in pages), with its version.
+pub fn keep_js_url() -> String {
+    format!("/static/keep.js?v={}", *KEEP_JS_VERSION)
+}
+
 static CSS_VERSION: LazyLock<String> = LazyLock::new(|| hex::encode(&Sha256::digest(CSS.as_bytes())[..6]));
 
 /// The stylesheet's URL, with its version.
@@ -55,6 +63,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/static/apply.js", web::get().to(apply_js))
         .route("/static/exit.js", web::get().to(exit_js))
         .route("/static/offline.js", web::get().to(offline_js))
+        .route("/static/keep.js", web::get().to(keep_js))
         .route("/static/icon.svg", web::get().to(icon))
         .route("/sw.js", web::get().to(service_worker))
         .route("/manifest.webmanifest", web::get().to(manifest));
@@ -65,6 +74,13 @@ async fn offline_js() -> HttpResponse {
         .content_type("text/javascript; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=31536000, immutable"))
         .body(OFFLINE_JS)
+}
+
+async fn keep_js() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=31536000, immutable"))
+        .body(KEEP_JS)
 }
 
 async fn icon() -> HttpResponse {

@@ -111,7 +111,8 @@ async fn html_body(status: StatusCode, mark: &ErrorMark, req: &HttpRequest) -> H
         .map(|s| (s.settings.site_name.clone(), s.settings.exit_url.clone()))
         .unwrap_or_else(|_| ("Pravo".into(), crate::config::DEFAULT_EXIT_URL.into()));
     let title = t(l, &format!("error-title-{}", status.as_u16()));
-    let frame = Frame { site_name: &site, exit_url: &exit, reader: viewer.reader(), path: req.path() };
+    let frame =
+        Frame { site_name: &site, exit_url: &exit, reader: viewer.reader(), path: req.path(), through_form: None };
     let body = html! {
         p { (mark.message.text(l)) }
         @if !mark.fields.is_empty() {

@@ -52,11 +52,20 @@ pub struct Frame<'a> {
     pub exit_url: &'a str,
     pub reader: Reader,
     pub path: &'a str,
+    /// The id of the page's form that the language buttons send, so that switching language saves what
+    /// was typed there first (see `LanguageThroughForm`).
+    pub through_form: Option<String>,
 }
 
 impl<'a> Frame<'a> {
     pub fn new(settings: &'a crate::config::Settings, viewer: &impl Reading, path: &'a str) -> Self {
-        Frame { site_name: &settings.site_name, exit_url: &settings.exit_url, reader: viewer.reader(), path }
+        Frame {
+            site_name: &settings.site_name,
+            exit_url: &settings.exit_url,
+            reader: viewer.reader(),
+            path,
+            through_form: None,
+        }
     }
 }
 
@@ -109,7 +118,10 @@ pub fn page(frame: &Frame, title: &str, body: Markup) -> Markup {
                 link rel="stylesheet" href=(super::assets::css_url());
                 link rel="manifest" href="/manifest.webmanifest";
                 script src=(super::assets::exit_js_url()) defer {}
-                @if frame.reader.signed_in.is_some() { script src=(super::assets::offline_js_url()) defer {} }
+                @if frame.reader.signed_in.is_some() {
+                    script src=(super::assets::offline_js_url()) defer {}
+                    script src=(super::assets::keep_js_url()) defer {}
+                }
             }
             body {
                 a.skip href="#main" { (t(l, "skip-to-content")) }
@@ -214,20 +226,36 @@ fn review_item(frame: &Frame) -> Markup {
     }
 }
 
+/// The language buttons. On a page with a form that keeps what was typed (an application, a quiz), they
+/// send that form with `switch_language` (its handler saves, then switches): nothing typed is lost, with or
+/// without JavaScript. A hidden save button comes first, as Enter in a text field presses the first button
+/// of its form in the page, and these come before the form.
 fn language_switch(frame: &Frame) -> Markup {
     let l = frame.reader.locale;
+    let through = frame.through_form.as_deref();
+    let (name, form) = match through {
+        Some(id) => (SWITCH_FIELD, Some(id)),
+        None => ("locale", None),
+    };
     html! {
         form.lang method="post" action="/language" aria-label=(t(l, "language-switch-label")) {
             input type="hidden" name="csrf" value=(frame.reader.csrf);
             input type="hidden" name="next" value=(frame.path);
+            @if let Some(id) = through {
+                button.visually-hidden type="submit" form=(id) name="action" value="save" tabindex="-1" aria-hidden="true" { (t(l, "language-switch-label")) }
+            }
             @for locale in Locale::ALL {
-                @let name = t(locale, "language-name");
-                @if locale == l {
-                    button type="submit" name="locale" value=(locale.code()) lang=(locale.code()) aria-pressed="true" { (name) }
-                } @else {
-                    button type="submit" name="locale" value=(locale.code()) lang=(locale.code()) aria-pressed="false" { (name) }
-                }
+                button type="submit" form=[form] name=(name) value=(locale.code()) lang=(locale.code())
+                    aria-pressed=(if locale == l { "true" } else { "false" }) { (t(locale, "language-name")) }
             }
         }
     }
+}
+
+/// The field a page's own form carries when one of the language buttons sent it.
+pub const SWITCH_FIELD: &str = "switch_language";
+
+/// The language she switched to through a page's form, if that is why the form was sent.
+pub fn switched_language(fields: &[(String, String)]) -> Option<Locale> {
+    fields.iter().find(|(name, _)| name == SWITCH_FIELD).and_then(|(_, code)| Locale::parse(code))
 }

@@ -2,6 +2,7 @@
 //! that sets security headers and cookies, and the one place errors become responses.
 
 pub mod assets;
+pub mod carry;
 pub mod components;
 pub mod cookies;
 pub mod csv;
@@ -28,6 +29,11 @@ pub fn html(status: StatusCode, markup: Markup) -> HttpResponse {
 #[derive(Debug, Clone)]
 pub struct LanguageReturn(pub String);
 
+/// The id of a form on the page that the language buttons send (see `layout::language_switch`): set by
+/// the handler of a page whose form saves what was typed and understands `switch_language`.
+#[derive(Debug, Clone)]
+pub struct LanguageThroughForm(pub String);
+
 /// A page in the shell, as a response.
 pub fn page_response(
     state: &state::AppState,
@@ -38,7 +44,8 @@ pub fn page_response(
     body: Markup,
 ) -> HttpResponse {
     let back = req.extensions().get::<LanguageReturn>().map(|r| r.0.clone());
-    let frame = layout::Frame::new(&state.settings, viewer, back.as_deref().unwrap_or(req.path()));
+    let mut frame = layout::Frame::new(&state.settings, viewer, back.as_deref().unwrap_or(req.path()));
+    frame.through_form = req.extensions().get::<LanguageThroughForm>().map(|f| f.0.clone());
     html(status, layout::page(&frame, title, body))
 }
 

@@ -57,6 +57,7 @@ async fn the_scholars_journey_in_a_real_browser() {
     else {
         return;
     };
+    app.create_user("j-admin", pravo::accounts::model::Role::Admin);
     let base = app.base.clone();
     let out = tokio::task::spawn_blocking(move || {
         Command::new("node")
@@ -65,6 +66,7 @@ async fn the_scholars_journey_in_a_real_browser() {
             .env("PRAVO_URL", base)
             .env("CHROMIUM", chromium)
             .env("ONION_HOST", ONION_HOST)
+            .env("ADMIN_HANDLE", "j-admin")
             .output()
     })
     .await
@@ -75,4 +77,5 @@ async fn the_scholars_journey_in_a_real_browser() {
     println!("{stdout}");
     assert!(out.status.success(), "the browser journey failed:\n{stdout}\n{stderr}");
     assert!(stdout.contains("ok course-after"), "every run reached its end:\n{stdout}");
+    assert!(stdout.contains("ok applying"), "the applying run reached its end:\n{stdout}");
 }

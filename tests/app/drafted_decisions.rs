@@ -10,7 +10,7 @@ use crate::both;
 use crate::helpers::{Backend, SmtpSink, TestApp};
 use crate::scholarships::{apply, person, programme_body, track_course};
 
-both!(drafted_decisions_reach_nobody_until_published,);
+both!(drafted_decisions_reach_nobody_until_published, awarding_beyond_the_seats_names_who_got_a_place_and_who_did_not);
 
 async fn drafted_decisions_reach_nobody_until_published(backend: Backend) {
     let smtp = SmtpSink::start();
@@ -114,4 +114,29 @@ async fn drafted_decisions_reach_nobody_until_published(backend: Backend) {
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     let (_, mine) = dee.get(&format!("/programmes/{pid}/application")).await;
     assert_eq!(mine["status"], "submitted", "nothing was published: {mine}");
+}
+
+async fn awarding_beyond_the_seats_names_who_got_a_place_and_who_did_not(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    track_course(&app).await;
+    let (_, admin) = app.signed_in("seats-admin", Role::Admin).await;
+    let (_, created) = admin.post("/programmes", programme_body(-1, 48)).await;
+    let pid = created["id"].as_str().unwrap_or_default().to_owned();
+    let mut ids = Vec::new();
+    for name in ["s-ana", "s-bea", "s-cat"] {
+        let (_, api) = person(&app, name, None, "en").await;
+        ids.push(apply(&api, &pid, "UA").await);
+    }
+    // Three awards ticked for two places, on the page.
+    let mut browser = app.browser().await;
+    browser.sign_in("seats-admin").await;
+    browser.get(&format!("/admin/programmes/{pid}")).await;
+    let fields: Vec<(&str, &str)> =
+        std::iter::once(("decision", "award")).chain(ids.iter().map(|id| ("application", id.as_str()))).collect();
+    let page = browser.post(&format!("/admin/programmes/{pid}/decisions"), &fields).await;
+    let text = page.text();
+    let short = |id: &str| id[id.len() - 6..].to_uppercase();
+    assert!(text.contains(&format!("Drafted for: s-ana ({}), s-bea ({})", short(&ids[0]), short(&ids[1]))), "{text}");
+    assert!(text.contains(&format!("Not drafted: s-cat ({}): ", short(&ids[2]))), "{text}");
+    assert!(!text.contains("Drafted. Nobody"), "not the plain 'drafted' beside a refusal: {text}");
 }

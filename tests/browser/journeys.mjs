@@ -182,6 +182,18 @@ async function journey(browser, run, index) {
     await Promise.all([page.waitForNavigation(), page.click("form[action$='/start'] button[type=submit]")]);
     await check(page, run, "attempt", checker);
     await page.locator("input[type=text], input[inputmode=decimal], input[type=number]").first().fill("4");
+    if (run.js && !run.onion) {
+      // The connection drops in the middle of the timed quiz: the save says so instead of pretending, and
+      // what she answered stays in the page; back online, she carries on.
+      const said = await page.getAttribute("form.quiz", "data-not-saved");
+      await context.setOffline(true);
+      const answer = page.locator("input[type=text], input[inputmode=decimal], input[type=number]").first();
+      await answer.fill("");
+      await answer.fill("4");
+      await page.waitForFunction((text) => document.querySelector("form.quiz .save-state")?.textContent === text, said, { timeout: 15000 });
+      await check(page, run, "attempt-offline", checker);
+      await context.setOffline(false);
+    }
     // Submitting with two questions open asks first; going back finds the answer given kept.
     await Promise.all([page.waitForNavigation(), page.click("button[name=action][value=submit]")]);
     await check(page, run, "submit-check", checker);
@@ -308,6 +320,130 @@ async function offline(browser, run) {
   }
 }
 
+// Applying for a scholarship without email, on a phone, without JavaScript: register from the call's page
+// and come back to it, start the form, switch language half-way (the text is kept), send it; an admin
+// awards the place (through the API); the inbox tells her, the call's page says until when she can
+// answer, and she accepts.
+const APPLY = {
+  ru: { title: "Стипендия по мониторингу", answerBy: "Пожалуйста, ответьте до", accepted: "Вы приняли место." },
+  en: { title: "Monitoring scholarship", answerBy: "Please answer by", accepted: "You have accepted your place." },
+};
+
+async function api(path, { method = "GET", token, body } = {}) {
+  const headers = { "Content-Type": "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const r = await fetch(`${PLAIN_BASE}/api/v1${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  const text = await r.text();
+  return { status: r.status, json: text ? JSON.parse(text) : null };
+}
+
+async function applying(browser, run) {
+  const words = APPLY[run.lang];
+  const admin = await api("/auth/token", { method: "POST", body: { handle: process.env.ADMIN_HANDLE, password: PASSWORD } });
+  if (admin.status !== 200) fail(`the admin could not sign in: ${JSON.stringify(admin.json)}`);
+  const token = admin.json.token;
+  const now = Date.now();
+  const call = {
+    title: APPLY.en.title,
+    description: "Twelve weeks of training in documenting violations.\n\nThe courses are online.",
+    texts: { ru: { title: APPLY.ru.title, description: "Двенадцать недель обучения документированию нарушений." } },
+    seats: 1,
+    offer_days: 10,
+    opens_at: new Date(now - 3600e3).toISOString(),
+    closes_at: new Date(now + 48 * 3600e3).toISOString(),
+    deadline: new Date(now + 90 * 86400e3).toISOString(),
+    course_slugs: [COURSE],
+    criteria: [{ name: "Need", weight: 1 }],
+    questions: [{ label: "Which city do you work in?", kind: "short", required: true, labels: { ru: "В каком городе вы работаете?" } }],
+  };
+  const created = await api("/programmes", { method: "POST", token, body: call });
+  if (created.status !== 201) fail(`the call was not created: ${JSON.stringify(created.json)}`);
+  const pid = created.json.id;
+  const context = await browser.newContext({
+    viewport: { width: run.width, height: run.width === 360 ? 740 : 900 },
+    javaScriptEnabled: run.js,
+    locale: run.lang,
+    extraHTTPHeaders: { "Accept-Language": run.lang },
+  });
+  let page = await context.newPage();
+  const checkerContext = run.js ? null : await browser.newContext({ viewport: { width: run.width, height: 740 } });
+  const checker = checkerContext ? await checkerContext.newPage() : null;
+  const handle = `a-${run.lang}-${run.width}-${process.pid}`;
+  console.log(`applying: ${run.lang}, ${run.width} px, JavaScript ${run.js ? "on" : "off"}`);
+  try {
+    await page.goto(`${BASE}/programmes/${pid}`);
+    await check(page, run, "call", checker);
+    await Promise.all([page.waitForNavigation(), page.click(`main a[href='/register?next=/programmes/${pid}']`)]);
+    await page.fill("#f-handle", handle);
+    await page.fill("#f-password", PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/register'] button[type=submit]")]);
+    await check(page, run, "apply-codes", checker);
+    await Promise.all([page.waitForNavigation(), page.click(`main a[href='/programmes/${pid}']`)]);
+    await check(page, run, "apply-form", checker);
+
+    // Half-way through she switches language: the page comes back in Ukrainian with her text, then back.
+    const experience = "Три года документирую задержания в Одессе.";
+    await page.fill("#f-country", "UA");
+    await page.fill("#f-experience", experience);
+    await Promise.all([page.waitForNavigation(), page.click("form.lang button[value=uk]")]);
+    if ((await page.getAttribute("html", "lang")) !== "uk") fail("the language did not switch");
+    if ((await page.inputValue("#f-experience")) !== experience) fail("switching language lost the text typed");
+    await Promise.all([page.waitForNavigation(), page.click(`form.lang button[value=${run.lang}]`)]);
+    const motivation = "Чтобы нарушения доходили до комитетов ООН.";
+    if (run.js) {
+      // Typed without a connection, then the page closed: the draft waits on the device and is offered
+      // back the next time the form is opened.
+      await context.setOffline(true);
+      await page.fill("#f-motivation", motivation);
+      await page.waitForFunction(() => {
+        const s = document.querySelector("form.application .save-state");
+        return s && s.textContent === s.getAttribute("data-kept");
+      }, null, { timeout: 15000 });
+      await page.close();
+      await context.setOffline(false);
+      page = await context.newPage();
+      await page.goto(`${BASE}/programmes/${pid}`);
+      await page.locator("#draft-on-device").waitFor({ state: "visible", timeout: 10000 });
+      await check(page, run, "apply-draft-on-device", checker);
+      if ((await page.inputValue("#f-motivation")) !== "") fail("the kept draft was put back before she chose to");
+      await page.click("#draft-on-device button[data-use]");
+      if ((await page.inputValue("#f-motivation")) !== motivation) fail("the draft kept on the device did not come back");
+      await page.waitForFunction(() => {
+        const s = document.querySelector("form.application .save-state");
+        return s && s.textContent === s.getAttribute("data-saved");
+      }, null, { timeout: 15000 });
+      if (await page.evaluate((k) => localStorage.getItem(k), `pravo-draft:${pid}`)) fail("the draft stayed on the device after it was saved");
+    }
+    await page.fill("#f-motivation", motivation);
+    await page.fill("[name='answer.q1']", "Одесса");
+    await page.check("#f-consent");
+    await Promise.all([page.waitForNavigation(), page.click("main button[name=action][value=submit]")]);
+    await check(page, run, "apply-sent", checker);
+
+    // The admin awards the place; her inbox says a decision came, and the call's page says until when.
+    const ranking = await api(`/programmes/${pid}/ranking`, { token });
+    const application = ranking.json.items[0].application_id;
+    const decided = await api(`/applications/${application}/decision`, { method: "POST", token, body: { decision: "award" } });
+    if (decided.status !== 200) fail(`the award failed: ${JSON.stringify(decided.json)}`);
+    await page.goto(`${BASE}/inbox`);
+    await check(page, run, "apply-inbox", checker);
+    await Promise.all([page.waitForNavigation(), page.click("main ul a, main ol a")]);
+    await check(page, run, "apply-notice", checker);
+    await page.goto(`${BASE}/programmes/${pid}`);
+    await check(page, run, "apply-offer", checker);
+    await expectText(page, words.answerBy, "the offer's deadline");
+    await Promise.all([page.waitForNavigation(), page.click("main button[name=answer][value=accept]")]);
+    await check(page, run, "apply-accepted", checker);
+    await expectText(page, words.accepted, "the answer to the offer");
+    await page.goto(`${BASE}/`);
+    await check(page, run, "apply-home", checker);
+    console.log("  ok applying: registered, applied, switched language, learnt of the award, accepted");
+  } finally {
+    await context.close().catch(() => {});
+    if (checkerContext) await checkerContext.close().catch(() => {});
+  }
+}
+
 const PLAIN_BASE = BASE;
 const ONION_BASE = ONION_HOST ? BASE.replace(/\/\/[^/:]+/, `//${ONION_HOST}`) : "";
 const RUNNING = RUNS.filter((r) => !r.onion || ONION_HOST);
@@ -321,6 +457,8 @@ try {
     await journey(browser, run, i);
   }
   await offline(browser, { lang: "en", width: 360, js: true });
+  await applying(browser, { lang: "ru", width: 360, js: false });
+  await applying(browser, { lang: "en", width: 1280, js: true });
 } catch (e) {
   failed = true;
   console.error(e instanceof Failure ? `FAILED: ${e.message}` : e);

@@ -5,6 +5,7 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::accounts::second_factor::{self as factor, Enrolment};
+use crate::web::carry::Carried;
 
 /// A code field beside the password, when the account has a second factor.
 pub(super) fn code_field(l: Locale, user: &User, problems: &Problems) -> Markup {
@@ -166,6 +167,8 @@ pub(super) struct Step<'a> {
     pub next: &'a str,
     /// "Keep me signed in" was ticked.
     pub keep: bool,
+    /// A form's text on its way back after the session ended.
+    pub carried: Option<&'a Carried>,
 }
 
 /// The second step of signing in: the code, with the short-lived token of the first step.
@@ -187,6 +190,7 @@ pub(super) fn code_step_view(
             input type="hidden" name="step" value=(step.token);
             input type="hidden" name="next" value=(next);
             @if keep { input type="hidden" name="keep" value="true"; }
+            @if let Some(carried) = step.carried { (carried.hidden()) }
             (Input::new("code", t(l, "field-totp")).hint(t(l, "field-totp-hint")).autocomplete("one-time-code").required().render(l, problems))
             button.primary type="submit" { (t(l, "login-submit")) }
         }
@@ -204,14 +208,27 @@ pub struct CodeForm {
     keep: Option<String>,
 }
 
+impl CodeForm {
+    fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+        Self {
+            step: get("step").unwrap_or_default(),
+            code: get("code").unwrap_or_default(),
+            next: get("next"),
+            keep: get("keep"),
+        }
+    }
+}
+
 pub(super) async fn login_code(
     state: web::Data<AppState>,
     viewer: Viewer,
     req: HttpRequest,
     address: ClientAddress,
-    form: CsrfForm<CodeForm>,
+    posted: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let form = form.0;
+    let carried = Carried::parse(&posted.0);
+    let form = CodeForm::from_pairs(&posted.0);
     let next = safe_next(form.next.as_deref());
     match factor::complete_sign_in(&state.db, &state.limits, &state.tokens, &form.step, &form.code).await {
         Ok(user) => {
@@ -219,14 +236,14 @@ pub(super) async fn login_code(
             let device = req.cookie(&cookies::device_cookie_name(&state.settings)).map(|c| c.value().to_owned());
             let nonce = device.as_deref().and_then(|c| state.csrf.known_device(c, &key));
             super::super::second_step_succeeded(&state.limits, &user.handle, &address.0, nonce).await;
-            finish_sign_in(&state, &req, &user, &next, form.keep.is_some()).await
+            finish_sign_in(&state, &req, &user, &next, form.keep.is_some(), carried.as_ref()).await
         }
         // The first step's token ran out (or is not one): sign in again.
         Err(AppError::SecondFactorRequired) => Ok(see_other("/login")),
         Err(error) => {
             let status = error_status(&error);
             let problems = Problems::from_error(error)?;
-            let step = Step { token: &form.step, next: &next, keep: form.keep.is_some() };
+            let step = Step { token: &form.step, next: &next, keep: form.keep.is_some(), carried: carried.as_ref() };
             let mut response = code_step_view(&state, &viewer, &req, &step, &problems, status);
             retry_after(&mut response, &problems);
             Ok(response)

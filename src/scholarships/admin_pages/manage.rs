@@ -132,6 +132,9 @@ pub(super) async fn manage_page(
                         td data-label=(t(l, "admin-spread")) { @match r.spread { Some(s) => { (format_decimal(l, s, 2)) }, None => { "—" } } }
                         td data-label=(t(l, "apply-status")) {
                             (status_label(l, r.application.status))
+                            @if let Some(by) = p.answer_by(&r.application).filter(|by| *by < crate::db::now()) {
+                                " " span.meta { (t_with(l, "admin-offer-overdue", &[("when", Arg::Text(crate::i18n::format_date(l, by)))])) }
+                            }
                             @if let Some(d) = drafted(&r.application.id) {
                                 " → " strong { (status_label(l, d.status())) } " " span.meta { "(" (t(l, "admin-drafted")) ")" }
                             }
@@ -278,8 +281,22 @@ pub(super) async fn decide_many(
     if outcome.refused.is_empty() {
         return Ok(see_other(&format!("/admin/programmes/{}?done=drafted#ranking", path.as_str())));
     }
-    let problems = Problems { fields: Default::default(), form: outcome.refused.first().map(|(_, e)| e.message()) };
-    let notice = (!outcome.decided.is_empty()).then(|| Msg::new("admin-done-drafted"));
+    // Some were refused (the seats ran out, say): name who was drafted and who was not, and why.
+    let l = viewer.locale;
+    let (_, ranked) = super::super::review::ranking(&state.db, user, &path).await?;
+    let name = |id: &str| match ranked.iter().find(|r| r.application.id == id) {
+        Some(r) => format!("{} ({})", r.handle, short_id(id)),
+        None => short_id(id),
+    };
+    let not_drafted =
+        outcome.refused.iter().map(|(id, e)| format!("{}: {}", name(id), e.message().text(l))).collect::<Vec<_>>();
+    let problems = Problems {
+        fields: Default::default(),
+        form: Some(Msg::new("admin-not-drafted").with("names", not_drafted.join("; "))),
+    };
+    let drafted_names = outcome.decided.iter().map(|a| name(&a.id)).collect::<Vec<_>>();
+    let notice =
+        (!drafted_names.is_empty()).then(|| Msg::new("admin-drafted-for").with("names", drafted_names.join(", ")));
     manage_page(&state, &viewer, &req, &path, ManageParts { notice, problems: &problems, enrol_report: None }).await
 }
 

@@ -328,3 +328,8 @@ users-find = Find by handle
 users-find-submit = Find
 users-none-found = No account has a handle containing that.
 users-role-changed = The role was changed. It applies from their next page.
+
+carry-session-ended = You were signed out, so what you sent was not saved yet. It is kept on this page: sign in, and you can send it on.
+carry-title = Signed in again
+carry-kept = You are signed in. What you typed is kept: send it on with the button below.
+carry-continue = Continue where I was

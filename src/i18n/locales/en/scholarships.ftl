@@ -336,3 +336,17 @@ admin-done-published = { $count ->
    *[other] { $count } decisions published; the applicants are told.
 }
 error-publish-seats = The drafts would take more than the { $seats } places: change some of them before publishing. Nothing was published.
+apply-autosave-kept = No connection: the draft is kept on this device and will be saved when you are back online.
+apply-device-draft = A draft you typed without a connection is kept on this device and was not saved yet.
+apply-device-draft-use = Put it back in the form
+apply-device-draft-discard = Discard it
+offer-answer-by = Please answer by { $when }.
+offer-answer-by-hint = Until you answer, the place is yours. After that date, the programme may offer it to someone else.
+admin-offer-overdue = (no answer; the time to answer ended { $when })
+admin-programme-offer-days = Days to answer an offered place
+admin-programme-offer-days-hint = Counted from when the decision reaches the applicant. After that, you may offer the place to the next person.
+review-hidden-blind = Hidden during blind review.
+admin-programme-reviewers-see = Answers reviewers may read during blind review
+admin-programme-reviewers-see-hint = The organisation and the answers written in the applicant's own words are hidden from reviewers while review is blind: a city or a group's name can say who applied. Tick a question only if its answers cannot. Answers chosen from a list are always shown. (New questions appear here once the programme is saved.)
+admin-drafted-for = Drafted for: { $names }. Nobody is told until you publish the decisions.
+admin-not-drafted = Not drafted: { $names }
