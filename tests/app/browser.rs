@@ -58,6 +58,7 @@ async fn the_scholars_journey_in_a_real_browser() {
         return;
     };
     app.create_user("j-admin", pravo::accounts::model::Role::Admin);
+    app.create_user("j-trainer", pravo::accounts::model::Role::Trainer);
     let base = app.base.clone();
     let out = tokio::task::spawn_blocking(move || {
         Command::new("node")
@@ -67,6 +68,7 @@ async fn the_scholars_journey_in_a_real_browser() {
             .env("CHROMIUM", chromium)
             .env("ONION_HOST", ONION_HOST)
             .env("ADMIN_HANDLE", "j-admin")
+            .env("TRAINER_HANDLE", "j-trainer")
             .output()
     })
     .await
@@ -78,4 +80,5 @@ async fn the_scholars_journey_in_a_real_browser() {
     assert!(out.status.success(), "the browser journey failed:\n{stdout}\n{stderr}");
     assert!(stdout.contains("ok course-after"), "every run reached its end:\n{stdout}");
     assert!(stdout.contains("ok applying"), "the applying run reached its end:\n{stdout}");
+    assert!(stdout.contains("ok staff"), "the staff run reached its end:\n{stdout}");
 }

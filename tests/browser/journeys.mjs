@@ -444,6 +444,136 @@ async function applying(browser, run) {
   }
 }
 
+// Staff in the browser: an administrator runs a call from its form to published decisions (with a
+// reviewer scoring from the "Review" link), and a trainer grades an essay from the queue. Applicants
+// and the essay come in through the API; every page staff visit is checked like a scholar's.
+async function signedIn(browser, run, handle) {
+  const context = await browser.newContext({
+    viewport: { width: run.width, height: run.width === 360 ? 740 : 900 },
+    javaScriptEnabled: run.js,
+    locale: run.lang,
+    extraHTTPHeaders: { "Accept-Language": run.lang },
+  });
+  const page = await context.newPage();
+  await page.goto(`${PLAIN_BASE}/login`);
+  await page.fill("#f-handle", handle);
+  await page.fill("#f-password", PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
+  if ((await page.getAttribute("html", "lang")) !== run.lang) {
+    await Promise.all([page.waitForNavigation(), page.click(`form.lang button[value=${run.lang}]`)]);
+  }
+  return { context, page };
+}
+
+async function applicant(handle, pid) {
+  await api("/auth/register", { method: "POST", body: { handle, password: PASSWORD, locale: "ru" } });
+  const token = (await api("/auth/token", { method: "POST", body: { handle, password: PASSWORD } })).json.token;
+  const draft = { country: "UA", experience: "Outreach since 2020.", motivation: "To document what we see.",
+    answers: { q1: "Odesa" }, consent: true };
+  await api(`/programmes/${pid}/application`, { method: "PUT", token, body: draft });
+  const sent = await api(`/programmes/${pid}/application/submit`, { method: "POST", token });
+  if (sent.status !== 201) fail(`${handle} could not apply: ${JSON.stringify(sent.json)}`);
+}
+
+async function staff(browser, run) {
+  console.log(`staff: ${run.lang}, ${run.width} px, JavaScript ${run.js ? "on" : "off"}`);
+  const checkerContext = run.js ? null : await browser.newContext({ viewport: { width: run.width, height: 740 } });
+  const checker = checkerContext ? await checkerContext.newPage() : null;
+  const tag = `${run.lang}${run.width}${process.pid}`;
+  // A reviewer of her own for each run, so that each finds only this call's applications.
+  const reviewerHandle = `rev-${tag}`;
+  await api("/auth/register", { method: "POST", body: { handle: reviewerHandle, password: PASSWORD, locale: run.lang } });
+  const admin = await signedIn(browser, run, process.env.ADMIN_HANDLE);
+  const reviewer = await signedIn(browser, run, reviewerHandle);
+  const trainer = await signedIn(browser, run, process.env.TRAINER_HANDLE);
+  try {
+    // The call, from its form.
+    let page = admin.page;
+    await page.goto(`${PLAIN_BASE}/admin`);
+    await check(page, run, "admin-hub", checker);
+    await page.goto(`${PLAIN_BASE}/admin/programmes/new`);
+    await check(page, run, "call-new", checker);
+    const at = (hours) => new Date(Date.now() + hours * 3600e3).toISOString().slice(0, 16);
+    await page.fill("#f-title", `Call ${tag}`);
+    await page.fill("#f-description", "Twelve weeks.\n\nOnline.");
+    await page.fill("#f-seats", "1");
+    await page.fill("#f-opens_at", at(-1));
+    await page.fill("#f-closes_at", at(48));
+    await page.fill("#f-deadline", at(24 * 90));
+    await page.check(`input[name=course][value=${COURSE}]`);
+    await page.fill("#f-criteria", "Need | 2\nExperience | 1");
+    await page.fill("#f-questions", "short | required | Which city?");
+    await Promise.all([page.waitForNavigation(), page.click("main form button.primary[type=submit]")]);
+    await check(page, run, "call-created", checker);
+    const pid = new URL(page.url()).pathname.split("/")[3];
+    await page.fill("#f-handle", reviewerHandle);
+    await Promise.all([page.waitForNavigation(), page.click(`form[action='/admin/programmes/${pid}/reviewers'] button[type=submit]`)]);
+    await check(page, run, "reviewer-added", checker);
+    await applicant(`ap1-${tag}`, pid);
+    await applicant(`ap2-${tag}`, pid);
+
+    // The reviewer finds her work from the navigation, scores, and is led to the next application.
+    page = reviewer.page;
+    await page.goto(`${PLAIN_BASE}/`);
+    await Promise.all([page.waitForNavigation(), page.click("header nav a[href='/review']")]);
+    await check(page, run, "review-list", checker);
+    await Promise.all([page.waitForNavigation(), page.click(`main a[href^='/applications/']`)]);
+    for (const n of [1, 2]) {
+      await check(page, run, `review-${n}`, checker);
+      for (const fieldset of await page.locator("form[action$='/review'] fieldset").all()) {
+        await fieldset.locator("input[type=radio]").nth(3).check();
+      }
+      await Promise.all([page.waitForNavigation(), page.click("form[action$='/review'] button.primary")]);
+    }
+    await check(page, run, "review-done", checker);
+
+    // The admin drafts two awards for one place: the page names who was drafted and who was not.
+    page = admin.page;
+    await page.goto(`${PLAIN_BASE}/admin/programmes/${pid}`);
+    for (const box of await page.locator("input[name=application]").all()) await box.check();
+    await page.selectOption("#f-decision", "award");
+    await Promise.all([page.waitForNavigation(), page.click(`form[action='/admin/programmes/${pid}/decisions'] button[type=submit]`)]);
+    await check(page, run, "decisions-drafted", checker);
+    if ((await page.locator("#form-problem").count()) !== 1) fail("the refused award is not named at the top");
+    await Promise.all([page.waitForNavigation(), page.click(`form[action='/admin/programmes/${pid}/decisions/publish'] button[type=submit]`)]);
+    await check(page, run, "decisions-published", checker);
+    await page.goto(`${PLAIN_BASE}/admin/programmes/${pid}/dashboard`);
+    await check(page, run, "dashboard", checker);
+
+    // An essay to grade: a course of the trainer's, answered through the API.
+    const trainerToken = (await api("/auth/token", { method: "POST", body: { handle: process.env.TRAINER_HANDLE, password: PASSWORD } })).json.token;
+    const slug = `essays-${tag}`;
+    await api(`/courses/${slug}`, { method: "PUT", token: trainerToken, body: { texts: { en: { title: "Essays", summary: "" } }, open: true } });
+    await api(`/courses/${slug}/modules/m1`, { method: "PUT", token: trainerToken, body: { language: "en", title: "One", markdown: "Read." } });
+    await api(`/courses/${slug}/publish`, { method: "POST", token: trainerToken, body: {} });
+    const quiz = await api(`/courses/${slug}/modules/m1/quiz`, { method: "PUT", token: trainerToken,
+      body: { format: "gift", source: "::Case:: Describe one violation you documented, and how. {}" } });
+    if (quiz.status !== 200) fail(`the essay quiz was not saved: ${JSON.stringify(quiz.json)}`);
+    const writer = `w-${tag}`;
+    await api("/auth/register", { method: "POST", body: { handle: writer, password: PASSWORD, locale: "uk" } });
+    const writerToken = (await api("/auth/token", { method: "POST", body: { handle: writer, password: PASSWORD } })).json.token;
+    await api(`/courses/${slug}/enrol`, { method: "POST", token: writerToken, body: {} });
+    const attempt = (await api(`/quizzes/${quiz.json.quiz_id}/attempts`, { method: "POST", token: writerToken, body: {} })).json;
+    const question = attempt.questions[0].id;
+    await api(`/attempts/${attempt.id}/answers/${question}`, { method: "PUT", token: writerToken, body: { answer: "A detention without a lawyer; I wrote it down the same day." } });
+    await api(`/attempts/${attempt.id}/submit`, { method: "POST", token: writerToken, body: {} });
+
+    page = trainer.page;
+    await page.goto(`${PLAIN_BASE}/trainer`);
+    await check(page, run, "teaching", checker);
+    await page.goto(`${PLAIN_BASE}/trainer/grading`);
+    await check(page, run, "grading-queue", checker);
+    const form = page.locator(`form[action='/trainer/grading/${attempt.id}/${question}']`);
+    await form.locator("input[name=score]").fill("1");
+    await Promise.all([page.waitForNavigation(), form.locator("button[type=submit]").click()]);
+    await check(page, run, "graded", checker);
+    if ((await page.locator(`form[action='/trainer/grading/${attempt.id}/${question}']`).count()) !== 0) fail("the graded essay is still in the queue");
+    console.log("  ok staff: call created, reviewed, drafted, published; essay graded");
+  } finally {
+    for (const c of [admin.context, reviewer.context, trainer.context, checkerContext]) if (c) await c.close().catch(() => {});
+  }
+}
+
 const PLAIN_BASE = BASE;
 const ONION_BASE = ONION_HOST ? BASE.replace(/\/\/[^/:]+/, `//${ONION_HOST}`) : "";
 const RUNNING = RUNS.filter((r) => !r.onion || ONION_HOST);
@@ -459,6 +589,8 @@ try {
   await offline(browser, { lang: "en", width: 360, js: true });
   await applying(browser, { lang: "ru", width: 360, js: false });
   await applying(browser, { lang: "en", width: 1280, js: true });
+  await staff(browser, { lang: "ru", width: 360, js: false });
+  await staff(browser, { lang: "en", width: 1280, js: true });
 } catch (e) {
   failed = true;
   console.error(e instanceof Failure ? `FAILED: ${e.message}` : e);

@@ -125,7 +125,7 @@ pub(super) async fn manage_page(
                             }
                         }
                         td { a href=(format!("/applications/{}", r.application.id)) { (short_id(&r.application.id)) } }
-                        td { (r.handle) }
+                        td.nowrap { (r.handle) }
                         td data-label=(t(l, "apply-country")) { (country_name(l, &r.application.country)) }
                         td data-label=(t(l, "admin-score")) { @match r.score { Some(s) => { (format_decimal(l, s, 2)) }, None => { "—" } } }
                         td data-label=(t(l, "admin-reviews")) { (r.reviews) @if r.conflicts > 0 { " " span.meta { (t_with(l, "admin-conflicts", &[("count", Arg::Number(r.conflicts as i64))])) } } }
