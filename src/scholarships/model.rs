@@ -54,6 +54,9 @@ pub struct Criterion {
     pub id: String,
     pub name: String,
     pub weight: i32,
+    /// What the criterion looks for, and what a low and a high score mean: shown beside the scores.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
@@ -317,6 +320,8 @@ pub struct ProgrammeInput {
 pub struct CriterionInput {
     pub name: String,
     pub weight: Option<i64>,
+    /// What it looks for, and what a 1 and a 5 mean (at most 1,000 characters).
+    pub description: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
@@ -499,8 +504,11 @@ impl ProgrammeInput {
                 push(&mut f, "criteria", Msg::new("error-criterion-name").with("row", i as i64 + 1));
             } else if !(1..=100).contains(&weight) {
                 push(&mut f, "criteria", Msg::new("error-criterion-weight").with("row", i as i64 + 1));
+            } else if c.description.chars().count() > 1000 {
+                push(&mut f, "criteria", Msg::new("error-length-max").with("max", 1000_i64));
             } else {
-                criteria.push(Criterion { id: format!("c{}", i + 1), name: name.to_owned(), weight: weight as i32 });
+                let (id, name, description) = (format!("c{}", i + 1), name.to_owned(), c.description.trim().to_owned());
+                criteria.push(Criterion { id, name, weight: weight as i32, description });
             }
         }
         if self.criteria.is_empty() {

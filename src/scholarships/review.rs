@@ -373,8 +373,8 @@ mod tests {
                 deadline: at,
                 course_slugs: vec![],
                 criteria: vec![
-                    Criterion { id: "c1".into(), name: "a".into(), weight: 2 },
-                    Criterion { id: "c2".into(), name: "b".into(), weight: 1 },
+                    Criterion { id: "c1".into(), name: "a".into(), weight: 2, description: String::new() },
+                    Criterion { id: "c2".into(), name: "b".into(), weight: 1, description: String::new() },
                 ],
                 questions: vec![],
                 blind: true,

@@ -57,7 +57,7 @@ async fn a_blind_reviewer_reads_only_what_cannot_identify_the_applicant(backend:
     let mut chief = app.browser().await;
     chief.sign_in("chief").await;
     let page = chief.get(&format!("/admin/programmes/{pid}/edit")).await;
-    assert!(page.has("input[name=reviewers_see][value='0'][checked]"), "{}", page.body);
+    assert!(page.has("input[name='q.0.reviewers_see'][checked]"), "{}", page.body);
 
     // Not blind: reviewers read everything.
     changed["blind"] = json!(false);

@@ -45,19 +45,51 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
         ("closes_at", closes.as_str()),
         ("deadline", deadline.as_str()),
         ("course", "track"),
-        ("criteria", "Need | 2\nExperience | heavy"),
-        ("questions", "short | required | Which city?\nsingle | optional | Who told you? | A friend; An NGO"),
-        ("questions_uk", "У якому місті?\nХто вам розповів? | Подруга; Організація"),
+        ("c.0.name", "Need"),
+        ("c.0.weight", "2"),
+        ("c.1.name", "Experience"),
+        ("c.1.weight", "heavy"),
+        ("q.0.label", "Which city?"),
+        ("q.0.label_uk", "У якому місті?"),
+        ("q.0.kind", "short"),
+        ("q.0.required", "true"),
+        ("q.1.label", "Who told you?"),
+        ("q.1.label_uk", "Хто вам розповів?"),
+        ("q.1.kind", "single"),
+        ("q.1.choices", "A friend\nAn NGO"),
+        ("q.1.choices_uk", "Подруга\nОрганізація"),
         ("blind", "true"),
+        ("c.0.description", "How much the place would change: 1 a little, 5 a great deal."),
     ];
     let page = admin.post("/admin/programmes/new", &fields).await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", page.text());
     assert!(page.has("#f-countries-error") && page.has("#f-criteria-error"), "{}", page.text());
     assert!(page.text().contains("“XX” is not a two-letter country code"), "{}", page.text());
-    assert!(page.body.contains("Experience | heavy"), "the criteria as typed");
+    assert_eq!(page.value_of("input[name='c.1.weight']").as_deref(), Some("heavy"), "the criteria as typed");
+    assert_eq!(page.value_of("input[name='q.1.label_uk']").as_deref(), Some("Хто вам розповів?"));
+    assert!(page.body.contains(">A friend\nAn NGO</textarea>"), "the choices as typed");
+    // "Add a question" brings the form back with a new row, everything typed kept, nothing saved.
+    let mut adding = fields.clone();
+    adding.push(("row", "question-add"));
+    let page = admin.post("/admin/programmes/new", &adding).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    assert!(page.has("#question-2 input[name='q.2.label']") && page.has("a[href='#question-2']"), "{}", page.body);
+    assert_eq!(page.value_of("#f-title").as_deref(), Some("Call 2027"));
+    // Moving the second question up, then removing it, works the same way.
+    let mut moving = fields.clone();
+    moving.push(("row", "question-up-1"));
+    let page = admin.post("/admin/programmes/new", &moving).await;
+    assert_eq!(page.value_of("input[name='q.0.label']").as_deref(), Some("Who told you?"));
+    let mut removing = fields.clone();
+    removing.push(("row", "question-remove-0"));
+    let page = admin.post("/admin/programmes/new", &removing).await;
+    assert_eq!(page.value_of("input[name='q.0.label']").as_deref(), Some("Who told you?"));
+    assert!(!page.has("input[name='q.1.label']"));
+    let (_, list) = app.api().get("/programmes").await;
+    assert!(!list.to_string().contains("Call 2027"), "a row button saves nothing: {list}");
     assert_eq!(page.value_of("#f-title").as_deref(), Some("Call 2027"));
     fields[3] = ("countries", "UA, MD");
-    fields[11] = ("criteria", "Need | 2\nExperience | 1");
+    fields[14] = ("c.1.weight", "1");
     let page = admin.post("/admin/programmes/new", &fields).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.text());
     let location = page.location.unwrap_or_default();
@@ -128,6 +160,11 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
     let page = reviewer.get(&link).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.text().contains("olena") && page.text().contains("Outreach since 2019."), "{}", page.text());
+    assert!(
+        page.has("fieldset div.hint.criterion") && page.text().contains("1 a little, 5 a great deal"),
+        "what the scores mean, beside them: {}",
+        page.text()
+    );
     let page = reviewer.post(&format!("{link}/review"), &[("scores.c1", "4"), ("comment", "Strong need.")]).await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.body.contains("Strong need.") && page.text().contains("Please fill this in."), "{}", page.text());

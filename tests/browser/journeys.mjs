@@ -493,6 +493,12 @@ async function staff(browser, run) {
     await check(page, run, "admin-hub", checker);
     await page.goto(`${PLAIN_BASE}/admin/programmes/new`);
     await check(page, run, "call-new", checker);
+    // A question is a row of its own: added with a button, which sends the form back unsaved.
+    await Promise.all([page.waitForNavigation(), page.click("button[name=row][value=question-add]")]);
+    await check(page, run, "call-question-added", checker);
+    await page.fill("[name='q.0.label']", "Which city?");
+    await page.check("[name='q.0.required']");
+    await page.fill("[name='c.0.description']", "How much the scholarship would change for her: 1 little, 5 a great deal.");
     const at = (hours) => new Date(Date.now() + hours * 3600e3).toISOString().slice(0, 16);
     await page.fill("#f-title", `Call ${tag}`);
     await page.fill("#f-description", "Twelve weeks.\n\nOnline.");
@@ -501,9 +507,7 @@ async function staff(browser, run) {
     await page.fill("#f-closes_at", at(48));
     await page.fill("#f-deadline", at(24 * 90));
     await page.check(`input[name=course][value=${COURSE}]`);
-    await page.fill("#f-criteria", "Need | 2\nExperience | 1");
-    await page.fill("#f-questions", "short | required | Which city?");
-    await Promise.all([page.waitForNavigation(), page.click("main form button.primary[type=submit]")]);
+    await Promise.all([page.waitForNavigation(), page.click("main form.programme > button.primary[type=submit]")]);
     await check(page, run, "call-created", checker);
     const pid = new URL(page.url()).pathname.split("/")[3];
     await page.fill("#f-handle", reviewerHandle);

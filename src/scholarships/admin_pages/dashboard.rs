@@ -164,29 +164,3 @@ pub(super) async fn report_csv(
     let name = crate::web::csv::file_name("programme-report", &p.id);
     Ok(crate::web::csv::response(&name, super::super::reports::donor_csv(&p, &s)))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::super::ProgrammeForm;
-
-    #[test]
-    fn form_lines_allow_bars_in_names_and_labels() {
-        let form = ProgrammeForm {
-            criteria: "Need | urgency | 2\nExperience".into(),
-            questions: "short | required | Either | or?\nsingle | optional | Pick one | A; B".into(),
-            questions_uk: "\nОберіть | А; Б".into(),
-            ..Default::default()
-        };
-        let input = form.input().expect("the form reads");
-        assert_eq!((input.criteria[0].name.as_str(), input.criteria[0].weight), ("Need | urgency", Some(2)));
-        assert_eq!((input.criteria[1].name.as_str(), input.criteria[1].weight), ("Experience", None));
-        assert_eq!(input.questions[0].label, "Either | or?");
-        assert!(input.questions[0].choices.is_empty() && input.questions[0].labels.is_empty());
-        assert_eq!(
-            (input.questions[1].label.as_str(), input.questions[1].choices.clone()),
-            ("Pick one", vec!["A".to_owned(), "B".to_owned()])
-        );
-        assert_eq!(input.questions[1].labels.get("uk").map(String::as_str), Some("Оберіть"));
-        assert_eq!(input.questions[1].choice_labels.get("uk"), Some(&vec!["А".to_owned(), "Б".to_owned()]));
-    }
-}
