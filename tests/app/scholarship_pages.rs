@@ -94,6 +94,10 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.text());
     let location = page.location.unwrap_or_default();
     let pid = location.trim_start_matches("/admin/programmes/").split('?').next().unwrap_or_default().to_owned();
+    // The call's page shows the rubric and the questions as saved.
+    let text = admin.get(&location).await.text();
+    assert!(text.contains("1 a little, 5 a great deal") && text.contains("Who told you?"), "{text}");
+    assert!(text.contains("A friend · An NGO") && text.contains("An answer is required"), "{text}");
     let page = admin.post(&format!("/admin/programmes/{pid}/reviewers"), &[("handle", "nobody")]).await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.has("#f-handle-error"));

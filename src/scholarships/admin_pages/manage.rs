@@ -85,7 +85,9 @@ pub(super) async fn manage_page(
             }
             dt { (t(l, "programme-track")) } dd { (track.iter().map(|(_, title)| title.as_str()).collect::<Vec<_>>().join(", ")) }
             dt { (t(l, "programme-deadline")) } dd { (format_date(l, p.deadline)) }
+            dt { (t(l, "admin-programme-offer-days")) } dd { (p.offer_days) }
         }
+        (terms_as_saved(l, &p))
 
         h2 #reviewers { (t(l, "admin-reviewers")) }
         @if reviewers.is_empty() { p { (t(l, "admin-reviewers-none")) } }
@@ -391,4 +393,33 @@ pub(super) async fn enrol(
         ManageParts { notice: None, problems: &Problems::default(), enrol_report: Some((&report, &form.0.csv)) },
     )
     .await
+}
+
+/// The criteria and questions as saved, so the admin sees what reviewers score and applicants answer.
+fn terms_as_saved(l: Locale, p: &Programme) -> Markup {
+    let kind = |k: QuestionKind| match k {
+        QuestionKind::Short => "admin-question-short",
+        QuestionKind::Long => "admin-question-long",
+        QuestionKind::Single => "admin-question-single",
+    };
+    html! {
+        details.terms {
+            summary { (t(l, "admin-terms-as-saved")) }
+            h3 { (t(l, "admin-programme-criteria")) }
+            ul { @for c in &p.criteria { li {
+                strong { (c.name) } " " span.meta { (t_with(l, "review-weight", &[("weight", Arg::Number(i64::from(c.weight)))])) }
+                @if !c.description.is_empty() { (super::super::components::paragraphs(&c.description)) }
+            } } }
+            h3 { (t(l, "admin-programme-questions")) }
+            @if p.questions.is_empty() { p { (t(l, "admin-questions-none")) } }
+            ul { @for q in &p.questions { li {
+                strong { (q.label_in(l)) } " " span.meta {
+                    (t(l, kind(q.kind)))
+                    @if q.required { " · " (t(l, "admin-question-required")) }
+                    @if p.blind && !q.shown_in_blind_review() { " · " (t(l, "review-hidden-blind")) }
+                }
+                @if !q.choices.is_empty() { " " (q.choices.iter().map(|c| q.choice_in(l, c)).collect::<Vec<_>>().join(" · ")) }
+            } } }
+        }
+    }
 }

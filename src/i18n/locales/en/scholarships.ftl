@@ -371,3 +371,4 @@ admin-question-choices-hint = Only for “One choice from a list”.
 admin-question-choices-uk = Choices in Ukrainian, in the same order
 admin-question-choices-ru = Choices in Russian, in the same order
 admin-question-add = Add a question
+admin-terms-as-saved = What reviewers score and applicants answer, as saved

@@ -399,3 +399,4 @@ admin-question-choices-hint = Только для «Один вариант из
 admin-question-choices-uk = Варианты на украинском, в том же порядке
 admin-question-choices-ru = Варианты на русском, в том же порядке
 admin-question-add = Добавить вопрос
+admin-terms-as-saved = Что оценивают рецензенты и на что отвечают заявители (как сохранено)

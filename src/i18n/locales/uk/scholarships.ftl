@@ -399,3 +399,4 @@ admin-question-choices-hint = Лише для «Один варіант зі с�
 admin-question-choices-uk = Варіанти українською, в тому самому порядку
 admin-question-choices-ru = Варіанти російською, в тому самому порядку
 admin-question-add = Додати питання
+admin-terms-as-saved = Що оцінюють рецензенти і на що відповідають заявники (як збережено)
