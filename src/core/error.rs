@@ -52,8 +52,8 @@ pub enum AppError {
     #[error("rate limited")]
     RateLimited { retry_after_seconds: u64 },
     /// A source text (GIFT, Aiken) that does not parse: 422 on `field`, with where.
-    #[error("syntax error at {line}:{column}: {detail}")]
-    Syntax { field: String, line: usize, column: usize, detail: String },
+    #[error("syntax error at {line}:{column}: {}", detail.id)]
+    Syntax { field: String, line: usize, column: usize, detail: Msg },
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -93,10 +93,8 @@ impl AppError {
         match self {
             AppError::Validation(fields) => fields.clone(),
             AppError::Syntax { field, line, column, detail } => {
-                let msg = Msg::new("error-syntax")
-                    .with("line", *line)
-                    .with("column", *column)
-                    .with("detail", detail.as_str());
+                let msg =
+                    Msg::new("error-syntax").with("line", *line).with("column", *column).with("detail", detail.clone());
                 FieldErrors::from([(field.clone(), vec![msg])])
             }
             _ => FieldErrors::new(),

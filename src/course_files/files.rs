@@ -301,7 +301,9 @@ fn attach_quizzes(
                 }
                 by_lang.insert(locale, (format, text, questions));
             }
-            Err(e) => err(&name, Some(e.line), format!("column {}: {}", e.column, e.message)),
+            Err(e) => {
+                err(&name, Some(e.line), format!("column {}: {}", e.column, e.message.text(crate::i18n::Locale::En)))
+            }
         }
     }
     for (slug, by_lang) in parsed {
@@ -319,7 +321,7 @@ fn attach_quizzes(
         for (locale, (_, _, questions)) in by_lang.iter().filter(|(l, _)| **l != Locale::En) {
             if let Err(problem) = quizzes::check_translation(english, questions) {
                 let module = &modules[&slug];
-                err(&format!("{:02}-{slug}.{}.gift", module.position, locale.code()), None, problem);
+                err(&format!("{:02}-{slug}.{}.gift", module.position, locale.code()), None, problem.text(Locale::En));
                 ok = false;
             }
         }

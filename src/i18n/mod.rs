@@ -84,6 +84,8 @@ pub struct Msg {
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// A message of its own, written in the same language (the detail of a syntax error, say).
+    Message(Box<Msg>),
 }
 
 impl Msg {
@@ -102,12 +104,18 @@ impl Msg {
             match value {
                 Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Message(m) => args.set(*name, FluentValue::from(m.text(locale))),
             }
         }
         format(locale, &self.id, Some(&args))
     }
 }
 
+impl From<Msg> for Arg {
+    fn from(value: Msg) -> Self {
+        Arg::Message(Box::new(value))
+    }
+}
 impl From<String> for Arg {
     fn from(value: String) -> Self {
         Arg::Text(value)

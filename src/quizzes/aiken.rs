@@ -3,6 +3,7 @@
 
 use super::gift::GiftError;
 use super::model::{Choice, Kind, Question, Text, TextFormat};
+use crate::i18n::Msg;
 
 pub fn parse(source: &str) -> Result<Vec<Question>, GiftError> {
     let mut questions = Vec::new();
@@ -15,15 +16,14 @@ pub fn parse(source: &str) -> Result<Vec<Question>, GiftError> {
         if line.is_empty() {
             continue;
         }
-        let err =
-            |message: String| GiftError { line: line_no, column: raw.len() - raw.trim_start().len() + 1, message };
+        let err = |message: Msg| GiftError { line: line_no, column: raw.len() - raw.trim_start().len() + 1, message };
         if let Some(rest) = line.strip_prefix("ANSWER:") {
             let letter = rest.trim().chars().next().map(|c| c.to_ascii_uppercase());
             let Some(letter) = letter.filter(|l| choices.iter().any(|(c, _)| c == l)) else {
-                return Err(err(format!("ANSWER names no choice of this question ({})", rest.trim())));
+                return Err(err(Msg::new("aiken-answer-unknown").with("value", rest.trim())));
             };
             if choices.len() < 2 || text.is_empty() {
-                return Err(err("a question needs its text and at least 2 choices before ANSWER".into()));
+                return Err(err(Msg::new("aiken-too-few")));
             }
             let n = questions.len() + 1;
             let question_text = text.join("\n");
@@ -61,15 +61,11 @@ pub fn parse(source: &str) -> Result<Vec<Question>, GiftError> {
             }
             text.push(line.to_owned());
         } else {
-            return Err(err("expected another choice (A. …) or ANSWER: here".into()));
+            return Err(err(Msg::new("aiken-expected")));
         }
     }
     if !text.is_empty() || !choices.is_empty() {
-        return Err(GiftError {
-            line: start_line.max(1),
-            column: 1,
-            message: "this question has no ANSWER: line".into(),
-        });
+        return Err(GiftError { line: start_line.max(1), column: 1, message: Msg::new("aiken-no-answer") });
     }
     Ok(questions)
 }

@@ -14,18 +14,20 @@
 use std::fmt::Write as _;
 
 use super::model::{Choice, Kind, NumericalAnswer, Pair, Question, ShortAnswer, Text, TextFormat};
+use crate::i18n::{Locale, Msg};
 
 /// A problem in a GIFT file: line and column from 1, and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GiftError {
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    /// What is wrong, as a message in the reader's language.
+    pub message: Msg,
 }
 
 impl std::fmt::Display for GiftError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+        write!(f, "line {}, column {}: {}", self.line, self.column, self.message.text(Locale::En))
     }
 }
 
@@ -112,9 +114,9 @@ fn raw_string(units: &Units) -> String {
     units.iter().map(|u| if u.escaped { '\u{fffd}' } else { u.c }).collect()
 }
 
-fn error_at(units: &Units, fallback: (usize, usize), message: impl Into<String>) -> GiftError {
+fn error_at(units: &Units, fallback: (usize, usize), id: &'static str) -> GiftError {
     let (line, column) = units.first().map(|u| (u.line, u.column)).unwrap_or(fallback);
-    GiftError { line, column, message: message.into() }
+    GiftError { line, column, message: Msg::new(id) }
 }
 
 /// What a file holds, in order: questions, and the categories Moodle would file them under.
@@ -135,7 +137,7 @@ fn parse_marked(source: &str) -> Result<(Vec<Question>, Vec<Mark>), GiftError> {
         return Err(GiftError {
             line: 1,
             column: 1,
-            message: format!("the file is larger than {} KiB", MAX_SOURCE_BYTES / 1024),
+            message: Msg::new("gift-too-large").with("kib", MAX_SOURCE_BYTES / 1024),
         });
     }
     let source = source.trim_start_matches('\u{feff}');
@@ -179,7 +181,7 @@ fn parse_marked(source: &str) -> Result<(Vec<Question>, Vec<Mark>), GiftError> {
             return Err(GiftError {
                 line: 1,
                 column: 1,
-                message: format!("the id {:?} is used by two questions", q.id),
+                message: Msg::new("gift-duplicate-id").with("id", q.id.as_str()),
             });
         }
     }
@@ -355,11 +357,11 @@ fn read_question(text: &Units, start: (usize, usize)) -> Result<Question, GiftEr
     let close = text.iter().position(|u| is(u, '}'));
     let (open, close) = match (open, close) {
         (None, None) => {
-            return Err(error_at(text, start, "no answers: a question needs { } (use {} for an essay)"));
+            return Err(error_at(text, start, "gift-no-answers"));
         }
-        (Some(o), None) => return Err(error_at(&text[o..], start, "this { is never closed by }")),
-        (None, Some(c)) => return Err(error_at(&text[c..], start, "this } closes no {")),
-        (Some(o), Some(c)) if c < o => return Err(error_at(&text[c..], start, "this } comes before the {")),
+        (Some(o), None) => return Err(error_at(&text[o..], start, "gift-unclosed")),
+        (None, Some(c)) => return Err(error_at(&text[c..], start, "gift-stray-close")),
+        (Some(o), Some(c)) if c < o => return Err(error_at(&text[c..], start, "gift-close-first")),
         (Some(o), Some(c)) => (o, c),
     };
     let mut answer = trim(&text[open + 1..close]);
@@ -452,11 +454,7 @@ fn multichoice(answer: &Units, format: TextFormat, at: (usize, usize)) -> Result
     }
     let parts = pieces(&marked, '~');
     if parts.len() < 2 {
-        return Err(GiftError {
-            line: at.0,
-            column: at.1,
-            message: "a choice question needs at least 2 choices".into(),
-        });
+        return Err(GiftError { line: at.0, column: at.1, message: Msg::new("gift-few-choices") });
     }
     let mut choices = Vec::with_capacity(parts.len());
     for part in parts {
@@ -476,30 +474,22 @@ fn multichoice(answer: &Units, format: TextFormat, at: (usize, usize)) -> Result
 fn matching(answer: &Units, format: TextFormat, at: (usize, usize)) -> Result<Kind, GiftError> {
     let parts = pieces(answer, '=');
     if parts.len() < 2 {
-        return Err(GiftError {
-            line: at.0,
-            column: at.1,
-            message: "a matching question needs at least 2 pairs".into(),
-        });
+        return Err(GiftError { line: at.0, column: at.1, message: Msg::new("gift-few-pairs") });
     }
     let mut pairs = Vec::with_capacity(parts.len());
     for part in parts {
         let Some(arrow) = find(part, "->") else {
-            return Err(error_at(part, at, "every pair of a matching question is written prompt -> answer"));
+            return Err(error_at(part, at, "gift-pair-arrow"));
         };
         let prompt = with_format(&part[..arrow], format);
         let answer = string(trim(&part[arrow + 2..]));
         if answer.is_empty() {
-            return Err(error_at(part, at, "this pair has nothing after ->"));
+            return Err(error_at(part, at, "gift-pair-empty"));
         }
         pairs.push(Pair { prompt, answer });
     }
     if pairs.iter().filter(|p| !p.prompt.is_empty()).count() < 2 {
-        return Err(GiftError {
-            line: at.0,
-            column: at.1,
-            message: "a matching question needs at least 2 prompts".into(),
-        });
+        return Err(GiftError { line: at.0, column: at.1, message: Msg::new("gift-few-prompts") });
     }
     Ok(Kind::Matching { pairs })
 }
@@ -507,7 +497,7 @@ fn matching(answer: &Units, format: TextFormat, at: (usize, usize)) -> Result<Ki
 fn short_answer(answer: &Units, format: TextFormat, at: (usize, usize)) -> Result<Kind, GiftError> {
     let parts = pieces(answer, '=');
     if parts.is_empty() {
-        return Err(GiftError { line: at.0, column: at.1, message: "a short-answer question needs an answer".into() });
+        return Err(GiftError { line: at.0, column: at.1, message: Msg::new("gift-short-no-answer") });
     }
     let mut answers = Vec::with_capacity(parts.len());
     for part in parts {
@@ -517,7 +507,7 @@ fn short_answer(answer: &Units, format: TextFormat, at: (usize, usize)) -> Resul
         };
         let (text, feedback) = answer_and_feedback(rest, format);
         if text.text.is_empty() {
-            return Err(error_at(part, at, "an empty accepted answer"));
+            return Err(error_at(part, at, "gift-empty-answer"));
         }
         answers.push(ShortAnswer { text: text.text, fraction, feedback });
     }
@@ -540,7 +530,7 @@ fn numerical(answer: &Units, format: TextFormat, at: (usize, usize)) -> Result<K
     };
     let parts = pieces(answer, '=');
     if parts.is_empty() {
-        return Err(GiftError { line: at.0, column: at.1, message: "a numerical question needs a number".into() });
+        return Err(GiftError { line: at.0, column: at.1, message: Msg::new("gift-numerical-no-number") });
     }
     let mut answers = Vec::with_capacity(parts.len() + 1);
     for part in parts {
@@ -550,7 +540,11 @@ fn numerical(answer: &Units, format: TextFormat, at: (usize, usize)) -> Result<K
         };
         let (text, feedback) = answer_and_feedback(rest, format);
         let spec = text.text.trim().to_owned();
-        let bad = || error_at(part, at, format!("{spec:?} is not a number, a number:tolerance or a min..max range"));
+        let bad = || {
+            let mut e = error_at(part, at, "gift-not-a-number");
+            e.message = e.message.with("value", spec.as_str());
+            e
+        };
         let (value, tolerance) = if let Some(p) = spec.find("..").filter(|p| *p > 0) {
             let (min, max) = (number(&spec[..p]).ok_or_else(bad)?, number(&spec[p + 2..]).ok_or_else(bad)?);
             let middle = (min + max) / 2.0;
@@ -564,7 +558,7 @@ fn numerical(answer: &Units, format: TextFormat, at: (usize, usize)) -> Result<K
             (Some(number(&spec).ok_or_else(bad)?), 0.0)
         };
         if tolerance < 0.0 {
-            return Err(error_at(part, at, "a tolerance cannot be negative (write min..max with min below max)"));
+            return Err(error_at(part, at, "gift-negative-tolerance"));
         }
         answers.push(NumericalAnswer { value, tolerance, fraction, feedback });
     }

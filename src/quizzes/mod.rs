@@ -39,18 +39,21 @@ use store::{AttemptRow, QuizRow};
 
 /// Checks that a translation has the same questions as the English version: the same ids in the same
 /// order, each of the same type with the same number of choices or pairs.
-pub fn check_translation(english: &[Question], other: &[Question]) -> Result<(), String> {
+pub fn check_translation(english: &[Question], other: &[Question]) -> Result<(), crate::i18n::Msg> {
+    use crate::i18n::Msg;
     if english.len() != other.len() {
-        return Err(format!("{} questions, but the English version has {}", other.len(), english.len()));
+        return Err(Msg::new("quiz-translation-count").with("count", other.len()).with("english", english.len()));
     }
     for (n, (e, o)) in english.iter().zip(other).enumerate() {
         if e.id != o.id {
-            return Err(format!("question {} has the id {:?}, but the English one has {:?}", n + 1, o.id, e.id));
+            let msg = Msg::new("quiz-translation-id").with("n", n + 1).with("id", o.id.as_str());
+            return Err(msg.with("english", e.id.as_str()));
         }
         if e.kind.shape() != o.kind.shape() {
             let (et, en) = e.kind.shape();
             let (ot, on) = o.kind.shape();
-            return Err(format!("question {:?} is {ot} with {on} choices here, but {et} with {en} in English", e.id));
+            let msg = Msg::new("quiz-translation-shape").with("id", e.id.as_str()).with("kind", ot).with("count", on);
+            return Err(msg.with("english_kind", et).with("english_count", en));
         }
     }
     Ok(())
@@ -166,7 +169,8 @@ mod shipped {
                     let path = en.to_string_lossy().replace(".en.gift", &format!(".{lang}.gift"));
                     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
                     let other = gift::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-                    check_translation(&english, &other).unwrap_or_else(|e| panic!("{path}: {e}"));
+                    check_translation(&english, &other)
+                        .unwrap_or_else(|e| panic!("{path}: {}", e.text(crate::i18n::Locale::En)));
                     checked += 1;
                 }
             }

@@ -146,6 +146,16 @@ async fn syntax_errors_and_mismatched_translations_are_refused_with_where(backen
     assert_eq!(body["error"]["location"], json!({"line": 4, "column": 16}));
     let message = body["error"]["fields"]["source"][0].as_str().unwrap_or_default();
     assert!(message.starts_with("Line 4, column 16:"), "{message}");
+    // A trainer who reads Russian reads the problem in Russian, the line and column the same.
+    let (status, _) = trainer.patch("/me", json!({"locale": "ru", "current_password": crate::helpers::PASSWORD})).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, body) = trainer
+        .send(
+            trainer.raw(Method::PUT, "/courses/qc/modules/m1/quiz").json(&json!({"format": "gift", "source": broken})),
+        )
+        .await;
+    let message = body["error"]["fields"]["source"][0].as_str().unwrap_or_default();
+    assert!(message.contains("4") && message.contains("нигде не закрыта"), "{message}");
 
     let russian = GIFT.replace("[id:num]", "[id:number]");
     let (status, body) = trainer
@@ -156,6 +166,8 @@ async fn syntax_errors_and_mismatched_translations_are_refused_with_where(backen
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "ids must match the English ones: {body}");
+    let message = body["error"]["fields"]["source"][0].as_str().unwrap_or_default();
+    assert!(message.contains("«number»") && message.contains("«num»"), "in her language: {message}");
     let (status, _) = trainer
         .send(
             trainer
