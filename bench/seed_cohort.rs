@@ -67,7 +67,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         closes_at: (now - chrono::Duration::days(20)).to_rfc3339(),
         deadline: (now + chrono::Duration::days(60)).to_rfc3339(),
         course_slugs: vec!["bench-track".into()],
-        criteria: vec![CriterionInput { name: "Need".into(), weight: Some(1), description: String::new() }],
+        criteria: vec![CriterionInput {
+            name: "Need".into(),
+            weight: Some(1),
+            description: String::new(),
+            texts: Default::default(),
+        }],
         ..Default::default()
     };
     let pid = scholarships::create_programme(&pool, &admin, input).await.map_err(|e| format!("{e:?}"))?;

@@ -80,7 +80,7 @@ pub fn application_panel(l: Locale, csrf: &str, v: &ApplicationView, reviews: &[
                 @if r.conflict { p { span.badge.missing { (t(l, "admin-conflict-declared")) } } } @else {
                     p { (t(l, "admin-score")) ": "
                         @if let Some(s) = super::model::weighted_score(&weights, &r.scores) { strong { (format_decimal(l, s, 2)) } } }
-                    ul { @for c in &v.programme.criteria { li { (c.name) ": " (r.scores.get(&c.id).copied().unwrap_or_default()) } } }
+                    ul { @for c in &v.programme.criteria {  li { (c.name_in(l)) ": " (r.scores.get(&c.id).copied().unwrap_or_default()) } } }
                     @if !r.comment.is_empty() { blockquote { (paragraphs(&r.comment)) } }
                 }
             }

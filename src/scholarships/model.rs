@@ -57,6 +57,30 @@ pub struct Criterion {
     /// What the criterion looks for, and what a low and a high score mean: shown beside the scores.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The name and description in other languages, by language code (`uk`, `ru`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub texts: BTreeMap<String, CriterionText>,
+}
+
+/// A criterion's words in one language.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
+#[serde(default)]
+pub struct CriterionText {
+    pub name: String,
+    pub description: String,
+}
+
+impl Criterion {
+    /// The name in `locale`, else the criterion's own.
+    pub fn name_in(&self, locale: Locale) -> &str {
+        self.texts.get(locale.code()).map(|t| t.name.as_str()).filter(|n| !n.is_empty()).unwrap_or(&self.name)
+    }
+
+    /// The description in `locale`, else the criterion's own.
+    pub fn description_in(&self, locale: Locale) -> &str {
+        let translated = self.texts.get(locale.code()).map(|t| t.description.as_str()).filter(|d| !d.is_empty());
+        translated.unwrap_or(&self.description)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
@@ -322,6 +346,8 @@ pub struct CriterionInput {
     pub weight: Option<i64>,
     /// What it looks for, and what a 1 and a 5 mean (at most 1,000 characters).
     pub description: String,
+    /// The name and description in other languages: `{"uk": {"name": "...", "description": "..."}}`.
+    pub texts: BTreeMap<String, CriterionText>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
@@ -504,11 +530,29 @@ impl ProgrammeInput {
                 push(&mut f, "criteria", Msg::new("error-criterion-name").with("row", i as i64 + 1));
             } else if !(1..=100).contains(&weight) {
                 push(&mut f, "criteria", Msg::new("error-criterion-weight").with("row", i as i64 + 1));
-            } else if c.description.chars().count() > 1000 {
+            } else if std::iter::once(&c.description)
+                .chain(c.texts.values().map(|t| &t.description))
+                .any(|d| d.chars().count() > 1000)
+                || c.texts.values().any(|t| t.name.chars().count() > MAX_TITLE)
+            {
                 push(&mut f, "criteria", Msg::new("error-length-max").with("max", 1000_i64));
+            } else if c.texts.keys().any(|code| !matches!(code.as_str(), "uk" | "ru")) {
+                push(&mut f, "criteria", Msg::new("error-language"));
             } else {
                 let (id, name, description) = (format!("c{}", i + 1), name.to_owned(), c.description.trim().to_owned());
-                criteria.push(Criterion { id, name, weight: weight as i32, description });
+                let texts = c
+                    .texts
+                    .iter()
+                    .map(|(code, t)| {
+                        let words = CriterionText {
+                            name: t.name.trim().to_owned(),
+                            description: t.description.trim().to_owned(),
+                        };
+                        (code.clone(), words)
+                    })
+                    .filter(|(_, t)| !(t.name.is_empty() && t.description.is_empty()))
+                    .collect();
+                criteria.push(Criterion { id, name, weight: weight as i32, description, texts });
             }
         }
         if self.criteria.is_empty() {
@@ -631,51 +675,4 @@ pub fn weighted_score(weights: &[(String, i32)], scores: &BTreeMap<String, i32>)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn weighted_scores_use_the_weights() {
-        let weights = vec![("c1".to_owned(), 3), ("c2".to_owned(), 1)];
-        let scores = BTreeMap::from([("c1".to_owned(), 5), ("c2".to_owned(), 1)]);
-        assert_eq!(weighted_score(&weights, &scores), Some(4.0));
-        let partial = BTreeMap::from([("c1".to_owned(), 5)]);
-        assert_eq!(weighted_score(&weights, &partial), None);
-    }
-
-    #[test]
-    fn country_codes_are_iso_alpha_2() {
-        assert_eq!(country_code(" ua "), Some("UA".into()));
-        assert_eq!(country_code("XX"), None);
-        assert_eq!(country_code("UKR"), None);
-        assert_eq!(COUNTRY_CODES.split(' ').count(), 249);
-    }
-
-    #[test]
-    fn moments_accept_rfc3339_local_times_and_dates() {
-        assert_eq!(
-            parse_moment("2026-12-01T10:00:00+02:00").map(|d| d.to_string()),
-            Some("2026-12-01 08:00:00".into())
-        );
-        assert_eq!(parse_moment("2026-12-01T10:00").map(|d| d.to_string()), Some("2026-12-01 10:00:00".into()));
-        assert_eq!(parse_moment("2026-12-01").map(|d| d.to_string()), Some("2026-12-01 00:00:00".into()));
-        assert_eq!(parse_moment("tomorrow"), None);
-    }
-
-    #[test]
-    fn a_programme_reports_every_problem_at_once() {
-        let input = ProgrammeInput {
-            seats: Some(0),
-            opens_at: "2026-12-10".into(),
-            closes_at: "2026-12-01".into(),
-            deadline: "soon".into(),
-            questions: vec![QuestionInput { label: "Pick".into(), kind: "single".into(), ..Default::default() }],
-            ..Default::default()
-        };
-        let Err(AppError::Validation(fields)) = input.parse() else { panic!("expected field errors") };
-        for field in ["title", "description", "seats", "closes_at", "deadline", "course_slugs", "criteria", "questions"]
-        {
-            assert!(fields.contains_key(field), "{field} should be reported: {fields:?}");
-        }
-    }
-}
+mod tests;

@@ -373,8 +373,20 @@ mod tests {
                 deadline: at,
                 course_slugs: vec![],
                 criteria: vec![
-                    Criterion { id: "c1".into(), name: "a".into(), weight: 2, description: String::new() },
-                    Criterion { id: "c2".into(), name: "b".into(), weight: 1, description: String::new() },
+                    Criterion {
+                        id: "c1".into(),
+                        name: "a".into(),
+                        weight: 2,
+                        description: String::new(),
+                        texts: Default::default(),
+                    },
+                    Criterion {
+                        id: "c2".into(),
+                        name: "b".into(),
+                        weight: 1,
+                        description: String::new(),
+                        texts: Default::default(),
+                    },
                 ],
                 questions: vec![],
                 blind: true,

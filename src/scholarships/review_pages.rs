@@ -176,9 +176,9 @@ fn review_form(
                 @let field = format!("scores.{}", c.id);
                 @let errors = problems.fields.get(&field);
                 fieldset.invalid[errors.is_some()] {
-                    legend { (c.name) " " span.meta { (t_with(l, "review-weight", &[("weight", Arg::Number(i64::from(c.weight)))])) } }
+                    legend { (c.name_in(l)) " " span.meta { (t_with(l, "review-weight", &[("weight", Arg::Number(i64::from(c.weight)))])) } }
                     // What the criterion looks for and what its scores mean, beside the scores.
-                    @if !c.description.is_empty() { div.hint.criterion { (super::components::paragraphs(&c.description)) } }
+                    @if !c.description_in(l).is_empty() { div.hint.criterion { (super::components::paragraphs(c.description_in(l))) } }
                     @if let Some(errors) = errors { ul.field-errors { @for e in errors { li { (e.text(l)) } } } }
                     ul.choices.scale { @for n in 1..=5 { li { label {
                         input type="radio" name=(field) value=(n) checked[scores.get(&c.id).is_some_and(|s| s == &n.to_string())];

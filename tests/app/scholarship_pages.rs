@@ -60,6 +60,8 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
         ("q.1.choices_uk", "Подруга\nОрганізація"),
         ("blind", "true"),
         ("c.0.description", "How much the place would change: 1 a little, 5 a great deal."),
+        ("c.0.name_uk", "Потреба"),
+        ("c.0.description_uk", "Наскільки місце змінить її роботу: 1 — трохи, 5 — дуже."),
     ];
     let page = admin.post("/admin/programmes/new", &fields).await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", page.text());
@@ -98,6 +100,9 @@ async fn an_administrator_runs_a_call_in_the_browser(backend: Backend) {
     let text = admin.get(&location).await.text();
     assert!(text.contains("1 a little, 5 a great deal") && text.contains("Who told you?"), "{text}");
     assert!(text.contains("A friend · An NGO") && text.contains("An answer is required"), "{text}");
+    let (_, shown) = app.api().get(&format!("/programmes/{pid}")).await;
+    assert_eq!(shown["criteria"][0]["texts"]["uk"]["name"], "Потреба", "{shown}");
+    assert!(shown["criteria"][1].get("texts").is_none(), "no empty translations kept: {shown}");
     let page = admin.post(&format!("/admin/programmes/{pid}/reviewers"), &[("handle", "nobody")]).await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.has("#f-handle-error"));

@@ -407,8 +407,8 @@ fn terms_as_saved(l: Locale, p: &Programme) -> Markup {
             summary { (t(l, "admin-terms-as-saved")) }
             h3 { (t(l, "admin-programme-criteria")) }
             ul { @for c in &p.criteria { li {
-                strong { (c.name) } " " span.meta { (t_with(l, "review-weight", &[("weight", Arg::Number(i64::from(c.weight)))])) }
-                @if !c.description.is_empty() { (super::super::components::paragraphs(&c.description)) }
+                strong { (c.name_in(l)) } " " span.meta { (t_with(l, "review-weight", &[("weight", Arg::Number(i64::from(c.weight)))])) }
+                @if !c.description_in(l).is_empty() { (super::super::components::paragraphs(c.description_in(l))) }
             } } }
             h3 { (t(l, "admin-programme-questions")) }
             @if p.questions.is_empty() { p { (t(l, "admin-questions-none")) } }

@@ -9,8 +9,12 @@ use super::*;
 #[derive(Debug, Default, Clone)]
 pub(super) struct CriterionRow {
     name: String,
+    name_uk: String,
+    name_ru: String,
     weight: String,
     description: String,
+    description_uk: String,
+    description_ru: String,
 }
 
 /// A question as typed: choices and their translations one per line.
@@ -142,13 +146,27 @@ fn lines(text: &str) -> Vec<String> {
 impl ProgrammeForm {
     /// A new call's form: two example criteria to change, no questions yet.
     pub(super) fn blank(l: Locale) -> Self {
-        let criteria = t(l, "admin-criteria-example")
-            .lines()
-            .filter_map(|line| line.rsplit_once('|'))
-            .map(|(name, weight)| CriterionRow {
-                name: name.trim().to_owned(),
-                weight: weight.trim().to_owned(),
-                description: String::new(),
+        // The examples' names in English, and in the admin's own language beside them.
+        let names = |locale: Locale| -> Vec<(String, String)> {
+            t(locale, "admin-criteria-example")
+                .lines()
+                .filter_map(|line| line.rsplit_once('|'))
+                .map(|(name, weight)| (name.trim().to_owned(), weight.trim().to_owned()))
+                .collect()
+        };
+        let own = names(l);
+        let criteria = names(Locale::En)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, weight))| {
+                let translated = own.get(i).map(|(n, _)| n.clone()).filter(|_| l != Locale::En).unwrap_or_default();
+                let mut row = CriterionRow { name, weight, ..Default::default() };
+                match l {
+                    Locale::Uk => row.name_uk = translated,
+                    Locale::Ru => row.name_ru = translated,
+                    Locale::En => {}
+                }
+                row
             })
             .collect();
         ProgrammeForm {
@@ -191,10 +209,18 @@ impl ProgrammeForm {
             criteria: p
                 .criteria
                 .iter()
-                .map(|c| CriterionRow {
-                    name: c.name.clone(),
-                    weight: c.weight.to_string(),
-                    description: c.description.clone(),
+                .map(|c| {
+                    let words = |code: &str| c.texts.get(code).cloned().unwrap_or_default();
+                    let (uk, ru) = (words("uk"), words("ru"));
+                    CriterionRow {
+                        name: c.name.clone(),
+                        name_uk: uk.name,
+                        name_ru: ru.name,
+                        weight: c.weight.to_string(),
+                        description: c.description.clone(),
+                        description_uk: uk.description,
+                        description_ru: ru.description,
+                    }
                 })
                 .collect(),
             questions: p
@@ -224,8 +250,12 @@ impl ProgrammeForm {
             .into_values()
             .map(|r| CriterionRow {
                 name: field(&r, "name").to_owned(),
+                name_uk: field(&r, "name_uk").to_owned(),
+                name_ru: field(&r, "name_ru").to_owned(),
                 weight: field(&r, "weight").to_owned(),
                 description: field(&r, "description").to_owned(),
+                description_uk: field(&r, "description_uk").to_owned(),
+                description_ru: field(&r, "description_ru").to_owned(),
             })
             .collect();
         form.questions = rows(pairs, "q")
@@ -256,6 +286,12 @@ impl ProgrammeForm {
                 // A weight that is not a number is out of range, so the form says so.
                 weight: Some(c.weight.trim().parse::<i64>().unwrap_or(0)),
                 description: c.description.clone(),
+                texts: [("uk", &c.name_uk, &c.description_uk), ("ru", &c.name_ru, &c.description_ru)]
+                    .into_iter()
+                    .map(|(code, name, description)| {
+                        (code.to_owned(), CriterionText { name: name.clone(), description: description.clone() })
+                    })
+                    .collect(),
             })
             .collect();
         let questions = self
@@ -498,9 +534,16 @@ fn criteria_rows(l: Locale, problems: &Problems, rows: &[CriterionRow]) -> Marku
                     legend { (t_with(l, "admin-criterion-n", &[("n", Arg::Number(i as i64 + 1))])) }
                     div.row-fields {
                         (Input::new(&format!("c.{i}.name"), t(l, "admin-criterion-name")).value(&c.name).render(l, problems))
-                        (Input::new(&format!("c.{i}.weight"), t(l, "admin-criterion-weight")).kind("number").value(&c.weight).render(l, problems))
+                        (Input::new(&format!("c.{i}.name_uk"), t(l, "admin-question-label-uk")).value(&c.name_uk).render(l, problems))
+                        (Input::new(&format!("c.{i}.name_ru"), t(l, "admin-question-label-ru")).value(&c.name_ru).render(l, problems))
                     }
-                    (textarea(l, problems, &format!("c.{i}.description"), &t(l, "admin-criterion-description"), Some(&t(l, "admin-criterion-description-hint")), &c.description, false))
+                    (Input::new(&format!("c.{i}.weight"), t(l, "admin-criterion-weight")).kind("number").value(&c.weight).render(l, problems))
+                    p.hint { (t(l, "admin-criterion-description-hint")) }
+                    div.row-fields {
+                        (textarea(l, problems, &format!("c.{i}.description"), &t(l, "admin-criterion-description"), None, &c.description, false))
+                        (textarea(l, problems, &format!("c.{i}.description_uk"), &t(l, "admin-question-label-uk"), None, &c.description_uk, false))
+                        (textarea(l, problems, &format!("c.{i}.description_ru"), &t(l, "admin-question-label-ru"), None, &c.description_ru, false))
+                    }
                     button.small type="submit" name="row" value=(format!("criterion-remove-{i}")) { (t(l, "admin-row-remove")) }
                 }
             }
@@ -571,6 +614,7 @@ mod tests {
             ("c.0.name", "Need | urgency"),
             ("c.0.weight", "2"),
             ("c.0.description", "1: little; 5: a great deal"),
+            ("c.0.name_ru", "Потребность"),
             ("q.0.label", "Either | or?"),
             ("q.0.kind", "short"),
             ("q.0.choices", "ignored for a short answer"),
@@ -586,6 +630,7 @@ mod tests {
         let input = ProgrammeForm::from_pairs(&posted).input().expect("the form reads");
         assert_eq!((input.criteria[0].name.as_str(), input.criteria[0].weight), ("Need | urgency", Some(2)));
         assert_eq!(input.criteria[0].description, "1: little; 5: a great deal");
+        assert_eq!(input.criteria[0].texts.get("ru").map(|t| t.name.as_str()), Some("Потребность"));
         assert_eq!(input.criteria[1].weight, Some(0), "a weight that is not a number is refused, not guessed");
         assert_eq!(input.questions.len(), 2, "a blank row is not a question");
         assert_eq!(input.questions[0].label, "Either | or?");
