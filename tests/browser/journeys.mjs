@@ -120,6 +120,18 @@ async function check(shown, run, label, checker) {
   console.log(`  ok ${label}: ${new URL(url).pathname}`);
 }
 
+/// A browser context as a run's reader has it: the screen, JavaScript on or off, the device's colour
+/// scheme and language.
+function contextFor(browser, run) {
+  return browser.newContext({
+    viewport: { width: run.width, height: run.width === 360 ? 740 : 900 },
+    javaScriptEnabled: run.js,
+    colorScheme: run.dark ? "dark" : "light",
+    locale: run.lang,
+    extraHTTPHeaders: { "Accept-Language": run.lang },
+  });
+}
+
 async function expectText(page, text, what) {
   const body = await page.locator("body").innerText();
   if (!body.includes(text)) fail(`${what}: expected "${text}" on ${page.url()}, found:\n${body.slice(0, 1500)}`);
@@ -127,13 +139,7 @@ async function expectText(page, text, what) {
 
 async function journey(browser, run, index) {
   const BASE = run.onion ? ONION_BASE : PLAIN_BASE;
-  const context = await browser.newContext({
-    viewport: { width: run.width, height: run.width === 360 ? 740 : 900 },
-    javaScriptEnabled: run.js,
-    colorScheme: run.dark ? "dark" : "light",
-    locale: run.lang,
-    extraHTTPHeaders: { "Accept-Language": run.lang },
-  });
+  const context = await contextFor(browser, run);
   const page = await context.newPage();
   const checkerContext = run.js ? null : await browser.newContext({ viewport: { width: run.width, height: 740 } });
   const checker = checkerContext ? await checkerContext.newPage() : null;
@@ -359,12 +365,7 @@ async function applying(browser, run) {
   const created = await api("/programmes", { method: "POST", token, body: call });
   if (created.status !== 201) fail(`the call was not created: ${JSON.stringify(created.json)}`);
   const pid = created.json.id;
-  const context = await browser.newContext({
-    viewport: { width: run.width, height: run.width === 360 ? 740 : 900 },
-    javaScriptEnabled: run.js,
-    locale: run.lang,
-    extraHTTPHeaders: { "Accept-Language": run.lang },
-  });
+  const context = await contextFor(browser, run);
   let page = await context.newPage();
   const checkerContext = run.js ? null : await browser.newContext({ viewport: { width: run.width, height: 740 } });
   const checker = checkerContext ? await checkerContext.newPage() : null;
@@ -448,12 +449,7 @@ async function applying(browser, run) {
 // reviewer scoring from the "Review" link), and a trainer grades an essay from the queue. Applicants
 // and the essay come in through the API; every page staff visit is checked like a scholar's.
 async function signedIn(browser, run, handle) {
-  const context = await browser.newContext({
-    viewport: { width: run.width, height: run.width === 360 ? 740 : 900 },
-    javaScriptEnabled: run.js,
-    locale: run.lang,
-    extraHTTPHeaders: { "Accept-Language": run.lang },
-  });
+  const context = await contextFor(browser, run);
   const page = await context.newPage();
   await page.goto(`${PLAIN_BASE}/login`);
   await page.fill("#f-handle", handle);
