@@ -518,6 +518,15 @@ async function staff(browser, run) {
     await Promise.all([page.waitForNavigation(), page.click("header nav a[href='/review']")]);
     await check(page, run, "review-list", checker);
     await Promise.all([page.waitForNavigation(), page.click(`main a[href^='/applications/']`)]);
+    if (run.js) {
+      // A comment half-typed survives a language switch (static/keep.js), then she switches back.
+      const comment = "Strong need; the city is small.";
+      await page.fill("form[action$='/review'] textarea[name=comment]", comment);
+      await Promise.all([page.waitForNavigation(), page.click("form.lang button[value=uk]")]);
+      const kept = await page.inputValue("form[action$='/review'] textarea[name=comment]");
+      if (kept !== comment) fail(`the comment typed before switching language was lost: "${kept}"`);
+      await Promise.all([page.waitForNavigation(), page.click(`form.lang button[value=${run.lang}]`)]);
+    }
     for (const n of [1, 2]) {
       await check(page, run, `review-${n}`, checker);
       for (const fieldset of await page.locator("form[action$='/review'] fieldset").all()) {
