@@ -16,6 +16,7 @@ both!(
     switching_language_on_the_application_form_keeps_the_draft,
     switching_language_in_a_quiz_keeps_the_answers,
     a_form_sent_after_the_session_ended_comes_back_after_sign_in,
+    the_text_is_carried_through_the_second_factor_step_too,
     an_offer_says_until_when_she_can_answer,
 );
 
@@ -198,4 +199,56 @@ async fn an_offer_says_until_when_she_can_answer(backend: Backend) {
     let page = chief.get(&format!("/admin/programmes/{pid}/edit")).await;
     assert_eq!(page.value_of("#f-offer_days").as_deref(), Some("10"));
     assert!(page.has("#f-deadline-hint"), "the deadline says its time zone");
+}
+
+/// The hidden fields of the first form on a page whose action is `action`, as the browser would send them.
+fn hidden_fields(page: &crate::helpers::Page, action: &str) -> Vec<(String, String)> {
+    let doc = scraper::Html::parse_document(&page.body);
+    let selector = format!("form[action='{action}'] input[type=hidden]");
+    let selector = scraper::Selector::parse(&selector).unwrap_or_else(|e| panic!("{e}"));
+    doc.select(&selector)
+        .filter_map(|e| Some((e.value().attr("name")?.to_owned(), e.value().attr("value")?.to_owned())))
+        .filter(|(name, _)| name != "csrf")
+        .collect()
+}
+
+async fn the_text_is_carried_through_the_second_factor_step_too(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let pid = open_call(&app).await;
+    let (_, api) = person(&app, "tamara", None, "en").await;
+    let mut tamara = app.browser().await;
+    tamara.sign_in("tamara").await;
+    // Her second factor goes on (from another device), then her session here runs out mid-form.
+    let (status, started) = api.post("/me/mfa/totp", json!({"current_password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::OK, "{started}");
+    let secret = started["secret"].as_str().unwrap_or_default().to_owned();
+    let code = |steps: i64| {
+        let at = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default().saturating_add_signed(steps * 30);
+        pravo::accounts::second_factor::code_at(&secret, at).unwrap_or_else(|e| panic!("{e:?}"))
+    };
+    let (status, _) = api.post("/me/mfa/totp/confirm", json!({"code": code(-1)})).await;
+    assert_eq!(status, StatusCode::OK);
+    tamara.get(&format!("/programmes/{pid}")).await;
+    sessions_expire(&app);
+    let typed = "Written during a long night shift.";
+    let page = tamara.post(&format!("/programmes/{pid}/apply"), &[("motivation", typed), ("action", "save")]).await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+
+    // The password, then the code: the text rides along both steps.
+    let mut first = hidden_fields(&page, "/login");
+    first.extend([("handle".to_owned(), "tamara".to_owned()), ("password".to_owned(), PASSWORD.to_owned())]);
+    let fields: Vec<(&str, &str)> = first.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let page = tamara.post("/login", &fields).await;
+    assert_eq!(page.status, StatusCode::OK, "asks for the code: {}", page.body);
+    assert_eq!(page.value_of("input[name='carry.motivation']").as_deref(), Some(typed), "{}", page.body);
+    let mut second = hidden_fields(&page, "/login/code");
+    let now_code = code(0);
+    second.push(("code".to_owned(), now_code));
+    let fields: Vec<(&str, &str)> = second.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let page = tamara.post("/login/code", &fields).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let action = format!("/programmes/{pid}/apply");
+    assert_eq!(page.value_of(&format!("main form[action='{action}'] input[name=motivation]")).as_deref(), Some(typed));
+    let page = tamara.post(&action, &[("motivation", typed), ("action", "save")]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
 }
