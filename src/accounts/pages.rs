@@ -264,7 +264,7 @@ async fn finish_sign_in(
     let device_cookie = req.cookie(&cookies::device_cookie_name(&state.settings)).map(|c| c.value().to_owned());
     let kept = device_cookie.as_deref().and_then(|c| c.split_once('.')).map(|(n, _)| n);
     let value = state.csrf.device_cookie_value(kept, &super::model::handle_key(&user.handle));
-    response.add_cookie(&cookies::device(&state.settings, value)).map_err(|e| AppError::internal(e.to_string()))?;
+    cookies::set(&mut response, &cookies::device(&state.settings, value))?;
     Ok(response)
 }
 
@@ -404,7 +404,7 @@ async fn register(
                 &t(l, "codes-title"),
                 codes_view(l, &codes, &next),
             );
-            response.add_cookie(&cookie).map_err(|e| AppError::internal(e.to_string()))?;
+            cookies::set(&mut response, &cookie)?;
             Ok(response)
         }
         Err(error) => {
@@ -649,7 +649,7 @@ async fn setup(
             let l = signed_in.locale;
             let body = codes_view(l, &codes, "/admin/users");
             let mut response = respond(&state, &signed_in, &req, StatusCode::CREATED, &t(l, "codes-title"), body);
-            response.add_cookie(&cookie).map_err(|e| AppError::internal(e.to_string()))?;
+            cookies::set(&mut response, &cookie)?;
             Ok(response)
         }
         Err(error) => {

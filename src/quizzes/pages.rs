@@ -413,7 +413,7 @@ async fn save_attempt(
     };
     let mut response = save_attempt_as(&state, &viewer, &req, user, &path, &pairs).await?;
     if let Some(cookie) = cookie {
-        response.add_cookie(&cookie).map_err(|e| AppError::internal(e.to_string()))?;
+        crate::web::cookies::set(&mut response, &cookie)?;
     }
     Ok(response)
 }

@@ -12,8 +12,8 @@ use serde::Deserialize;
 use super::components::{short_id, status_label, textarea};
 use super::dashboard::{EnrolReport, ScholarProgress, Stats};
 use super::model::{
-    CriterionInput, CriterionText, Decision, Programme, ProgrammeInput, ProgrammeText, QuestionInput, QuestionKind,
-    Status, country_name,
+    CriterionInput, CriterionText, Decision, Programme, ProgrammeInput, ProgrammeText, QuestionInput, Status,
+    country_name,
 };
 use crate::accounts::extract::Viewer;
 use crate::core::error::AppError;

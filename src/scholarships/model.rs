@@ -91,6 +91,23 @@ pub enum QuestionKind {
     Single,
 }
 
+impl QuestionKind {
+    pub const ALL: [QuestionKind; 3] = [QuestionKind::Short, QuestionKind::Long, QuestionKind::Single];
+
+    /// The kind as the API and the forms write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            QuestionKind::Short => "short",
+            QuestionKind::Long => "long",
+            QuestionKind::Single => "single",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code.trim())
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct Question {
     pub id: String,
@@ -561,12 +578,7 @@ impl ProgrammeInput {
         let mut questions = Vec::new();
         for (i, q) in self.questions.iter().enumerate() {
             let row = i as i64 + 1;
-            let kind = match q.kind.trim() {
-                "short" => Some(QuestionKind::Short),
-                "long" => Some(QuestionKind::Long),
-                "single" => Some(QuestionKind::Single),
-                _ => None,
-            };
+            let kind = QuestionKind::parse(&q.kind);
             let choices: Vec<String> =
                 q.choices.iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
             let label = q.label.trim();

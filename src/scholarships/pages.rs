@@ -384,7 +384,7 @@ async fn apply(
         }
     };
     if let Some(cookie) = cookie {
-        response.add_cookie(&cookie).map_err(|e| AppError::internal(e.to_string()))?;
+        crate::web::cookies::set(&mut response, &cookie)?;
     }
     Ok(response)
 }

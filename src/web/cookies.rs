@@ -4,6 +4,7 @@
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 
 use crate::config::Settings;
+use crate::core::error::AppError;
 
 /// The language chosen by someone not signed in.
 pub const LANG_COOKIE: &str = "pravo_lang";
@@ -87,4 +88,9 @@ pub fn device(settings: &Settings, value: String) -> Cookie<'static> {
         .same_site(SameSite::Lax)
         .max_age(CookieDuration::days(365))
         .finish()
+}
+
+/// Sets `cookie` on a response already built (a handler's page or redirect).
+pub fn set(response: &mut actix_web::HttpResponse, cookie: &Cookie<'_>) -> Result<(), AppError> {
+    response.add_cookie(cookie).map_err(|e| AppError::internal(e.to_string()))
 }

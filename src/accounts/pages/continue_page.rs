@@ -26,7 +26,7 @@ pub(super) async fn signed_in_to_continue(
     let l = viewer.locale;
     let body = crate::web::carry::continue_body(l, &viewer.csrf_token, carried);
     let mut response = respond(state, &viewer, req, StatusCode::OK, &t(l, "carry-title"), body);
-    response.add_cookie(&cookie).map_err(|e| AppError::internal(e.to_string()))?;
-    response.add_cookie(&cookies::csrf(&state.settings, secret)).map_err(|e| AppError::internal(e.to_string()))?;
+    cookies::set(&mut response, &cookie)?;
+    cookies::set(&mut response, &cookies::csrf(&state.settings, secret))?;
     Ok(response)
 }

@@ -397,11 +397,6 @@ pub(super) async fn enrol(
 
 /// The criteria and questions as saved, so the admin sees what reviewers score and applicants answer.
 fn terms_as_saved(l: Locale, p: &Programme) -> Markup {
-    let kind = |k: QuestionKind| match k {
-        QuestionKind::Short => "admin-question-short",
-        QuestionKind::Long => "admin-question-long",
-        QuestionKind::Single => "admin-question-single",
-    };
     html! {
         details.terms {
             summary { (t(l, "admin-terms-as-saved")) }
@@ -414,7 +409,7 @@ fn terms_as_saved(l: Locale, p: &Programme) -> Markup {
             @if p.questions.is_empty() { p { (t(l, "admin-questions-none")) } }
             ul { @for q in &p.questions { li {
                 strong { (q.label_in(l)) } " " span.meta {
-                    (t(l, kind(q.kind)))
+                    (t(l, &format!("admin-question-{}", q.kind.code())))
                     @if q.required { " · " (t(l, "admin-question-required")) }
                     @if p.blind && !q.shown_in_blind_review() { " · " (t(l, "review-hidden-blind")) }
                 }

@@ -184,11 +184,6 @@ impl ProgrammeForm {
             p.texts.get(&l).cloned().unwrap_or(ProgrammeText { title: String::new(), description: String::new() })
         };
         let (uk, ru) = (text(Locale::Uk), text(Locale::Ru));
-        let kind = |k: QuestionKind| match k {
-            QuestionKind::Short => "short",
-            QuestionKind::Long => "long",
-            QuestionKind::Single => "single",
-        };
         ProgrammeForm {
             title: p.title.clone(),
             description: p.description.clone(),
@@ -230,7 +225,7 @@ impl ProgrammeForm {
                     label: q.label.clone(),
                     label_uk: q.labels.get("uk").cloned().unwrap_or_default(),
                     label_ru: q.labels.get("ru").cloned().unwrap_or_default(),
-                    kind: kind(q.kind).to_owned(),
+                    kind: q.kind.code().to_owned(),
                     required: q.required,
                     reviewers_see: q.reviewers_see,
                     choices: q.choices.join("\n"),
