@@ -3,6 +3,7 @@
 //! start-up lock, and the helpers that run store code off the async executor.
 
 pub mod backup;
+mod group_commit;
 pub mod schema;
 mod secrets;
 
@@ -240,12 +241,18 @@ pub struct Db {
     /// On SQLite, writers of this process queue here for their turn instead of meeting at the file
     /// lock, where SQLite's busy handler sleeps and retries (seconds of latency under load).
     writer: std::sync::Arc<std::sync::Mutex<()>>,
+    /// On SQLite, small saves waiting to be committed together (see [`Db::write_grouped`]).
+    grouped: group_commit::Queue,
+    /// Domains' in-memory read models of this database, one per type (see [`Db::memo`]).
+    memos: Arc<std::sync::RwLock<Memos>>,
     /// Statements run on this pool's connections since it started.
     statements: Arc<AtomicU64>,
     /// What [`Db::read`] opens its per-thread SQLite connections with, and the key they are kept under.
     url: DatabaseUrl,
     id: u64,
 }
+
+type Memos = std::collections::HashMap<std::any::TypeId, Arc<dyn std::any::Any + Send + Sync>>;
 
 /// Gives each [`Db`] of the process its own key for the per-thread readers.
 static NEXT_DB_ID: AtomicU64 = AtomicU64::new(1);
@@ -273,7 +280,16 @@ impl Db {
             .build(Manager { url: url.clone() })
             .map_err(|e| AppError::internal(format!("cannot build the connection pool: {e}")))?;
         let id = NEXT_DB_ID.fetch_add(1, Ordering::Relaxed);
-        Ok(Self { pool, backend: url.backend(), writer: Default::default(), statements, url: url.clone(), id })
+        Ok(Self {
+            pool,
+            backend: url.backend(),
+            writer: Default::default(),
+            grouped: Default::default(),
+            memos: Default::default(),
+            statements,
+            url: url.clone(),
+            id,
+        })
     }
 
     /// A short read (a handful of indexed lookups) for a page: on SQLite it runs at once on this thread's
@@ -305,6 +321,22 @@ impl Db {
             };
             f(conn)
         })
+    }
+
+    /// The one `T` kept for this database: where a domain keeps what it has read and parsed (a quiz's
+    /// questions, say), so that it belongs to the database it came from, also when one process opens several.
+    /// What a memo holds must be checked against version numbers in the database before use (other
+    /// instances write to the same database).
+    pub fn memo<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let key = std::any::TypeId::of::<T>();
+        if let Some(held) = self.memos.read().unwrap_or_else(|p| p.into_inner()).get(&key).cloned()
+            && let Ok(memo) = held.downcast::<T>()
+        {
+            return memo;
+        }
+        let mut memos = self.memos.write().unwrap_or_else(|p| p.into_inner());
+        let held = memos.entry(key).or_insert_with(|| Arc::new(T::default())).clone();
+        held.downcast::<T>().unwrap_or_else(|_| Arc::new(T::default()))
     }
 
     /// How many SQL statements this pool's connections have run: what a test reads to show that a page
@@ -350,6 +382,39 @@ impl Db {
         })
         .await
         .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))?
+    }
+}
+
+impl Db {
+    /// Like [`Db::write`], for a small save that many scholars make at once (an answer): on SQLite the
+    /// saves waiting at the same moment are committed together, each in its own savepoint, and each is
+    /// acknowledged after that shared commit (see `group_commit`). `f` must be quick and must not depend on
+    /// running in a transaction of its own beyond its savepoint. On PostgreSQL, where the server shares
+    /// fsyncs between concurrent commits itself, it is [`Db::write`].
+    pub async fn write_grouped<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        if self.backend == Backend::Postgres {
+            return self.write(f).await;
+        }
+        let outcome = self.grouped.push(f);
+        let (pool, writer, queue) = (self.pool.clone(), self.writer.clone(), self.grouped.clone());
+        actix_web::web::block(move || {
+            let _turn = writer.lock().unwrap_or_else(|p| p.into_inner());
+            // An earlier turn may have committed this save with its own group already.
+            let jobs = queue.take();
+            if jobs.is_empty() {
+                return Ok(());
+            }
+            let mut conn = checkout(&pool)?;
+            group_commit::run(&mut conn, jobs);
+            Ok::<(), AppError>(())
+        })
+        .await
+        .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))??;
+        outcome.await.map_err(|_| AppError::internal("a grouped save was dropped before its commit"))?
     }
 }
 

@@ -31,21 +31,17 @@ pub struct Shape {
     pub by_hand: bool,
 }
 
-/// The shape of the quiz's current version, read from its stored questions without building them.
-fn shape(conn: &mut AnyConnection, ctx: &QuizContext) -> Result<Shape, AppError> {
-    #[derive(serde::Deserialize)]
-    struct Typed {
-        #[serde(rename = "type")]
-        kind: String,
-    }
-    let Some(text) = store::version_questions(conn, &ctx.quiz.id, ctx.quiz.version)? else {
-        return Ok(Shape::default());
+/// The shape of the quiz's current version, from its parsed questions (kept per database).
+fn shape(conn: &mut AnyConnection, parsed: &Parsed, ctx: &QuizContext) -> Result<Shape, AppError> {
+    let versions = match parsed.versions(conn, &ctx.quiz.id, ctx.quiz.version) {
+        Ok(versions) => versions,
+        Err(AppError::NotFound) => return Ok(Shape::default()),
+        Err(e) => return Err(e),
     };
-    let versions: BTreeMap<Locale, Vec<Typed>> = stored("quiz version", &text)?;
     // Every language holds the same questions (the importer and the editor refuse anything else).
     let questions = versions.get(&Locale::En).or_else(|| versions.values().next());
     let pool = questions.map_or(0, Vec::len);
-    let by_hand = questions.is_some_and(|q| q.iter().any(|q| q.kind == "essay"));
+    let by_hand = questions.is_some_and(|q| q.iter().any(|q| matches!(q.kind, Kind::Essay)));
     let per_attempt = ctx.settings.draw.map_or(pool, |d| pool.min(d as usize));
     Ok(Shape { per_attempt, pool, by_hand })
 }
@@ -56,13 +52,14 @@ pub fn percent(score_milli: i64, max_milli: i64) -> f64 {
 
 pub async fn quiz_info(db: &Db, user: &User, quiz_id: &str, locale: Locale) -> Result<QuizInfo, AppError> {
     // A read, unless one of the scholar's attempts ran out of time and must be closed first.
-    let (reader, id) = (user.clone(), quiz_id.to_owned());
-    if let Some(info) = db.read(move |conn| quiz_info_in(conn, &reader, &id, locale, false)).await? {
+    let (reader, id, parsed) = (user.clone(), quiz_id.to_owned(), db.memo::<Parsed>());
+    if let Some(info) = db.read(move |conn| quiz_info_in(conn, &parsed, &reader, &id, locale, false)).await? {
         return Ok(info);
     }
-    let (user, quiz_id) = (user.clone(), quiz_id.to_owned());
+    let (user, quiz_id, parsed) = (user.clone(), quiz_id.to_owned(), db.memo::<Parsed>());
     db.write(move |conn| {
-        quiz_info_in(conn, &user, &quiz_id, locale, true)?.ok_or_else(|| AppError::internal("quiz info after closing"))
+        quiz_info_in(conn, &parsed, &user, &quiz_id, locale, true)?
+            .ok_or_else(|| AppError::internal("quiz info after closing"))
     })
     .await
 }
@@ -70,12 +67,13 @@ pub async fn quiz_info(db: &Db, user: &User, quiz_id: &str, locale: Locale) -> R
 /// The quiz as its scholar sees it; `None` when an expired attempt must be closed and `close` is off.
 fn quiz_info_in(
     conn: &mut AnyConnection,
+    parsed: &Parsed,
     user: &User,
     quiz_id: &str,
     locale: Locale,
     close: bool,
 ) -> Result<Option<QuizInfo>, AppError> {
-    let ctx = context(conn, quiz_id, Some(user))?;
+    let ctx = context(conn, parsed, quiz_id, Some(user))?;
     if !ctx.access.can_read_modules() {
         return Err(AppError::Forbidden);
     }
@@ -85,11 +83,11 @@ fn quiz_info_in(
             return Ok(None);
         }
         for a in attempts.iter_mut() {
-            close_if_expired(conn, &ctx, a)?;
+            close_if_expired(conn, parsed, &ctx, a)?;
         }
     }
-    let title = module_title(conn, &ctx, locale)?;
-    let shape = shape(conn, &ctx)?;
+    let title = module_title(&ctx, locale);
+    let shape = shape(conn, parsed, &ctx)?;
     Ok(Some(summarise(ctx, title, attempts, shape)))
 }
 
@@ -118,12 +116,10 @@ pub fn closed_by_time(attempt: &AttemptRow) -> bool {
     attempt.deadline.is_some() && attempt.submitted_at == attempt.deadline
 }
 
-pub(super) fn module_title(conn: &mut AnyConnection, ctx: &QuizContext, locale: Locale) -> Result<String, AppError> {
-    let module = courses::find_module(conn, &ctx.course.id, &ctx.module_slug)?.ok_or(AppError::NotFound)?;
-    let revisions = courses::current_heads(conn, std::slice::from_ref(&module.id))?;
-    let chosen =
-        revisions.iter().find(|r| r.locale == locale).or_else(|| revisions.iter().find(|r| r.locale == Locale::En));
-    Ok(chosen.map(|r| r.title.clone()).unwrap_or_else(|| ctx.module_slug.clone()))
+/// The quiz's title: its module's title in `locale`, else in English, else its slug.
+pub(super) fn module_title(ctx: &QuizContext, locale: Locale) -> String {
+    let titled = |wanted: Locale| ctx.titles.iter().find(|(l, _)| *l == wanted).map(|(_, t)| t.clone());
+    titled(locale).or_else(|| titled(Locale::En)).unwrap_or_else(|| ctx.module_slug.clone())
 }
 
 pub(super) fn summarise(ctx: QuizContext, title: String, attempts: Vec<AttemptRow>, shape: Shape) -> QuizInfo {
@@ -266,9 +262,9 @@ pub(super) fn show(question: &Question, item: &LayoutItem, course_slug: &str) ->
 
 /// What `POST /quizzes/{id}/attempts` gives: the attempt, and whether it is new.
 pub async fn start_attempt(db: &Db, user: &User, quiz_id: &str, locale: Locale) -> Result<(String, bool), AppError> {
-    let (user, quiz_id) = (user.clone(), quiz_id.to_owned());
+    let (user, quiz_id, parsed) = (user.clone(), quiz_id.to_owned(), db.memo::<Parsed>());
     db.write(move |conn| {
-        let ctx = context(conn, &quiz_id, Some(&user))?;
+        let ctx = context(conn, &parsed, &quiz_id, Some(&user))?;
         if !ctx.access.enrolled {
             // Quizzes are taken by enrolled scholars; trainers read them but do not attempt them.
             return Err(AppError::Forbidden);
@@ -277,7 +273,7 @@ pub async fn start_attempt(db: &Db, user: &User, quiz_id: &str, locale: Locale) 
         db::serialise(conn, lock_key(&quiz_id, &user.id))?;
         let mut attempts = store::attempts_of(conn, &quiz_id, &user.id)?;
         for a in attempts.iter_mut() {
-            close_if_expired(conn, &ctx, a)?;
+            close_if_expired(conn, &parsed, &ctx, a)?;
         }
         if let Some(open) = attempts.iter().find(|a| a.submitted_at.is_none()) {
             return Ok((open.id.clone(), false));
@@ -285,8 +281,8 @@ pub async fn start_attempt(db: &Db, user: &User, quiz_id: &str, locale: Locale) 
         if ctx.settings.attempts_allowed.is_some_and(|n| attempts.len() as u32 >= n) {
             return Err(AppError::Conflict(Msg::new("error-no-attempts-left")));
         }
-        let versions = load_questions(conn, &quiz_id, ctx.quiz.version)?;
-        let (language, questions) = in_language(&versions, locale);
+        let questions = parsed.questions(conn, &quiz_id, ctx.quiz.version, locale)?;
+        let language = questions.locale();
         let seed = rand::random::<i64>();
         let layout = make_layout(&questions, &ctx.settings, seed);
         let max: f64 =
@@ -324,24 +320,25 @@ pub(super) fn lock_key(quiz_id: &str, user_id: &str) -> i64 {
 /// sends afterwards.
 pub(super) fn close_if_expired(
     conn: &mut AnyConnection,
+    parsed: &Parsed,
     ctx: &QuizContext,
     attempt: &mut AttemptRow,
 ) -> Result<(), AppError> {
     if expired_but_open(attempt)
         && let Some(deadline) = attempt.deadline
     {
-        grade_and_close(conn, ctx, attempt, deadline)?;
+        grade_and_close(conn, parsed, ctx, attempt, deadline)?;
     }
     Ok(())
 }
 
 pub(super) fn attempt_questions(
     conn: &mut AnyConnection,
+    parsed: &Parsed,
     attempt: &AttemptRow,
-) -> Result<(Vec<Question>, Layout), AppError> {
-    let versions = load_questions(conn, &attempt.quiz_id, attempt.version)?;
+) -> Result<(Questions, Layout), AppError> {
     let locale = Locale::parse(&attempt.locale).unwrap_or_default();
-    let (_, questions) = in_language(&versions, locale);
+    let questions = parsed.questions(conn, &attempt.quiz_id, attempt.version, locale)?;
     let layout: Layout =
         serde_json::from_str(&attempt.layout).map_err(|e| AppError::internal(format!("layout: {e}")))?;
     Ok((questions, layout))
@@ -349,11 +346,12 @@ pub(super) fn attempt_questions(
 
 pub(super) fn grade_and_close(
     conn: &mut AnyConnection,
+    parsed: &Parsed,
     ctx: &QuizContext,
     attempt: &mut AttemptRow,
     at: NaiveDateTime,
 ) -> Result<(), AppError> {
-    let (questions, layout) = attempt_questions(conn, attempt)?;
+    let (questions, layout) = attempt_questions(conn, parsed, attempt)?;
     let answers: HashMap<String, Value> = store::answers_of(conn, &attempt.id)?
         .into_iter()
         .filter_map(|a| serde_json::from_str(&a.answer).ok().map(|v| (a.question_id, v)))
@@ -381,11 +379,12 @@ pub(super) fn grade_and_close(
 /// Who is looking at an attempt.
 pub(super) fn attempt_context(
     conn: &mut AnyConnection,
+    parsed: &Parsed,
     attempt_id: &str,
     user: &User,
 ) -> Result<(QuizContext, AttemptRow, bool), AppError> {
     let attempt = store::find_attempt(conn, attempt_id)?.ok_or(AppError::NotFound)?;
-    let ctx = context(conn, &attempt.quiz_id, Some(user))?;
+    let ctx = context(conn, parsed, &attempt.quiz_id, Some(user))?;
     let own = attempt.user_id == user.id;
     if !own && !ctx.access.can_edit {
         return Err(AppError::NotFound);
@@ -395,16 +394,24 @@ pub(super) fn attempt_context(
 
 /// The scholar's own attempt, for a change to it: 404 for anyone else's; closed first if its time and grace
 /// period ran out.
-fn own_attempt(conn: &mut AnyConnection, attempt_id: &str, user: &User) -> Result<(QuizContext, AttemptRow), AppError> {
-    let (ctx, mut attempt, own) = attempt_context(conn, attempt_id, user)?;
+fn own_attempt(
+    conn: &mut AnyConnection,
+    parsed: &Parsed,
+    attempt_id: &str,
+    user: &User,
+) -> Result<(QuizContext, AttemptRow), AppError> {
+    let (ctx, mut attempt, own) = attempt_context(conn, parsed, attempt_id, user)?;
     if !own {
         return Err(AppError::NotFound);
     }
-    close_if_expired(conn, &ctx, &mut attempt)?;
+    close_if_expired(conn, parsed, &ctx, &mut attempt)?;
     Ok((ctx, attempt))
 }
 
-/// Saves one answer of an open attempt, as it is given.
+/// Saves one answer of an open attempt, as it is given. What can be checked beforehand (whose attempt,
+/// which question, the answer's shape) is checked in a read; the save itself only makes sure the attempt is
+/// still open and writes the answer, and on SQLite it is committed together with the other answers saved
+/// at that moment (`Db::write_grouped`): scholars sitting a quiz at the same time share fsyncs.
 pub async fn save_answer(
     db: &Db,
     user: &User,
@@ -412,25 +419,42 @@ pub async fn save_answer(
     question_id: &str,
     answer: Result<Value, AppError>,
 ) -> Result<(), AppError> {
-    let (user, attempt_id, question_id) = (user.clone(), attempt_id.to_owned(), question_id.to_owned());
-    db.write(move |conn| {
-        let (ctx, mut attempt, own) = attempt_context(conn, &attempt_id, &user)?;
-        if !own {
-            return Err(AppError::NotFound);
-        }
-        let (questions, layout) = attempt_questions(conn, &attempt)?;
-        if !layout.questions.iter().any(|i| i.id == question_id) {
-            return Err(AppError::NotFound);
-        }
-        let question = questions.iter().find(|q| q.id == question_id).ok_or(AppError::NotFound)?;
-        let answer = answer?;
-        grading::check_shape(question, &answer).map_err(shape_error)?;
-        close_if_expired(conn, &ctx, &mut attempt)?;
-        if let Some(closed) = closed_attempt(&attempt) {
+    let (reader, id, question, parsed) =
+        (user.clone(), attempt_id.to_owned(), question_id.to_owned(), db.memo::<Parsed>());
+    let (attempt, text) = db
+        .read(move |conn| {
+            let (_, attempt, own) = attempt_context(conn, &parsed, &id, &reader)?;
+            if !own {
+                return Err(AppError::NotFound);
+            }
+            let (questions, layout) = attempt_questions(conn, &parsed, &attempt)?;
+            if !layout.questions.iter().any(|i| i.id == question) {
+                return Err(AppError::NotFound);
+            }
+            let question = questions.iter().find(|q| q.id == question).ok_or(AppError::NotFound)?;
+            let answer = answer?;
+            grading::check_shape(question, &answer).map_err(shape_error)?;
+            let text = serde_json::to_string(&answer).map_err(|e| AppError::internal(e.to_string()))?;
+            Ok((attempt, text))
+        })
+        .await?;
+    if expired_but_open(&attempt) {
+        // Its time and grace period ran out: it is closed (and graded) now, and the answer refused.
+        let (user, attempt_id, parsed) = (user.clone(), attempt_id.to_owned(), db.memo::<Parsed>());
+        let attempt = db.write(move |conn| own_attempt(conn, &parsed, &attempt_id, &user).map(|(_, a)| a)).await?;
+        return Err(closed_attempt(&attempt).unwrap_or_else(|| AppError::Conflict(Msg::new("error-attempt-expired"))));
+    }
+    if let Some(closed) = closed_attempt(&attempt) {
+        return Err(closed);
+    }
+    let question = question_id.to_owned();
+    db.write_grouped(move |conn| {
+        // A submit, or the time limit, may have come between the read and this turn.
+        let now = store::find_attempt(conn, &attempt.id)?.ok_or(AppError::NotFound)?;
+        if let Some(closed) = closed_attempt(&now) {
             return Err(closed);
         }
-        let text = serde_json::to_string(&answer).map_err(|e| AppError::internal(e.to_string()))?;
-        store::put_answer(conn, &attempt.id, &question_id, &text, db::now())
+        store::put_answer(conn, &attempt.id, &question, &text, db::now())
     })
     .await
 }
@@ -444,13 +468,13 @@ pub async fn save_answers(
     attempt_id: &str,
     answers: Vec<(String, Value)>,
 ) -> Result<FieldErrors, AppError> {
-    let (user, attempt_id) = (user.clone(), attempt_id.to_owned());
+    let (user, attempt_id, parsed) = (user.clone(), attempt_id.to_owned(), db.memo::<Parsed>());
     db.write(move |conn| {
-        let (_, attempt) = own_attempt(conn, &attempt_id, &user)?;
+        let (_, attempt) = own_attempt(conn, &parsed, &attempt_id, &user)?;
         if let Some(closed) = closed_attempt(&attempt) {
             return Err(closed);
         }
-        put_answers(conn, &attempt, answers)
+        put_answers(conn, &parsed, &attempt, answers)
     })
     .await
 }
@@ -468,10 +492,11 @@ pub(super) fn shape_error(e: grading::ShapeError) -> AppError {
 /// problems of the rest, per field (`q.<question id>`). Run inside the caller's write transaction.
 fn put_answers(
     conn: &mut AnyConnection,
+    parsed: &Parsed,
     attempt: &AttemptRow,
     answers: Vec<(String, Value)>,
 ) -> Result<FieldErrors, AppError> {
-    let (questions, layout) = attempt_questions(conn, attempt)?;
+    let (questions, layout) = attempt_questions(conn, parsed, attempt)?;
     let mut errors = FieldErrors::new();
     let now = db::now();
     for (question_id, answer) in answers {
@@ -515,19 +540,19 @@ pub async fn submit_form(
     attempt_id: &str,
     answers: Vec<(String, Value)>,
 ) -> Result<(FieldErrors, Submitted), AppError> {
-    let (user, attempt_id) = (user.clone(), attempt_id.to_owned());
+    let (user, attempt_id, parsed) = (user.clone(), attempt_id.to_owned(), db.memo::<Parsed>());
     db.write(move |conn| {
-        let (ctx, mut attempt) = own_attempt(conn, &attempt_id, &user)?;
+        let (ctx, mut attempt) = own_attempt(conn, &parsed, &attempt_id, &user)?;
         if attempt.submitted_at.is_some() {
             let outcome = if closed_by_time(&attempt) { Submitted::TimeRanOut } else { Submitted::Graded };
             return Ok((FieldErrors::new(), outcome));
         }
         let late = attempt.deadline.is_some_and(|d| db::now() > d);
-        let errors = put_answers(conn, &attempt, answers)?;
+        let errors = put_answers(conn, &parsed, &attempt, answers)?;
         if !errors.is_empty() && !late {
             return Ok((errors, Submitted::NeedsCorrecting));
         }
-        grade_and_close(conn, &ctx, &mut attempt, db::now())?;
+        grade_and_close(conn, &parsed, &ctx, &mut attempt, db::now())?;
         Ok((errors, Submitted::Graded))
     })
     .await
@@ -535,11 +560,11 @@ pub async fn submit_form(
 
 /// Submits an attempt (grading it once; a second submit returns the same result).
 pub async fn submit(db: &Db, user: &User, attempt_id: &str, locale: Locale) -> Result<AttemptView, AppError> {
-    let (user2, attempt_id2) = (user.clone(), attempt_id.to_owned());
+    let (user2, attempt_id2, parsed) = (user.clone(), attempt_id.to_owned(), db.memo::<Parsed>());
     db.write(move |conn| {
-        let (ctx, mut attempt) = own_attempt(conn, &attempt_id2, &user2)?;
+        let (ctx, mut attempt) = own_attempt(conn, &parsed, &attempt_id2, &user2)?;
         if attempt.submitted_at.is_none() {
-            grade_and_close(conn, &ctx, &mut attempt, db::now())?;
+            grade_and_close(conn, &parsed, &ctx, &mut attempt, db::now())?;
         }
         Ok(())
     })

@@ -10,6 +10,7 @@ pub mod grading;
 pub mod hooks;
 pub mod model;
 pub mod pages;
+mod parsed;
 pub mod privacy;
 mod queue;
 pub mod render;
@@ -32,6 +33,7 @@ use crate::i18n::{Locale, Msg, t};
 pub use attempts::*;
 pub use authoring::*;
 use model::{Kind, Question, ReviewPolicy, Settings, Versions};
+pub use parsed::{Parsed, Questions};
 pub use queue::*;
 pub use results::*;
 pub use review::*;
@@ -67,6 +69,8 @@ pub struct QuizContext {
     pub settings: Settings,
     pub course: Course,
     pub module_slug: String,
+    /// The module's current title in each language it has.
+    pub titles: Vec<(Locale, String)>,
     pub access: Access,
 }
 
@@ -81,16 +85,26 @@ fn parse_settings(text: &str) -> Result<Settings, AppError> {
 }
 
 /// 404 unless the reader may see the quiz's course (published, or theirs to edit) and its module is live.
-fn context(conn: &mut AnyConnection, quiz_id: &str, user: Option<&User>) -> Result<QuizContext, AppError> {
-    let (quiz, _, course_slug, module_slug, archived) =
-        store::find_quiz_place(conn, quiz_id)?.ok_or(AppError::NotFound)?;
-    let course = courses::find_course(conn, &course_slug)?.ok_or(AppError::NotFound)?;
-    let access = courses::access(conn, &course, user)?;
-    if archived || (!course.published && !access.can_edit) {
+fn context(
+    conn: &mut AnyConnection,
+    parsed: &Parsed,
+    quiz_id: &str,
+    user: Option<&User>,
+) -> Result<QuizContext, AppError> {
+    let place = parsed.place(conn, quiz_id)?;
+    let access = courses::access(conn, &place.course, user)?;
+    if place.archived || (!place.course.published && !access.can_edit) {
         return Err(AppError::NotFound);
     }
-    let settings = parse_settings(&quiz.settings)?;
-    Ok(QuizContext { quiz, settings, course, module_slug, access })
+    let settings = parse_settings(&place.quiz.settings)?;
+    Ok(QuizContext {
+        quiz: place.quiz.clone(),
+        settings,
+        course: place.course.clone(),
+        module_slug: place.module_slug.clone(),
+        titles: place.titles.clone(),
+        access,
+    })
 }
 
 fn load_questions(conn: &mut AnyConnection, quiz_id: &str, version: i32) -> Result<Versions, AppError> {
@@ -98,15 +112,21 @@ fn load_questions(conn: &mut AnyConnection, quiz_id: &str, version: i32) -> Resu
     serde_json::from_str(&questions).map_err(|e| AppError::internal(format!("stored quiz version is unreadable: {e}")))
 }
 
+/// The language to show a version in: `locale` if it has one, else English, else any.
+fn language_of(versions: &Versions, locale: Locale) -> Locale {
+    if versions.contains_key(&locale) {
+        locale
+    } else if versions.contains_key(&Locale::En) {
+        Locale::En
+    } else {
+        versions.keys().next().copied().unwrap_or(Locale::En)
+    }
+}
+
 /// The questions in `locale`, else English, else any.
 fn in_language(versions: &Versions, locale: Locale) -> (Locale, Vec<Question>) {
-    if let Some(q) = versions.get(&locale) {
-        return (locale, q.clone());
-    }
-    if let Some(q) = versions.get(&Locale::En) {
-        return (Locale::En, q.clone());
-    }
-    versions.iter().next().map(|(l, q)| (*l, q.clone())).unwrap_or((Locale::En, Vec::new()))
+    let language = language_of(versions, locale);
+    (language, versions.get(&language).cloned().unwrap_or_default())
 }
 
 // ---- for the domains above: progress (completion, reading views) and scholarships (dashboards) ----

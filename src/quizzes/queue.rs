@@ -20,20 +20,20 @@ pub async fn grading_queue(db: &Db, actor: &User, locale: Locale) -> Result<Vec<
         return Err(AppError::Forbidden);
     }
     let courses = courses::trainer_courses(db, actor).await?;
-    let actor = actor.clone();
+    let (actor, parsed) = (actor.clone(), db.memo::<Parsed>());
     db.run(move |conn| {
         let course_ids: Vec<String> = courses.iter().map(|c| c.id.clone()).collect();
         let module_ids: Vec<String> =
             courses::modules_of_courses(conn, &course_ids)?.into_iter().map(|m| m.id).collect();
         let mut queue = Vec::new();
         for (_, quiz_id) in quiz_of_each_module(conn, &module_ids)? {
-            let ctx = results::staff_context(conn, &quiz_id, &actor)?;
+            let ctx = results::staff_context(conn, &parsed, &quiz_id, &actor)?;
             let attempts = store::submitted_attempts(conn, &quiz_id)?;
             let essays = results::essays_to_grade(conn, &ctx, &attempts)?;
             if essays.is_empty() {
                 continue;
             }
-            let module_title = module_title(conn, &ctx, locale)?;
+            let module_title = module_title(&ctx, locale);
             queue.extend(essays.into_iter().map(|essay| Queued {
                 essay,
                 quiz_id: quiz_id.clone(),

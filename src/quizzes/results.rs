@@ -21,12 +21,13 @@ pub async fn grade_essay(
         return Err(AppError::Forbidden);
     }
     let (actor, attempt_id, question_id) = (actor.clone(), attempt_id.to_owned(), question_id.to_owned());
+    let parsed = db.memo::<Parsed>();
     db.write(move |conn| {
-        let (ctx, attempt, _) = attempt_context(conn, &attempt_id, &actor)?;
+        let (ctx, attempt, _) = attempt_context(conn, &parsed, &attempt_id, &actor)?;
         if !ctx.access.can_edit {
             return Err(AppError::Forbidden);
         }
-        let (questions, layout) = attempt_questions(conn, &attempt)?;
+        let (questions, layout) = attempt_questions(conn, &parsed, &attempt)?;
         let question = questions
             .iter()
             .find(|q| q.id == question_id && layout.questions.iter().any(|i| i.id == q.id))
@@ -107,11 +108,16 @@ pub struct ToGrade {
     pub submitted_at: Option<chrono::NaiveDateTime>,
 }
 
-pub(super) fn staff_context(conn: &mut AnyConnection, quiz_id: &str, actor: &User) -> Result<QuizContext, AppError> {
+pub(super) fn staff_context(
+    conn: &mut AnyConnection,
+    parsed: &Parsed,
+    quiz_id: &str,
+    actor: &User,
+) -> Result<QuizContext, AppError> {
     if !actor.is_staff() {
         return Err(AppError::Forbidden);
     }
-    let ctx = context(conn, quiz_id, Some(actor))?;
+    let ctx = context(conn, parsed, quiz_id, Some(actor))?;
     if !ctx.access.can_edit {
         return Err(if ctx.course.published { AppError::Forbidden } else { AppError::NotFound });
     }
@@ -135,12 +141,12 @@ pub fn results_csv(r: &Results) -> String {
 }
 
 pub async fn results(db: &Db, actor: &User, quiz_id: &str, locale: Locale) -> Result<Results, AppError> {
-    let (actor, quiz_id) = (actor.clone(), quiz_id.to_owned());
+    let (actor, quiz_id, parsed) = (actor.clone(), quiz_id.to_owned(), db.memo::<Parsed>());
     db.run(move |conn| {
-        let ctx = staff_context(conn, &quiz_id, &actor)?;
+        let ctx = staff_context(conn, &parsed, &quiz_id, &actor)?;
         let attempts = store::submitted_attempts(conn, &quiz_id)?;
         let to_grade = essays_to_grade(conn, &ctx, &attempts)?;
-        let title = module_title(conn, &ctx, locale)?;
+        let title = module_title(&ctx, locale);
         Ok(Results {
             quiz_id: ctx.quiz.id,
             title,
@@ -202,9 +208,9 @@ pub(super) fn essays_to_grade(
 
 /// The GIFT text of a quiz in one language.
 pub async fn export(db: &Db, actor: &User, quiz_id: &str, language: Locale) -> Result<String, AppError> {
-    let (actor, quiz_id) = (actor.clone(), quiz_id.to_owned());
+    let (actor, quiz_id, parsed) = (actor.clone(), quiz_id.to_owned(), db.memo::<Parsed>());
     db.run(move |conn| {
-        let ctx = staff_context(conn, &quiz_id, &actor)?;
+        let ctx = staff_context(conn, &parsed, &quiz_id, &actor)?;
         let versions = load_questions(conn, &quiz_id, ctx.quiz.version)?;
         let questions = versions.get(&language).ok_or(AppError::NotFound)?;
         Ok(gift::write(questions))
@@ -231,9 +237,9 @@ pub async fn statistics(
     all_attempts: bool,
     locale: Locale,
 ) -> Result<Statistics, AppError> {
-    let (actor, quiz_id) = (actor.clone(), quiz_id.to_owned());
+    let (actor, quiz_id, parsed) = (actor.clone(), quiz_id.to_owned(), db.memo::<Parsed>());
     db.run(move |conn| {
-        let ctx = staff_context(conn, &quiz_id, &actor)?;
+        let ctx = staff_context(conn, &parsed, &quiz_id, &actor)?;
         let versions = load_questions(conn, &quiz_id, ctx.quiz.version)?;
         let (_, questions) = in_language(&versions, Locale::En);
         let mut seen_users = std::collections::HashSet::new();
@@ -261,7 +267,7 @@ pub async fn statistics(
         }
         let max: Vec<f64> = questions.iter().map(|q| q.weight).collect();
         let (items, alpha) = stats::analyse(&marks, &max);
-        let title = module_title(conn, &ctx, locale)?;
+        let title = module_title(&ctx, locale);
         Ok(Statistics {
             quiz_id: ctx.quiz.id,
             title,

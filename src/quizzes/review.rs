@@ -86,36 +86,37 @@ pub enum GapKind {
 
 pub async fn attempt_view(db: &Db, user: &User, attempt_id: &str, locale: Locale) -> Result<AttemptView, AppError> {
     // Most views only read: no write lock, unless an attempt past its deadline must be closed first.
-    let (reader, id) = (user.clone(), attempt_id.to_owned());
+    let (reader, id, parsed) = (user.clone(), attempt_id.to_owned(), db.memo::<Parsed>());
     let read = db
         .read(move |conn| {
-            let (ctx, attempt, own) = attempt_context(conn, &id, &reader)?;
+            let (ctx, attempt, own) = attempt_context(conn, &parsed, &id, &reader)?;
             if expired_but_open(&attempt) {
                 return Ok(None);
             }
-            attempt_view_of(conn, &ctx, attempt, own, locale).map(Some)
+            attempt_view_of(conn, &parsed, &ctx, attempt, own, locale).map(Some)
         })
         .await?;
     if let Some(view) = read {
         return Ok(view);
     }
-    let (user, attempt_id) = (user.clone(), attempt_id.to_owned());
+    let (user, attempt_id, parsed) = (user.clone(), attempt_id.to_owned(), db.memo::<Parsed>());
     db.write(move |conn| {
-        let (ctx, mut attempt, own) = attempt_context(conn, &attempt_id, &user)?;
-        close_if_expired(conn, &ctx, &mut attempt)?;
-        attempt_view_of(conn, &ctx, attempt, own, locale)
+        let (ctx, mut attempt, own) = attempt_context(conn, &parsed, &attempt_id, &user)?;
+        close_if_expired(conn, &parsed, &ctx, &mut attempt)?;
+        attempt_view_of(conn, &parsed, &ctx, attempt, own, locale)
     })
     .await
 }
 
 fn attempt_view_of(
     conn: &mut AnyConnection,
+    parsed: &Parsed,
     ctx: &QuizContext,
     attempt: AttemptRow,
     own: bool,
     locale: Locale,
 ) -> Result<AttemptView, AppError> {
-    let (questions, layout) = attempt_questions(conn, &attempt)?;
+    let (questions, layout) = attempt_questions(conn, parsed, &attempt)?;
     let rows = store::answers_of(conn, &attempt.id)?;
     let answers: BTreeMap<String, Value> =
         rows.iter().filter_map(|a| serde_json::from_str(&a.answer).ok().map(|v| (a.question_id.clone(), v))).collect();
@@ -142,7 +143,7 @@ fn attempt_view_of(
             })
             .collect()
     });
-    let quiz_title = module_title(conn, ctx, locale)?;
+    let quiz_title = module_title(ctx, locale);
     Ok(AttemptView {
         quiz_id: ctx.quiz.id.clone(),
         quiz_title,

@@ -79,16 +79,6 @@ pub fn update_quiz(
 }
 
 /// The questions (JSON, per language) and sources (JSON) of a version.
-/// The questions (JSON, every language) of one version, without its sources.
-pub fn version_questions(conn: &mut AnyConnection, quiz_id: &str, version: i32) -> Result<Option<String>, AppError> {
-    Ok(quiz_versions::table
-        .filter(quiz_versions::quiz_id.eq(quiz_id))
-        .filter(quiz_versions::version.eq(version))
-        .select(quiz_versions::questions)
-        .first(conn)
-        .optional()?)
-}
-
 pub fn find_version(
     conn: &mut AnyConnection,
     quiz_id: &str,

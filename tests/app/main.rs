@@ -30,6 +30,7 @@ mod people;
 mod privacy;
 mod private_files;
 mod query_counts;
+mod quiz_cache;
 mod quizzes;
 mod reading_cache;
 mod reminders;
