@@ -22,10 +22,10 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def rss_mib(pid):
+def rss_mib(pid, field="VmRSS:"):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     return 0.0
 
@@ -106,6 +106,7 @@ def main():
     auth = f"Authorization: Bearer {cfg['token']}"
     cookie = f"Cookie: pravo_session={cfg['token']}"
     idle = rss_mib(pravo)
+    idle_anon = rss_mib(pravo, "RssAnon:")
     rows = []
 
     def run(name, url, pid, headers=(), connections=64, script=None):
@@ -142,6 +143,9 @@ def main():
     print(f"module HTML CPU / baseline: {m_html['cpu_us'] / b['cpu_us']:.2f}")
     for r in (course, catalogue, quiz, certs):
         print(f"{r['name']} CPU / baseline: {r['cpu_us'] / b['cpu_us']:.2f} (goal <= 3)")
+    print(f"backend: {cfg.get('backend', 'sqlite')}")
+    print(f"RSS idle: {idle:.1f} MiB = {idle_anon:.1f} MiB anonymous (heap, stacks, caches) + {idle - idle_anon:.1f} MiB "
+          "mapped from the binary and libraries (clean pages, shared with the page cache)")
     print(f"RSS: {idle:.1f} MiB idle (goal <= 15), {loaded:.1f} MiB peak under c64 (goal <= 40); baseline peak {b['rss_peak']:.1f} MiB")
 
 

@@ -4,6 +4,7 @@
 # baseline, and runs bench/fast.py (wrk loads, CPU per request, memory, the disk's commit rate).
 #   bench/fast.sh                       # 10 s per load
 #   SECONDS_PER_RUN=20 bench/fast.sh
+#   BACKEND=postgres bench/fast.sh      # Pravo on a fresh database pravo_fast on 127.0.0.1:5432
 # Needs wrk (apt-get install wrk). Run on a quiet machine: the script warns when it is not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,13 @@ build_start=$(date +%s)
 cargo build --release --bin pravo --example baseline
 echo "release build: $(( $(date +%s) - build_start )) s (0 when nothing changed); binary $(stat -c %s "$BIN/pravo") bytes"
 rm -rf "$DATA" && mkdir -p "$DATA"
-export PRAVO_DATA_DIR=$DATA DATABASE_URL=sqlite://$DATA/pravo.db PRAVO_BIND=127.0.0.1:$PORT PRAVO_BASE_URL=http://127.0.0.1:$PORT
+if [ "${BACKEND:-sqlite}" = postgres ]; then
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS pravo_fast" -c "CREATE DATABASE pravo_fast"
+  DATABASE_URL=postgres://postgres@127.0.0.1:5432/pravo_fast
+else
+  DATABASE_URL=sqlite://$DATA/pravo.db
+fi
+export PRAVO_DATA_DIR=$DATA DATABASE_URL PRAVO_BIND=127.0.0.1:$PORT PRAVO_BASE_URL=http://127.0.0.1:$PORT
 "$BIN/pravo" migrate
 printf '%s' "$PASSWORD" | "$BIN/pravo" user create --handle bench-scholar --password-stdin > /dev/null
 
@@ -46,5 +53,5 @@ ATTEMPT=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: a
 QUESTION=$(curl -sf -H "Authorization: Bearer $TOKEN" "$API/attempts/$ATTEMPT" | python3 -c 'import json,sys; print([q["id"] for q in json.load(sys.stdin)["questions"] if q["type"]=="essay"][0])')
 echo "module $MODULE, quiz $QUIZ, attempt $ATTEMPT, essay question $QUESTION"
 
-python3 bench/fast.py "$(printf '{"pravo":"http://127.0.0.1:%s","baseline":"http://127.0.0.1:%s","pravo_pid":%s,"baseline_pid":%s,"token":"%s","course":"%s","module":"%s","quiz":"%s","attempt":"%s","question":"%s","data":"%s"}' \
-  "$PORT" "$BASE_PORT" "$SERVER" "$BASELINE" "$TOKEN" "$COURSE" "$MODULE" "$QUIZ" "$ATTEMPT" "$QUESTION" "$DATA")"
+python3 bench/fast.py "$(printf '{"pravo":"http://127.0.0.1:%s","baseline":"http://127.0.0.1:%s","pravo_pid":%s,"baseline_pid":%s,"token":"%s","course":"%s","module":"%s","quiz":"%s","attempt":"%s","question":"%s","data":"%s","backend":"%s"}' \
+  "$PORT" "$BASE_PORT" "$SERVER" "$BASELINE" "$TOKEN" "$COURSE" "$MODULE" "$QUIZ" "$ATTEMPT" "$QUESTION" "$DATA" "${BACKEND:-sqlite}")"
