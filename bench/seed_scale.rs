@@ -63,8 +63,9 @@ async fn main() -> Result<(), Failure> {
         courses::save_module(&pool, &admin, "scale-track", &format!("m{m:02}"), Ok(input)).await.map_err(fail)?;
     }
     let settings = Settings { pass_percent: 50, required_for_completion: true, ..Default::default() };
+    // Graded on the server (no essay waiting for a trainer), so that a passed attempt completes the track.
     let source = "// [id:consent]\n::Consent::Consent can be withdrawn at any time.{T}\n\n\
-                  // [id:essay]\n::Reflect::What does do-no-harm mean for a report?{}\n";
+                  // [id:word]\n::Word::One word for agreeing freely, after being told everything?{=consent}\n";
     let quiz = quizzes::save_quiz(
         &pool,
         &admin,
@@ -86,22 +87,22 @@ async fn main() -> Result<(), Failure> {
     // Accounts, enrolments and progress, a thousand scholars per transaction.
     let mut users: Vec<User> = Vec::with_capacity(scholars);
     for first in (0..scholars).step_by(CHUNK) {
-        let chunk = db::write_transaction(&mut conn, |conn| {
-            let mut made = Vec::new();
-            for i in first..(first + CHUNK).min(scholars) {
-                let handle = Handle::parse(&format!("scholar{i:06}"))
-                    .map_err(|e| pravo::core::error::AppError::internal(e.to_string()))?;
-                let user = accounts::create_user(conn, &handle, Role::Scholar, Some(&hash))?;
+        let handles = (first..(first + CHUNK).min(scholars))
+            .map(|i| Handle::parse(&format!("scholar{i:06}")))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(fail)?;
+        let made = accounts::create_users(&mut conn, &handles, Role::Scholar, Some(&hash)).map_err(fail)?;
+        db::write_transaction(&mut conn, |conn| {
+            for user in &made {
                 courses::enrol_in(conn, &CourseId::from(&course.id), &UserId::from(&user.id))?;
                 for module in &module_ids {
                     pravo::progress::record_module_complete(conn, &course.id, module, &module_ids, &user.id)?;
                 }
-                made.push(user);
             }
-            Ok(made)
+            Ok(())
         })
         .map_err(fail)?;
-        users.extend(chunk);
+        users.extend(made);
     }
     drop(conn);
     println!(
@@ -118,8 +119,10 @@ async fn main() -> Result<(), Failure> {
         tasks.push(tokio::spawn(async move {
             for (i, user) in users.iter().enumerate().skip(task).step_by(8) {
                 let (attempt, _) = quizzes::start_attempt(&pool, user, &quiz, Locale::En).await?;
-                let answer = serde_json::Value::Bool(i % 20 == 0);
-                quizzes::save_answer(&pool, user, &attempt, "consent", Ok(answer)).await?;
+                let right = i % 20 == 0;
+                quizzes::save_answer(&pool, user, &attempt, "consent", Ok(serde_json::Value::Bool(right))).await?;
+                let word = if right { "consent" } else { "permission" };
+                quizzes::save_answer(&pool, user, &attempt, "word", Ok(serde_json::Value::from(word))).await?;
                 quizzes::submit(&pool, user, &attempt, Locale::En).await?;
             }
             Ok::<(), pravo::core::error::AppError>(())
@@ -128,7 +131,20 @@ async fn main() -> Result<(), Failure> {
     for task in tasks {
         task.await.map_err(fail)?.map_err(fail)?;
     }
-    println!("{scholars} finished attempts at {:.1} s", started.elapsed().as_secs_f64());
+    // A passed attempt completes the track: the server's hook (connected by the application, not here)
+    // records it; done here through the same domain function, a thousand scholars per transaction.
+    let mut conn = url.establish().map_err(fail)?;
+    let passed: Vec<&User> = users.iter().step_by(20).collect();
+    for chunk in passed.chunks(CHUNK) {
+        db::write_transaction(&mut conn, |conn| {
+            for user in chunk {
+                pravo::progress::completion::update(conn, &CourseId::from(&course.id), &UserId::from(&user.id))?;
+            }
+            Ok(())
+        })
+        .map_err(fail)?;
+    }
+    println!("{scholars} finished attempts, {} passed, at {:.1} s", passed.len(), started.elapsed().as_secs_f64());
 
     // A programme whose cohort is the first thousand scholars, for the dashboard.
     let now = chrono::Utc::now();

@@ -399,12 +399,32 @@ pub fn create_user(
     role: Role,
     password_hash: Option<&str>,
 ) -> Result<User, AppError> {
+    db::write_transaction(conn, |conn| create_user_in(conn, handle, role, password_hash))
+}
+
+/// Many accounts made by an operator in one transaction (one commit, not one per account), each audited as
+/// [`create_user`] audits one: for seeding a large programme (and the scale benchmark). All or none.
+pub fn create_users(
+    conn: &mut db::AnyConnection,
+    handles: &[Handle],
+    role: Role,
+    password_hash: Option<&str>,
+) -> Result<Vec<User>, AppError> {
     db::write_transaction(conn, |conn| {
-        let id = add_user(conn, handle, role, Locale::En, password_hash, None)?;
-        let details = serde_json::json!({"role": role.as_str()}).to_string();
-        store::append_audit(conn, db::now(), None, "user.created", Some(&id), &details)?;
-        store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
+        handles.iter().map(|handle| create_user_in(conn, handle, role, password_hash)).collect()
     })
+}
+
+fn create_user_in(
+    conn: &mut db::AnyConnection,
+    handle: &Handle,
+    role: Role,
+    password_hash: Option<&str>,
+) -> Result<User, AppError> {
+    let id = add_user(conn, handle, role, Locale::En, password_hash, None)?;
+    let details = serde_json::json!({"role": role.as_str()}).to_string();
+    store::append_audit(conn, db::now(), None, "user.created", Some(&id), &details)?;
+    store::find_by_id(conn, &id)?.ok_or(AppError::NotFound)
 }
 
 /// Sets the role from the command line (no acting user; audited as the operator).

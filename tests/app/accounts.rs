@@ -17,6 +17,7 @@ both!(
     guessable_passwords_are_refused_with_the_reason,
     the_account_page_asks_for_the_password_before_a_new_email_or_new_codes,
     look_alike_handles_are_refused,
+    many_accounts_are_made_in_one_go_audited_or_not_at_all,
 );
 
 async fn registration_without_email_gives_ten_recovery_codes(backend: Backend) {
@@ -284,4 +285,24 @@ async fn look_alike_handles_are_refused(backend: Backend) {
         })
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(!out.status.success(), "the CLI refuses a look-alike too");
+}
+
+/// `accounts::create_users` (seeding a large programme): every account audited like one made alone, the
+/// audit chain intact, and a batch holding a taken handle makes none of its accounts.
+async fn many_accounts_are_made_in_one_go_audited_or_not_at_all(backend: Backend) {
+    use pravo::accounts::{self, audit::ChainReport, model::Handle, model::Role};
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let mut conn = app.connection();
+    let handles = |names: &[&str]| names.iter().map(|n| Handle::parse(n).expect("handle")).collect::<Vec<_>>();
+    let made =
+        accounts::create_users(&mut conn, &handles(&["batch-one", "batch-two", "batch-three"]), Role::Scholar, None)
+            .expect("a batch");
+    assert_eq!(made.iter().map(|u| u.handle.as_str()).collect::<Vec<_>>(), ["batch-one", "batch-two", "batch-three"]);
+    assert!(matches!(accounts::audit::verify_audit_chain(&mut conn), Ok(ChainReport::Intact { entries: 3.. })));
+
+    let refused = accounts::create_users(&mut conn, &handles(&["batch-four", "Batch-Two"]), Role::Scholar, None);
+    assert!(refused.is_err(), "a taken handle refuses the batch");
+    let (status, _) = app.api().post("/auth/token", json!({"handle": "batch-four", "password": PASSWORD})).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "nothing of the refused batch was kept");
+    assert!(matches!(accounts::audit::verify_audit_chain(&mut conn), Ok(ChainReport::Intact { .. })));
 }
