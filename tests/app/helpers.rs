@@ -212,6 +212,17 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
+    /// A second instance of Pravo on the same database (its own data folder, kept while the `TempDir`
+    /// lives), as a load balancer would put beside the first: its base URL.
+    pub async fn second_instance(&self) -> (String, TempDir) {
+        let data = TempDir::new();
+        let second =
+            Application::build(test_settings(&data.0, self.database_url.clone())).await.expect("a second instance");
+        let base = format!("http://127.0.0.1:{}", second.port());
+        tokio::spawn(second.run_until_stopped());
+        (base, data)
+    }
+
     /// A plain connection to the app's database, for arranging state the HTTP surface has no shortcut for.
     pub fn connection(&self) -> AnyConnection {
         self.database_url.establish().expect("connect to the test database")

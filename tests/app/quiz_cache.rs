@@ -18,12 +18,7 @@ const SECOND: &str = "// [id:new]\n::New::The second version's question.{}\n";
 
 async fn a_quiz_saved_again_elsewhere_is_used_at_once(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else { return };
-    let data = crate::helpers::TempDir::new();
-    let second = pravo::app::Application::build(crate::helpers::test_settings(&data.0, app.database_url.clone()))
-        .await
-        .expect("a second instance");
-    let other = format!("http://127.0.0.1:{}", second.port());
-    tokio::spawn(second.run_until_stopped());
+    let (other, _data) = app.second_instance().await;
 
     let (_, trainer) = app.signed_in("quiz-cache-coach", Role::Trainer).await;
     let (_, scholar) = app.signed_in("quiz-cache-reader", Role::Scholar).await;

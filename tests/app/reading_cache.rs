@@ -13,12 +13,7 @@ both!(a_change_made_on_another_instance_shows_at_once);
 
 async fn a_change_made_on_another_instance_shows_at_once(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else { return };
-    let data = crate::helpers::TempDir::new();
-    let second = pravo::app::Application::build(crate::helpers::test_settings(&data.0, app.database_url.clone()))
-        .await
-        .expect("a second instance");
-    let other = format!("http://127.0.0.1:{}", second.port());
-    tokio::spawn(second.run_until_stopped());
+    let (other, _data) = app.second_instance().await;
 
     let (_, trainer) = app.signed_in("cache-coach", Role::Trainer).await;
     let (_, scholar) = app.signed_in("cache-reader", Role::Scholar).await;

@@ -321,12 +321,7 @@ async fn an_idle_session_ends_by_itself(backend: Backend) {
 /// Two instances on one database: a session ended on one is refused by the other.
 async fn an_ended_session_is_ended_on_every_instance(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else { return };
-    let data = crate::helpers::TempDir::new();
-    let second = pravo::app::Application::build(crate::helpers::test_settings(&data.0, app.database_url.clone()))
-        .await
-        .expect("a second instance");
-    let other_base = format!("http://127.0.0.1:{}", second.port());
-    tokio::spawn(second.run_until_stopped());
+    let (other_base, _data) = app.second_instance().await;
     let (_, api) = app.signed_in("twin", Role::Scholar).await;
     let token = api.token.clone().unwrap_or_default();
     let on_other = |path: &'static str| {
