@@ -5,6 +5,7 @@
 #   BACKEND=postgres bench/dashboard.sh         # a fresh database pravo_bench on 127.0.0.1:5432
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/database.sh
 SCHOLARS=${SCHOLARS:-1000}
 MODULES=${MODULES:-10}
 REQUESTS=${REQUESTS:-50}
@@ -13,12 +14,7 @@ BIN=${CARGO_TARGET_DIR:-target}/release
 
 cargo build --release --bin pravo --example seed_cohort
 rm -rf bench/data && mkdir -p bench/data
-if [ "${BACKEND:-sqlite}" = postgres ]; then
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS pravo_bench" -c "CREATE DATABASE pravo_bench"
-  export DATABASE_URL=postgres://postgres@127.0.0.1:5432/pravo_bench
-else
-  export DATABASE_URL=sqlite://bench/data/pravo.db
-fi
+fresh_database pravo_bench "bench/data"
 "$BIN/examples/seed_cohort" "$SCHOLARS" "$MODULES" | tee bench/data/seed.txt
 PROGRAMME=$(awk '/^programme /{print $2}' bench/data/seed.txt)
 

@@ -8,6 +8,7 @@
 # Needs wrk (apt-get install wrk). Run on a quiet machine: the script warns when it is not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/database.sh
 BIN=${CARGO_TARGET_DIR:-target}/release
 PORT=${PORT:-18081}
 BASE_PORT=${BASE_PORT:-18090}
@@ -18,13 +19,8 @@ build_start=$(date +%s)
 cargo build --release --bin pravo --example baseline
 echo "release build: $(( $(date +%s) - build_start )) s (0 when nothing changed); binary $(stat -c %s "$BIN/pravo") bytes"
 rm -rf "$DATA" && mkdir -p "$DATA"
-if [ "${BACKEND:-sqlite}" = postgres ]; then
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS pravo_fast" -c "CREATE DATABASE pravo_fast"
-  DATABASE_URL=postgres://postgres@127.0.0.1:5432/pravo_fast
-else
-  DATABASE_URL=sqlite://$DATA/pravo.db
-fi
-export PRAVO_DATA_DIR=$DATA DATABASE_URL PRAVO_BIND=127.0.0.1:$PORT PRAVO_BASE_URL=http://127.0.0.1:$PORT
+fresh_database pravo_fast "$DATA"
+export PRAVO_DATA_DIR=$DATA PRAVO_BIND=127.0.0.1:$PORT PRAVO_BASE_URL=http://127.0.0.1:$PORT
 "$BIN/pravo" migrate
 printf '%s' "$PASSWORD" | "$BIN/pravo" user create --handle bench-scholar --password-stdin > /dev/null
 

@@ -10,6 +10,7 @@
 #   BACKEND=postgres bench/scale.sh         # a fresh database pravo_scale on 127.0.0.1:5432
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/database.sh
 BIN=${CARGO_TARGET_DIR:-target}/release
 PORT=${PORT:-18082}
 DATA=bench/data/scale
@@ -35,13 +36,8 @@ print(sys.argv[1], round(float(mean) * unit[u], 3), round(float(rps)), bad.group
 
 for SIZE in ${SIZES:-100 10000 100000}; do
   rm -rf "$DATA" && mkdir -p "$DATA"
-  if [ "${BACKEND:-sqlite}" = postgres ]; then
-    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS pravo_scale" -c "CREATE DATABASE pravo_scale"
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/pravo_scale
-  else
-    DATABASE_URL=sqlite://$DATA/pravo.db
-  fi
-  export PRAVO_DATA_DIR=$DATA DATABASE_URL PRAVO_BIND=127.0.0.1:$PORT PRAVO_BASE_URL=http://127.0.0.1:$PORT
+  fresh_database pravo_scale "$DATA"
+  export PRAVO_DATA_DIR=$DATA PRAVO_BIND=127.0.0.1:$PORT PRAVO_BASE_URL=http://127.0.0.1:$PORT
   export PRAVO_COURSES_DIR=$DATA/no-courses
   "$BIN/examples/seed_scale" "$SIZE" | tee "$DATA/seed.txt" >&2
   PROGRAMME=$(awk '/^programme /{print $2}' "$DATA/seed.txt")
